@@ -1,0 +1,85 @@
+"""Roles and the one question every view asks: may this user do this, here?
+
+Roles are Django groups (created by a data migration). Access is denied by default: a permission
+not listed here, a user without an organisation, or an object of another organisation all answer
+no. Object-level facts (who authored an assessment, who is its named decision-maker) are checked
+in the assessment rules of workflows.rules, which call into this module for the role part.
+"""
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    PROJECT_MANAGER = "project_manager"
+    EQUALITY_OFFICER = "equality_officer"
+    DECISION_MAKER = "decision_maker"
+    EQUALITY_LEAD = "equality_lead"
+    VIEWER = "viewer"
+
+    @property
+    def label(self) -> str:
+        return ROLE_LABELS[self]
+
+
+ROLE_LABELS = {
+    Role.PROJECT_MANAGER: "Project manager",
+    Role.EQUALITY_OFFICER: "Equality officer",
+    Role.DECISION_MAKER: "Decision-maker",
+    Role.EQUALITY_LEAD: "Equality lead",
+    Role.VIEWER: "Viewer",
+}
+
+
+class Permission(StrEnum):
+    VIEW_RECORDS = "view_records"
+    START_ASSESSMENT = "start_assessment"
+    AUTHOR_ASSESSMENT = "author_assessment"
+    REVIEW_ASSESSMENT = "review_assessment"
+    PUBLISH_ASSESSMENT = "publish_assessment"
+    SIGN_OFF_ASSESSMENT = "sign_off_assessment"
+    WITHDRAW_ASSESSMENT = "withdraw_assessment"
+    REASSIGN_TASK = "reassign_task"
+    MANAGE_REFERENCE_DATA = "manage_reference_data"
+
+
+_OFFICERS = {Role.EQUALITY_OFFICER, Role.EQUALITY_LEAD}
+
+# The single table of which roles grant which permission.
+ROLE_PERMISSIONS: dict[Permission, frozenset[Role]] = {
+    Permission.VIEW_RECORDS: frozenset(Role),
+    Permission.START_ASSESSMENT: frozenset({Role.PROJECT_MANAGER, Role.EQUALITY_LEAD}),
+    Permission.AUTHOR_ASSESSMENT: frozenset({Role.PROJECT_MANAGER, Role.EQUALITY_LEAD}),
+    Permission.REVIEW_ASSESSMENT: frozenset(_OFFICERS),
+    Permission.PUBLISH_ASSESSMENT: frozenset(_OFFICERS),
+    Permission.SIGN_OFF_ASSESSMENT: frozenset({Role.DECISION_MAKER}),
+    Permission.WITHDRAW_ASSESSMENT: frozenset({Role.PROJECT_MANAGER, Role.EQUALITY_LEAD}),
+    Permission.REASSIGN_TASK: frozenset({Role.EQUALITY_LEAD}),
+    Permission.MANAGE_REFERENCE_DATA: frozenset({Role.EQUALITY_LEAD}),
+}
+
+
+def roles_of(user) -> frozenset[Role]:
+    """The user's roles, read once per request object and cached on it."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return frozenset()
+    cached = getattr(user, "_due_regard_roles", None)
+    if cached is None:
+        names = set(user.groups.values_list("name", flat=True))
+        cached = frozenset(role for role in Role if role.value in names)
+        user._due_regard_roles = cached
+    return cached
+
+
+def same_organisation(user, organisation_id: int | None) -> bool:
+    return (
+        getattr(user, "is_authenticated", False)
+        and user.organisation_id is not None
+        and user.organisation_id == organisation_id
+    )
+
+
+def has_permission(user, permission: Permission, *, organisation_id: int | None) -> bool:
+    """True when the user holds a role granting `permission` in that organisation."""
+    if not same_organisation(user, organisation_id):
+        return False
+    return bool(roles_of(user) & ROLE_PERMISSIONS[permission])

@@ -1,0 +1,30 @@
+"""The domain errors services raise; eia.middleware turns each into a page with its message."""
+
+
+class DomainError(Exception):
+    status = 400
+    title = "There is a problem"
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class NotAllowed(DomainError):
+    """The user may not do this (wrong role, wrong person, or the author acting on own work)."""
+
+    status = 403
+    title = "You cannot do this"
+
+
+class Conflict(DomainError):
+    """The record moved on since the page was loaded: someone else acted first."""
+
+    status = 409
+    title = "This assessment has changed"
+
+
+class InvalidInput(DomainError):
+    """Input the service refuses; views normally catch this and show it beside the form."""
+
+    status = 400

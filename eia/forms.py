@@ -1,0 +1,90 @@
+"""GOV.UK Design System form rendering for plain Django forms.
+
+`{{ form }}` renders each field with label, hint, error message and the right GOV.UK classes;
+`{% error_summary form %}` renders the summary that links to each bad field. Forms subclass
+GovukForm/GovukModelForm so that every text field has a length limit the user is told about.
+"""
+
+import datetime
+
+from django import forms
+from django.forms.renderers import TemplatesSetting
+
+
+class GovukFormRenderer(TemplatesSetting):
+    form_template_name = "govuk/forms/form.html"
+    field_template_name = "govuk/forms/field.html"
+
+
+class GovukDateInput(forms.MultiWidget):
+    """Day, month and year boxes (the GOV.UK date input pattern, not a browser date picker)."""
+
+    template_name = "govuk/forms/date_input.html"
+
+    def __init__(self, attrs=None):
+        boxes = [
+            forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 2}),
+            forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 2}),
+            forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 4}),
+        ]
+        super().__init__(boxes, attrs)
+
+    def decompress(self, value):
+        if isinstance(value, datetime.date):
+            return [value.day, value.month, value.year]
+        if isinstance(value, str) and value.count("-") == 2:
+            year, month, day = value.split("-")
+            return [day, month, year]
+        return [None, None, None]
+
+    def value_from_datadict(self, data, files, name):
+        day, month, year = (
+            (data.get(f"{name}_{suffix}") or "").strip() for suffix in ("0", "1", "2")
+        )
+        if not (day or month or year):
+            return ""
+        # An ISO string DateField can parse; an impossible date fails its "Enter a real date".
+        return f"{year}-{month.zfill(2)}-{day.zfill(2)}"
+
+    def id_for_label(self, id_):
+        return f"{id_}_0" if id_ else id_
+
+
+class GovukDateField(forms.DateField):
+    widget = GovukDateInput
+    default_error_messages = {"invalid": "Enter a real date, for example 27 3 2027"}
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("input_formats", ["%Y-%m-%d"])
+        super().__init__(**kwargs)
+
+
+class GovukFormMixin:
+    """Marks required fields in error messages the GOV.UK way and records size limits."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            label = str(field.label or "").rstrip("?").lower()
+            if (
+                "required" not in field.error_messages
+                or field.error_messages["required"]
+                == (forms.Field.default_error_messages["required"])
+            ):
+                if isinstance(field, forms.ChoiceField | forms.ModelChoiceField):
+                    field.error_messages["required"] = f"Select {label}"
+                else:
+                    field.error_messages["required"] = f"Enter {label}"
+            max_length = getattr(field, "max_length", None)
+            if max_length:
+                field.error_messages["max_length"] = (
+                    f"{field.label} must be {max_length:,} characters or fewer"
+                )
+
+
+class GovukForm(GovukFormMixin, forms.Form):
+    pass
+
+
+class GovukModelForm(GovukFormMixin, forms.ModelForm):
+    pass

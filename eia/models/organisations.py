@@ -1,0 +1,83 @@
+"""Organisations, their directorates and their people.
+
+A deployment can host several public bodies sharing one service (as the Cumbria districts did);
+every user belongs to exactly one organisation and sees only its records.
+"""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+
+class Nation(models.TextChoices):
+    ENGLAND = "england", "England"
+    WALES = "wales", "Wales"
+    SCOTLAND = "scotland", "Scotland"
+    NORTHERN_IRELAND = "northern_ireland", "Northern Ireland"
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        COUNTY_COUNCIL = "county_council", "County council"
+        DISTRICT_COUNCIL = "district_council", "District council"
+        UNITARY_COUNCIL = "unitary_council", "Unitary council"
+        NHS_TRUST = "nhs_trust", "NHS trust"
+        POLICE = "police", "Police service"
+        FIRE = "fire", "Fire and rescue service"
+        OTHER = "other", "Other public body"
+
+    name = models.CharField(max_length=200, unique=True)
+    short_name = models.CharField(
+        max_length=60, help_text="Shown in the page header, for example 'Northshire'."
+    )
+    slug = models.SlugField(max_length=60, unique=True)
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    nation = models.CharField(max_length=30, choices=Nation.choices, default=Nation.ENGLAND)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Directorate(models.Model):
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="directorates"
+    )
+    name = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "name"], name="directorate_unique_name_per_org"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class User(AbstractUser):
+    """A person who signs in. Roles are groups (see eia.authorization.Role)."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="users",
+        null=True,
+        blank=True,
+        help_text="Users without an organisation can see no records.",
+    )
+    job_title = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["first_name", "last_name", "username"]
+
+    @property
+    def display_name(self) -> str:
+        return self.get_full_name() or self.username
+
+    def __str__(self) -> str:
+        return self.display_name

@@ -1,0 +1,81 @@
+"""Template helpers for GOV.UK markup."""
+
+from django import forms, template
+from django.utils.html import format_html
+
+register = template.Library()
+
+_WIDGET_CLASSES = {
+    forms.Textarea: "govuk-textarea",
+    forms.Select: "govuk-select",
+    forms.ClearableFileInput: "govuk-file-upload",
+    forms.FileInput: "govuk-file-upload",
+}
+
+
+def _kind(widget) -> str:
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        return "checkboxes"
+    if isinstance(widget, forms.CheckboxInput):
+        return "checkbox"
+    if isinstance(widget, forms.MultiWidget):
+        return "date"
+    if isinstance(widget, forms.HiddenInput):
+        return "hidden"
+    return "input"
+
+
+@register.filter
+def widget_kind(bound_field) -> str:
+    return _kind(bound_field.field.widget)
+
+
+@register.filter
+def described_by(bound_field) -> str:
+    ids = []
+    if bound_field.help_text:
+        ids.append(f"{bound_field.auto_id}-hint")
+    if bound_field.errors:
+        ids.append(f"{bound_field.auto_id}-error")
+    return " ".join(ids)
+
+
+@register.simple_tag
+def govuk_widget(bound_field):
+    widget = bound_field.field.widget
+    classes = next(
+        (css for cls, css in _WIDGET_CLASSES.items() if isinstance(widget, cls)), "govuk-input"
+    )
+    if bound_field.errors:
+        classes += f" {classes.split()[0]}--error"
+    extra = widget.attrs.get("class", "")
+    attrs = {"class": f"{classes} {extra}".strip()}
+    if described := described_by(bound_field):
+        attrs["aria-describedby"] = described
+    return bound_field.as_widget(attrs=attrs)
+
+
+@register.inclusion_tag("govuk/forms/error_summary.html")
+def error_summary(*forms_):
+    """Every error of every form given, each linking to its field."""
+    items = []
+    for form in forms_:
+        if form is None or not form.is_bound:
+            continue
+        for error in form.non_field_errors():
+            items.append({"href": "#main-content", "text": error})
+        for bound in form:
+            for error in bound.errors:
+                target = bound.auto_id
+                if _kind(bound.field.widget) in {"radios", "checkboxes", "date"}:
+                    target = f"{bound.auto_id}_0"
+                items.append({"href": f"#{target}", "text": error})
+    return {"items": items}
+
+
+@register.simple_tag
+def govuk_tag(text, colour=""):
+    css = f"govuk-tag govuk-tag--{colour}" if colour else "govuk-tag"
+    return format_html('<strong class="{}">{}</strong>', css, text)

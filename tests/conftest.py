@@ -1,0 +1,52 @@
+import pytest
+
+from eia.authorization import Role
+from tests.factories import OrganisationFactory, PipelineItemFactory, UserFactory
+
+
+@pytest.fixture
+def organisation(db):
+    return OrganisationFactory(name="Northshire County Council", short_name="Northshire")
+
+
+@pytest.fixture
+def other_organisation(db):
+    return OrganisationFactory(name="Eastdale District Council", short_name="Eastdale")
+
+
+@pytest.fixture
+def make_user(db, organisation):
+    def make(*roles, organisation=organisation, **kwargs):
+        return UserFactory(organisation=organisation, roles=list(roles), **kwargs)
+
+    return make
+
+
+@pytest.fixture
+def project_manager(make_user):
+    return make_user(Role.PROJECT_MANAGER, first_name="Priya", last_name="Sharma")
+
+
+@pytest.fixture
+def officer(make_user):
+    return make_user(Role.EQUALITY_OFFICER, first_name="Tom", last_name="Okafor")
+
+
+@pytest.fixture
+def decision_maker(make_user):
+    return make_user(Role.DECISION_MAKER, first_name="Helen", last_name="Ashworth")
+
+
+@pytest.fixture
+def lead(make_user):
+    return make_user(Role.EQUALITY_LEAD, first_name="Gareth", last_name="Lloyd", is_staff=True)
+
+
+@pytest.fixture
+def pipeline_item(organisation, project_manager, decision_maker):
+    return PipelineItemFactory(
+        organisation=organisation,
+        owner=project_manager,
+        decision_maker=decision_maker,
+        title="Library service redesign",
+    )

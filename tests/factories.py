@@ -1,0 +1,70 @@
+import datetime
+
+import factory
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from eia.authorization import Role
+from eia.models import Directorate, Organisation, PipelineItem, User
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Council {n}")
+    short_name = factory.Sequence(lambda n: f"Council {n}")
+    slug = factory.Sequence(lambda n: f"council-{n}")
+    kind = Organisation.Kind.COUNTY_COUNCIL
+
+
+class DirectorateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Directorate
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    name = factory.Sequence(lambda n: f"Directorate {n}")
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = factory.Sequence(lambda n: f"First{n}")
+    last_name = "Person"
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    organisation = factory.SubFactory(OrganisationFactory)
+    password = factory.django.Password("correct-horse-battery")
+
+    @factory.post_generation
+    def roles(self, create, extracted, **kwargs):
+        for role in extracted or ():
+            self.groups.add(Group.objects.get_or_create(name=Role(role).value)[0])
+
+
+class PipelineItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PipelineItem
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    directorate = factory.SubFactory(
+        DirectorateFactory, organisation=factory.SelfAttribute("..organisation")
+    )
+    reference = factory.Sequence(lambda n: f"REF-{n:04d}")
+    title = factory.Sequence(lambda n: f"Proposal {n}")
+    kind = PipelineItem.Kind.SERVICE_REDESIGN
+    summary = "A change to a public service."
+    owner = factory.SubFactory(
+        UserFactory,
+        organisation=factory.SelfAttribute("..organisation"),
+        roles=[Role.PROJECT_MANAGER],
+    )
+    decision_maker = factory.SubFactory(
+        UserFactory,
+        organisation=factory.SelfAttribute("..organisation"),
+        roles=[Role.DECISION_MAKER],
+    )
+    decision_body = "Cabinet"
+    decision_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=60))
