@@ -6,6 +6,8 @@ from .authorization import Role, roles_of
 # (label, url name, roles that see it; None = every signed-in user). Order is display order.
 NAVIGATION = [
     ("Home", "home", None),
+    ("Your tasks", "workflows:my_tasks", None),
+    ("Team queue", "workflows:team_queue", {Role.EQUALITY_OFFICER, Role.EQUALITY_LEAD}),
     ("Policy pipeline", "pipeline_list", None),
 ]
 

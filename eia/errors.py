@@ -28,3 +28,10 @@ class InvalidInput(DomainError):
     """Input the service refuses; views normally catch this and show it beside the form."""
 
     status = 400
+
+
+class NotFound(DomainError):
+    """No such record for this user: another organisation's draft looks exactly like this."""
+
+    status = 404
+    title = "Page not found"

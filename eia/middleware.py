@@ -1,6 +1,6 @@
-from django.template.response import TemplateResponse
+from django.shortcuts import render
 
-from .errors import DomainError
+from .errors import DomainError, NotFound
 
 
 class DomainErrorMiddleware:
@@ -13,12 +13,13 @@ class DomainErrorMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
+        if isinstance(exception, NotFound):
+            return render(request, "404.html", status=404)
         if not isinstance(exception, DomainError):
             return None
-        response = TemplateResponse(
+        return render(
             request,
             "errors/domain_error.html",
             {"error_title": exception.title, "error_message": exception.message},
             status=exception.status,
         )
-        return response.render()

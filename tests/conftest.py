@@ -50,3 +50,9 @@ def pipeline_item(organisation, project_manager, decision_maker):
         decision_maker=decision_maker,
         title="Library service redesign",
     )
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # The real hasher costs ~0.3 s per user; tests create many users and never test hashing.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

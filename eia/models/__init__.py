@@ -1,4 +1,31 @@
+from .assessment import (
+    AUTHOR_STATES,
+    FINISHED_STATES,
+    LIVE_STATES,
+    WITHDRAWABLE_STATES,
+    Assessment,
+    AssessmentUserObjectPermission,
+    ScreeningOutcome,
+    State,
+)
+from .audit import AppendOnlyError, AuditEvent
 from .organisations import Directorate, Nation, Organisation, User
 from .pipeline import PipelineItem
 
-__all__ = ["Directorate", "Nation", "Organisation", "PipelineItem", "User"]
+__all__ = [
+    "AUTHOR_STATES",
+    "FINISHED_STATES",
+    "LIVE_STATES",
+    "WITHDRAWABLE_STATES",
+    "AppendOnlyError",
+    "Assessment",
+    "AssessmentUserObjectPermission",
+    "AuditEvent",
+    "Directorate",
+    "Nation",
+    "Organisation",
+    "PipelineItem",
+    "ScreeningOutcome",
+    "State",
+    "User",
+]

@@ -23,7 +23,18 @@ def pipeline_detail(request, pk: int):
         ),
         pk=pk,
     )
-    return render(request, "eia/pipeline_detail.html", {"item": item})
+    from workflows import rules  # the workflow builds on the core, not the other way round
+
+    return render(
+        request,
+        "eia/pipeline_detail.html",
+        {
+            "item": item,
+            "assessments": item.assessments.order_by("-version"),
+            "can_start": rules.can_start(request.user, item)
+            and not item.assessments.live().exists(),
+        },
+    )
 
 
 @login_not_required

@@ -121,6 +121,12 @@ class Browse:
         self.check()
         return response
 
+    def press_and_load(self, key: str = "Enter"):
+        """Press a key that submits or follows a link, wait for the new page, check it."""
+        with self.page.expect_navigation():
+            self.page.keyboard.press(key)
+        self.check()
+
     def url_path(self) -> str:
         return self.page.url.removeprefix(self.base_url)
 
@@ -147,7 +153,8 @@ class Browse:
         for _ in range(limit):
             self.page.keyboard.press("Tab")
             text = self.page.evaluate(
-                """() => { const e = document.activeElement; if (!e) return '';
+                """() => { const e = document.activeElement;
+                    if (!e || e === document.body) return '';
                     const label = e.labels && e.labels.length ? e.labels[0].innerText : '';
                     return [e.innerText, e.value, e.getAttribute('aria-label'), label]
                         .filter(Boolean).join(' '); }"""

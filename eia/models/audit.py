@@ -1,0 +1,73 @@
+"""The audit trail: append-only, hash-chained per assessment.
+
+Rows are written only by eia.audit.record(), inside the same transaction as the change they
+describe. The model and its queryset refuse updates and deletes; the database refuses updates
+(both engines) and deletes (PostgreSQL) with triggers, see migration 0004. Each event stores the
+hash of the one before it for the same assessment, so a rewritten or removed row breaks the chain
+and eia.audit.verify_chain() says where.
+"""
+
+from django.db import models
+from django.utils import timezone
+
+from .assessment import Assessment
+from .organisations import Organisation, User
+
+
+class AppendOnlyError(Exception):
+    pass
+
+
+class AuditEventQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnlyError("Audit events cannot be changed.")
+
+    def delete(self):
+        raise AppendOnlyError("Audit events cannot be deleted.")
+
+    def visible_to(self, user) -> "AuditEventQuerySet":
+        if not user.is_authenticated or user.organisation_id is None:
+            return self.none()
+        return self.filter(organisation_id=user.organisation_id)
+
+
+class AuditEvent(models.Model):
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.PROTECT, related_name="audit_events"
+    )
+    sequence = models.PositiveIntegerField()
+    occurred_at = models.DateTimeField(default=timezone.now)
+    actor = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    # The actor's name and roles as they were when they acted, not as they are now.
+    actor_name = models.CharField(max_length=300)
+    actor_roles = models.CharField(max_length=300, blank=True)
+    event_type = models.CharField(max_length=100)
+    from_state = models.CharField(max_length=40, blank=True)
+    to_state = models.CharField(max_length=40, blank=True)
+    comment = models.TextField(blank=True)
+    details = models.JSONField(default=dict, blank=True)
+    previous_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-sequence"]
+        constraints = [
+            # Two writers can never both append event N to one assessment's chain.
+            models.UniqueConstraint(fields=["assessment", "sequence"], name="audit_unique_sequence")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event_type} by {self.actor_name} at {self.occurred_at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError("Audit events cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Audit events cannot be deleted.")

@@ -1,0 +1,144 @@
+"""The lifecycle in a real browser: every page passes axe, the main steps work by keyboard."""
+
+import pytest
+
+from tests.support import builders
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _click(browse, name, role="button"):
+    browse.page.get_by_role(role, name=name, exact=True).first.click()
+    browse.page.wait_for_load_state("load")
+    browse.check()
+
+
+def _choose(browse, label):
+    browse.page.get_by_label(label, exact=True).check()
+
+
+def test_screened_in_journey_through_the_browser(browse, organisation):
+    people = builders.team(organisation)
+    assessment = builders.started(people, organisation, title="Closure of Hawford library")
+    page = browse.page
+
+    browse.sign_in_as(people["pm"])
+    browse.goto(f"/assessments/{assessment.pk}/")
+    assert "Complete the screening" in page.inner_text(".govuk-task-list")
+    _click(browse, "Complete the screening", role="link")
+    # Submit with nothing chosen: error summary, focus moves to it (GOV.UK JS), no 500.
+    _click(browse, "Save and return to the assessment")
+    assert "There is a problem" in page.inner_text(".govuk-error-summary")
+    _choose(browse, "Yes")
+    _click(browse, "Save and return to the assessment")
+    assert "Screening saved." in page.inner_text(".govuk-notification-banner")
+    _click(browse, "Submit the screening for review", role="button")
+    _click(browse, "Submit")
+    assert "Screening review" in page.inner_text("main")
+
+    browse.sign_in_as(people["officer"])
+    browse.goto("/tasks/queue/")
+    assert "Closure of Hawford library" in page.inner_text("main")
+    page.get_by_role(
+        "button", name="Claim review the screening for Closure of Hawford library"
+    ).click()
+    page.wait_for_load_state("load")
+    browse.check()
+    _click(browse, "Review the screening", role="button")
+    _choose(browse, "A full assessment is needed")
+    page.get_by_label("Reasons for your decision").fill(
+        "Major impact on older and disabled people."
+    )
+    _click(browse, "Record decision")
+    assert "Decision recorded" in page.inner_text(".govuk-notification-banner")
+
+    browse.sign_in_as(people["pm"])
+    browse.goto("/tasks/")
+    _click(browse, "Closure of Hawford library", role="link")
+    _click(browse, "Submit the full assessment", role="button")
+    _click(browse, "Submit")
+    _click(browse, "Submit the rurality proofing", role="button")
+    _click(browse, "Submit")
+
+    browse.sign_in_as(people["officer2"])
+    browse.goto(f"/assessments/{assessment.pk}/")
+    _click(browse, "Review the assessment", role="button")
+    _choose(browse, "Return it to the author for changes")
+    _click(browse, "Record decision")
+    assert "Enter comments for the author" in page.inner_text(".govuk-error-summary")
+    page.get_by_label("Comments").fill("Add the mobile library timetable.")
+    _click(browse, "Record decision")
+
+    browse.sign_in_as(people["pm"])
+    browse.goto(f"/assessments/{assessment.pk}/")
+    assert "Add the mobile library timetable." in page.inner_text(".govuk-notification-banner")
+    for _ in range(2):
+        page.get_by_role("button", name="Submit the", exact=False).first.click()
+        page.wait_for_load_state("load")
+        browse.check()
+        _click(browse, "Submit")
+
+    browse.sign_in_as(people["officer"])
+    browse.goto(f"/assessments/{assessment.pk}/review/")
+    _choose(browse, "Approve it for sign-off")
+    _click(browse, "Record decision")
+
+    browse.sign_in_as(people["dm"])
+    browse.goto("/tasks/")
+    _click(browse, "Closure of Hawford library", role="link")
+    _click(browse, "Read the impacts and sign off", role="button")
+    _choose(browse, "Sign off the assessment")
+    _click(browse, "Record decision")
+
+    browse.sign_in_as(people["officer"])
+    browse.goto(f"/assessments/{assessment.pk}/publish/")
+    _click(browse, "Publish")
+    assert "Published" in page.inner_text(".govuk-notification-banner")
+    assert "Published" in page.inner_text("main .govuk-tag")
+    page.get_by_text("Text description of the process diagram").click()
+    assert "(the current stage)" in page.inner_text(".govuk-details__text")
+    browse.check()
+
+
+def test_withdraw_co_authors_reassign_and_error_pages_pass_axe(browse, organisation):
+    people = builders.team(organisation)
+    assessment = builders.at_screening_review(people, organisation)
+    page = browse.page
+    browse.sign_in_as(people["lead"])
+    task_pk = builders.services.active_task(assessment).pk
+    browse.goto(f"/assessments/{assessment.pk}/tasks/{task_pk}/reassign/")
+    page.get_by_label("Who should do this task?").select_option(
+        label=people["officer2"].display_name
+    )
+    _click(browse, "Reassign")
+    browse.goto("/tasks/queue/")  # claimed-by-colleagues table for the lead
+    assert people["officer2"].display_name in page.inner_text("main")
+    browse.goto(f"/assessments/{assessment.pk}/withdraw/")
+    _click(browse, "Withdraw")
+    assert "Enter why the assessment is being withdrawn" in page.inner_text(".govuk-error-summary")
+
+    browse.sign_in_as(people["pm"])
+    other = builders.started(people, organisation)
+    browse.goto(f"/assessments/{other.pk}/co-authors/")
+    # 403 and 409 pages are pages too.
+    response = browse.goto(f"/assessments/{assessment.pk}/review-screening/")
+    assert response.status == 403
+    assert "You cannot do this" in page.inner_text("h1")
+
+
+def test_keyboard_only_officer_review(browse, organisation):
+    people = builders.team(organisation)
+    assessment = builders.at_screening_review(people, organisation, title="Garden waste charge")
+    page = browse.page
+    browse.sign_in_as(people["officer"])
+    browse.goto(f"/assessments/{assessment.pk}/review-screening/")
+    browse.tab_to("A full assessment is needed")  # Tab reaches the first radio of the group
+    page.keyboard.press("ArrowDown")  # arrow keys choose within a radio group
+    assert page.get_by_label("Screened out: no full assessment is needed").is_checked()
+    page.keyboard.press("Tab")  # leaves the group for the reasons box
+    page.keyboard.type("Charges apply equally; concessions continue for people on benefits.")
+    browse.tab_to("Record decision")
+    browse.press_and_load("Enter")
+    assert "Decision recorded" in page.inner_text(".govuk-notification-banner")
+    assessment.refresh_from_db()
+    assert assessment.state == "awaiting_sign_off"

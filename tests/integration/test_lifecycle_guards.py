@@ -1,0 +1,311 @@
+"""Out of turn is 403, stale is 409, other organisations see 404, failures leave no trace."""
+
+import pytest
+from django.test import Client
+from viewflow.workflow.models import Task
+
+from eia.authorization import Role
+from eia.errors import InvalidInput
+from eia.models import AuditEvent
+from tests.factories import OrganisationFactory, PipelineItemFactory, UserFactory
+from workflows import notifications, selectors, services
+
+pytestmark = pytest.mark.django_db
+
+
+def _at_screening_review(journey):
+    return journey.start().answer_screening(rurality=False).submit()
+
+
+def test_acting_out_of_turn_is_403_with_a_message(journey):
+    j = _at_screening_review(journey)
+    guard = j.stale_guard()
+    response = j.as_("pm").client.post(
+        j.url("review-screening/"), guard | {"decision": "full_assessment", "reasons": "x"}
+    )
+    assert response.status_code == 403
+    assert "You are an author of this assessment" in response.content.decode()
+    response = j.as_("viewer").client.post(
+        j.url("review-screening/"), guard | {"decision": "full_assessment", "reasons": "x"}
+    )
+    assert response.status_code == 403
+    assert "Only an equality officer can do this." in response.content.decode()
+    response = j.as_("dm").client.post(j.url("submit/"), guard)
+    assert response.status_code == 403
+    j.expect("screening_review", holder="queue", event="eia.screening.submitted")
+
+
+def test_only_the_named_decision_maker_signs_off(journey, make_user):
+    j = _at_screening_review(journey)
+    j.review_screening("screened_out")
+    other_dm = make_user(Role.DECISION_MAKER)
+    response = j.as_(other_dm).client.post(
+        j.url("sign-off/"), j.stale_guard() | {"decision": "sign", "comment": ""}
+    )
+    assert response.status_code == 403
+    assert "Only the named decision-maker" in response.content.decode()
+    j.expect("awaiting_sign_off", holder="dm", event="eia.screening.confirmed_screened_out")
+
+
+def test_a_stale_page_gets_409_and_only_one_decision_is_recorded(journey):
+    j = _at_screening_review(journey)
+    stale = j.stale_guard()  # both officers load the review page
+    j.as_("officer2").post(
+        j.url("review-screening/"), stale | {"decision": "full_assessment", "reasons": "First."}
+    )
+    response = j.as_("officer").client.post(
+        j.url("review-screening/"), stale | {"decision": "screened_out", "reasons": "Second."}
+    )
+    assert response.status_code == 409
+    assert "Someone else has already acted on this task" in response.content.decode()
+    assert j.refresh().screening_outcome == "full_assessment"
+    assert (
+        j.assessment.audit_events.filter(event_type__startswith="eia.screening.confirmed").count()
+        == 1
+    )
+
+
+def test_stale_state_on_a_save_is_409(journey):
+    j = journey.start()
+    j.answer_screening(rurality=True).submit()
+    response = j.as_("pm").client.post(
+        j.url("withdraw/"), {"reason": "Dropped", "state": "screening"}
+    )
+    assert response.status_code == 409
+    assert "moved on to the screening review stage" in response.content.decode()
+
+
+def test_author_who_is_also_an_officer_cannot_review_claim_or_see_own_work(
+    pipeline_item, make_user, client
+):
+    pm_officer = make_user(Role.PROJECT_MANAGER, Role.EQUALITY_OFFICER)
+    pipeline_item.owner = pm_officer
+    pipeline_item.save()
+    assessment = services.start_assessment(pipeline_item_id=pipeline_item.pk, by=pm_officer)
+    services.save_screening_answers(assessment_id=assessment.pk, by=pm_officer,
+                                    expected_state="screening",
+                                    rurality_proofing_required=False)  # fmt: skip
+    task = services.active_task(assessment)
+    services.submit_screening(assessment_id=assessment.pk, task_id=task.pk,
+                              expected_state="screening", by=pm_officer)  # fmt: skip
+    task = services.active_task(assessment)
+    assert selectors.team_queue(user=pm_officer) == []
+    client.force_login(pm_officer)
+    assert client.post(f"/tasks/{task.pk}/claim/").status_code == 403
+    response = client.post(
+        f"/assessments/{assessment.pk}/review-screening/",
+        {"task_id": task.pk, "state": "screening_review", "decision": "screened_out",
+         "reasons": "Nothing to see."},
+    )  # fmt: skip
+    assert response.status_code == 403
+    assert services.active_task(assessment).status == "NEW"
+
+
+def test_co_author_cannot_approve_even_with_the_officer_role(journey, people, make_user):
+    officer_coauthor = make_user(Role.EQUALITY_OFFICER, Role.PROJECT_MANAGER)
+    j = journey.start()
+    j.as_("pm").post(j.url("co-authors/"), {"user": officer_coauthor.pk})
+    assert officer_coauthor.pk in services._author_ids(j.refresh())
+    # The co-author can edit and submit...
+    j.as_(officer_coauthor).post(
+        j.url("screening/"), {"rurality_proofing_required": "no", "state": "screening"}
+    )
+    j.submit(who=officer_coauthor)
+    # ...but not review it.
+    response = j.as_(officer_coauthor).client.post(
+        j.url("review-screening/"),
+        j.stale_guard() | {"decision": "screened_out", "reasons": "fine"},
+    )
+    assert response.status_code == 403
+    assert j.task().flow_task.name == "screening_review"
+
+
+def test_decision_maker_who_co_authored_cannot_receive_sign_off(journey, people):
+    j = journey.start()
+    dm = people["dm"]
+    response = j.as_("pm").client.post(j.url("co-authors/"), {"user": dm.pk})
+    assert response.status_code == 400  # not even offered: not a valid choice
+    with pytest.raises(InvalidInput, match="named decision-maker cannot be a co-author"):
+        services.add_co_author(assessment_id=j.assessment.pk, by=people["pm"], user_id=dm.pk)
+
+
+def test_author_named_as_decision_maker_blocks_approval_with_a_clear_message(journey, people):
+    j = journey.start()
+    j.item.decision_maker = people["pm"]
+    j.item.save()
+    j.answer_screening(rurality=False).submit()
+    response = j.as_("officer").client.post(
+        j.url("review-screening/"),
+        j.stale_guard() | {"decision": "screened_out", "reasons": "No impact."},
+    )
+    assert response.status_code == 400
+    assert "also an author of this assessment and cannot sign off" in response.content.decode()
+    j.expect("screening_review", holder="queue", event="eia.screening.submitted")
+
+
+def test_claim_release_and_reassign(journey, people):
+    j = _at_screening_review(journey)
+    task = j.task()
+    j.as_("officer").post(f"/tasks/{task.pk}/claim/")
+    j.expect("screening_review", holder="officer", event="eia.task.claimed")
+    # Another officer cannot act on or release a claimed task.
+    response = j.as_("officer2").client.post(
+        j.url("review-screening/"), j.stale_guard() | {"decision": "screened_out", "reasons": "x"}
+    )
+    assert response.status_code == 403
+    assert "has claimed this task" in response.content.decode()
+    assert j.as_("officer2").client.post(f"/tasks/{task.pk}/release/").status_code == 403
+    # A second claim is a conflict, not a silent steal.
+    assert j.as_("officer2").client.post(f"/tasks/{task.pk}/claim/").status_code == 409
+    j.as_("officer").post(f"/tasks/{task.pk}/release/")
+    j.expect("screening_review", holder="queue", event="eia.task.released")
+    # The lead reassigns; authors are not eligible.
+    response = j.as_("lead").client.post(
+        f"/assessments/{j.assessment.pk}/tasks/{task.pk}/reassign/", {"to": people["pm"].pk}
+    )
+    assert response.status_code == 200 and "Select a valid choice" in response.content.decode()
+    j.as_("lead").post(
+        f"/assessments/{j.assessment.pk}/tasks/{task.pk}/reassign/", {"to": people["officer2"].pk}
+    )
+    j.expect("screening_review", holder="officer2", event="eia.task.reassigned")
+    event = j.assessment.audit_events.first()
+    assert event.details == {"task": "screening_review", "from": None,
+                             "to": people["officer2"].display_name}  # fmt: skip
+    assert (
+        j.as_("officer")
+        .client.post(
+            f"/assessments/{j.assessment.pk}/tasks/{task.pk}/reassign/",
+            {"to": people["officer"].pk},
+        )
+        .status_code
+        == 403
+    )
+
+
+def test_only_the_lead_sees_claimed_tasks_to_reassign(journey, people):
+    j = _at_screening_review(journey)
+    services.claim_task(task_id=j.task().pk, by=people["officer"])
+    assert [row.task.pk for row in selectors.claimed_by_colleagues(user=people["lead"])] == [
+        j.task().pk
+    ]
+    assert selectors.claimed_by_colleagues(user=people["officer2"]) == []
+    assert selectors.team_queue(user=people["officer2"]) == []
+
+
+def _snapshot(assessment):
+    tasks = list(
+        Task.objects.filter(process__pk=assessment.process.pk)
+        .order_by("pk")
+        .values_list("pk", "status", "owner_id")
+    )
+    return (
+        type(assessment).objects.get(pk=assessment.pk).state,
+        tasks,
+        AuditEvent.objects.filter(assessment=assessment).count(),
+    )
+
+
+@pytest.mark.parametrize("failure_point", ["audit", "notification", "invariant"])
+def test_a_failure_mid_transition_leaves_state_task_and_trail_unchanged(
+    journey, people, monkeypatch, failure_point
+):
+    j = _at_screening_review(journey)
+    before = _snapshot(j.assessment)
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("injected failure")
+
+    target = {
+        "audit": (services.audit, "record"),
+        "notification": (notifications, "task_created"),
+        "invariant": (services, "_check_consistent"),
+    }[failure_point]
+    monkeypatch.setattr(*target, explode)
+    with pytest.raises(RuntimeError, match="injected failure"):
+        services.review_screening(
+            assessment_id=j.assessment.pk,
+            task_id=j.task().pk,
+            expected_state="screening_review",
+            by=people["officer"],
+            decision=services.ScreeningDecision("full_assessment", "Major impact."),
+        )
+    assert _snapshot(j.assessment) == before
+
+
+def test_other_organisations_assessment_is_404_everywhere(journey):
+    j = _at_screening_review(journey)
+    task = j.task()
+    outsider_org = OrganisationFactory()
+    outsider = UserFactory(organisation=outsider_org,
+                           roles=[Role.EQUALITY_LEAD, Role.EQUALITY_OFFICER])  # fmt: skip
+    client = Client()
+    client.force_login(outsider)
+    pk = j.assessment.pk
+    for url in [f"/assessments/{pk}/", f"/assessments/{pk}/screening/",
+                f"/assessments/{pk}/review-screening/", f"/assessments/{pk}/withdraw/",
+                f"/assessments/{pk}/co-authors/",
+                f"/assessments/{pk}/tasks/{task.pk}/reassign/"]:  # fmt: skip
+        assert client.get(url).status_code == 404, url
+    for url, data in [
+        (f"/assessments/{pk}/review-screening/",
+         {"task_id": task.pk, "state": "screening_review", "decision": "screened_out",
+          "reasons": "x"}),
+        (f"/assessments/{pk}/withdraw/", {"reason": "x", "state": "screening_review"}),
+        (f"/assessments/{pk}/comment/", {"text": "x"}),
+        (f"/tasks/{task.pk}/claim/", {}),
+        (f"/assessments/{pk}/start-review/", {}),
+    ]:  # fmt: skip
+        assert client.post(url, data).status_code == 404, url
+    assert selectors.team_queue(user=outsider) == []
+    j.expect("screening_review", holder="queue", event="eia.screening.submitted")
+
+
+def test_comments_are_audited_and_limited(journey):
+    j = journey.start()
+    j.as_("officer").post(j.url("comment/"), {"text": "Have you spoken to the carers' forum?"})
+    event = j.assessment.audit_events.first()
+    assert (event.event_type, event.comment) == (
+        "eia.comment.added",
+        "Have you spoken to the carers' forum?",
+    )
+    response = j.as_("officer").client.post(j.url("comment/"), {"text": "x" * 5001})
+    assert response.status_code == 400
+    assert "must be 5,000 characters or fewer" in response.content.decode()
+    assert j.as_("viewer").client.post(j.url("comment/"), {"text": "hi"}).status_code == 403
+
+
+def test_withdraw_needs_author_or_lead(journey):
+    j = journey.start()
+    for who in ("officer", "viewer", "dm"):
+        response = j.as_(who).client.post(j.url("withdraw/"), {"reason": "x", "state": "screening"})
+        assert response.status_code == 403, who
+    j.as_("lead").post(j.url("withdraw/"), {"reason": "Duplicate of another item.",
+                                             "state": "screening"})  # fmt: skip
+    j.expect("withdrawn", holder=None, event="eia.assessment.withdrawn")
+
+
+def test_pipeline_item_without_decision_maker_cannot_go_to_sign_off(journey):
+    j = journey.start()
+    j.item.decision_maker = None
+    j.item.save()
+    j.answer_screening(rurality=False).submit()
+    response = j.as_("officer").client.post(
+        j.url("review-screening/"), j.stale_guard() | {"decision": "screened_out", "reasons": "x"}
+    )
+    assert response.status_code == 400
+    assert "No decision-maker is named for this proposal" in response.content.decode()
+
+
+def test_nul_characters_get_a_clear_message_and_the_text_is_kept(journey):
+    j = journey.start()
+    response = j.as_("officer").client.post(j.url("comment/"), {"text": "before\x00after"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Null characters are not allowed" in page
+    assert "before" in page
+    assert j.assessment.audit_events.filter(event_type="eia.comment.added").count() == 0
+
+
+def test_items_from_factories_belong_to_one_org():
+    item = PipelineItemFactory()
+    assert item.owner.organisation_id == item.organisation_id == item.directorate.organisation_id

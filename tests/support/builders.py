@@ -1,0 +1,59 @@
+"""Build assessments at a given stage through the real services (no shortcuts into the DB)."""
+
+from eia.authorization import Role
+from tests.factories import PipelineItemFactory, UserFactory
+from workflows import services
+
+
+def team(organisation):
+    return {
+        "pm": UserFactory(organisation=organisation, roles=[Role.PROJECT_MANAGER]),
+        "officer": UserFactory(organisation=organisation, roles=[Role.EQUALITY_OFFICER]),
+        "officer2": UserFactory(organisation=organisation, roles=[Role.EQUALITY_OFFICER]),
+        "dm": UserFactory(organisation=organisation, roles=[Role.DECISION_MAKER]),
+        "lead": UserFactory(organisation=organisation, roles=[Role.EQUALITY_LEAD]),
+    }
+
+
+def started(people, organisation, **item_fields):
+    item = PipelineItemFactory(
+        organisation=organisation, owner=people["pm"], decision_maker=people["dm"], **item_fields
+    )
+    return services.start_assessment(pipeline_item_id=item.pk, by=people["pm"])
+
+
+def _task(assessment):
+    return services.active_task(assessment).pk
+
+
+def at_screening_review(people, organisation, *, rurality=False, **item_fields):
+    assessment = started(people, organisation, **item_fields)
+    services.save_screening_answers(assessment_id=assessment.pk, by=people["pm"],
+                                    expected_state="screening",
+                                    rurality_proofing_required=rurality)  # fmt: skip
+    return services.submit_screening(assessment_id=assessment.pk, task_id=_task(assessment),
+                                     expected_state="screening", by=people["pm"])  # fmt: skip
+
+
+def at_officer_review(people, organisation, **item_fields):
+    assessment = at_screening_review(people, organisation, **item_fields)
+    services.review_screening(
+        assessment_id=assessment.pk, task_id=_task(assessment),
+        expected_state="screening_review", by=people["officer"],
+        decision=services.ScreeningDecision("full_assessment", "Major impact."),
+    )  # fmt: skip
+    return services.submit_full_assessment(assessment_id=assessment.pk, task_id=_task(assessment),
+                                           expected_state="full_assessment",
+                                           by=people["pm"])  # fmt: skip
+
+
+def published(people, organisation, **item_fields):
+    assessment = at_officer_review(people, organisation, **item_fields)
+    services.review_assessment(assessment_id=assessment.pk, task_id=_task(assessment),
+                               expected_state="officer_review", by=people["officer"],
+                               approve=True, comment="")  # fmt: skip
+    services.decide_sign_off(assessment_id=assessment.pk, task_id=_task(assessment),
+                             expected_state="awaiting_sign_off", by=people["dm"], sign=True,
+                             comment="")  # fmt: skip
+    return services.publish(assessment_id=assessment.pk, task_id=_task(assessment),
+                            expected_state="signed_off", by=people["officer"])  # fmt: skip

@@ -1,0 +1,167 @@
+from django import forms
+
+from eia.forms import GovukDateField, GovukForm
+from eia.models import ScreeningOutcome
+
+TEXT_LIMIT = 5000
+
+
+def _text(label: str, *, required: bool = True, help_text: str = "") -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=required,
+        max_length=TEXT_LIMIT,
+        help_text=help_text or f"Up to {TEXT_LIMIT:,} characters.",
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+
+class StaleGuardForm(GovukForm):
+    """Carries the task and state the page was showing, so a stale submission is a 409."""
+
+    task_id = forms.IntegerField(widget=forms.HiddenInput)
+    state = forms.CharField(widget=forms.HiddenInput, max_length=40)
+
+
+class ScreeningAnswersForm(GovukForm):
+    rurality_proofing_required = forms.TypedChoiceField(
+        label="Could the proposal affect people in rural areas differently?",
+        choices=[("yes", "Yes"), ("no", "No")],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether rural areas could be affected differently"},
+        help_text="For example through travel distances, public transport, digital "
+        "connectivity or the closure of local outlets. If yes, it will be rurality proofed.",
+    )
+    state = forms.CharField(widget=forms.HiddenInput, max_length=40)
+
+
+class SubmitForm(StaleGuardForm):
+    pass
+
+
+class ScreeningReviewForm(StaleGuardForm):
+    decision = forms.ChoiceField(
+        label="What is your decision?",
+        error_messages={"required": "Select your decision"},
+        choices=[
+            (ScreeningOutcome.FULL_ASSESSMENT, "A full assessment is needed"),
+            (ScreeningOutcome.SCREENED_OUT, "Screened out: no full assessment is needed"),
+            (ScreeningOutcome.SCREENED_OUT_WITH_MITIGATION, "Screened out with mitigation"),
+            ("return", "Return the screening to the author for changes"),
+        ],
+        widget=forms.RadioSelect,
+    )
+    reasons = _text(
+        "Reasons for your decision",
+        help_text="These are published with the screening decision. If you return it, tell the "
+        "author what to change.",
+    )
+    mitigation = _text(
+        "Mitigation",
+        required=False,
+        help_text="Only for 'screened out with mitigation': what will be done to reduce the "
+        "impacts found.",
+    )
+
+    def clean(self):
+        data = super().clean()
+        if (
+            data.get("decision") == ScreeningOutcome.SCREENED_OUT_WITH_MITIGATION
+            and not (data.get("mitigation") or "").strip()
+        ):
+            self.add_error("mitigation", "Enter the mitigation")
+        return data
+
+
+class AssessmentReviewForm(StaleGuardForm):
+    decision = forms.ChoiceField(
+        label="What is your decision?",
+        error_messages={"required": "Select your decision"},
+        choices=[
+            ("approve", "Approve it for sign-off"),
+            ("return", "Return it to the author for changes"),
+        ],
+        widget=forms.RadioSelect,
+    )
+    comment = _text(
+        "Comments",
+        required=False,
+        help_text="Required if you return it: tell the author what to change.",
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == "return" and not (data.get("comment") or "").strip():
+            self.add_error("comment", "Enter comments for the author")
+        return data
+
+
+class SignOffForm(StaleGuardForm):
+    decision = forms.ChoiceField(
+        label="What is your decision?",
+        error_messages={"required": "Select your decision"},
+        choices=[
+            ("sign", "Sign off the assessment"),
+            ("refer_back", "Refer it back to the author"),
+        ],
+        widget=forms.RadioSelect,
+    )
+    comment = _text(
+        "Comments",
+        required=False,
+        help_text="Required if you refer it back: say what is missing.",
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == "refer_back" and not (data.get("comment") or "").strip():
+            self.add_error("comment", "Enter why you are referring it back")
+        return data
+
+
+class PublishForm(StaleGuardForm):
+    review_date = GovukDateField(
+        label="Review date",
+        required=False,
+        help_text="Leave blank to review it in 12 months. For example, 27 3 2028.",
+    )
+
+
+class WithdrawForm(GovukForm):
+    reason = forms.CharField(
+        label="Why is the assessment being withdrawn?",
+        max_length=TEXT_LIMIT,
+        help_text=f"The reason stays on the record. Up to {TEXT_LIMIT:,} characters.",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "Enter why the assessment is being withdrawn"},
+    )
+    state = forms.CharField(widget=forms.HiddenInput, max_length=40)
+
+
+class CommentForm(GovukForm):
+    text = _text("Add a comment", help_text="Comments are kept in the audit trail.")
+
+
+class ReassignForm(GovukForm):
+    to = forms.ModelChoiceField(
+        label="Who should do this task?",
+        queryset=None,
+        error_messages={"required": "Select who should do this task"},
+    )
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to"].queryset = candidates
+        self.fields["to"].label_from_instance = lambda user: (
+            f"{user.display_name}{f' ({user.job_title})' if user.job_title else ''}"
+        )
+
+
+class CoAuthorForm(GovukForm):
+    user = forms.ModelChoiceField(label="Add a co-author", queryset=None)
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = candidates
+        self.fields["user"].label_from_instance = lambda user: user.display_name

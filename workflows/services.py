@@ -1,0 +1,723 @@
+"""Every write to an assessment's lifecycle goes through a function here.
+
+Each function is keyword-only, takes the actor as `by=`, and runs in one transaction that holds
+the process lock (viewflow's select_for_update lock on the process row) and the assessment's row
+lock. Inside it: the rules are checked, the state machine transition runs, the viewflow task is
+completed (which activates the task of the new state), the audit event is recorded, and emails
+are queued for after commit. Any failure rolls all of it back.
+
+Two people acting at once: the second waits for the lock, then finds the task already done or
+the state moved on, and gets eia.errors.Conflict (a 409 page). On SQLite the IMMEDIATE
+transaction mode serialises writers the same way.
+"""
+
+import datetime
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+from django_fsm import ConcurrentTransition, TransitionNotAllowed
+from guardian.shortcuts import assign_perm, get_users_with_perms, remove_perm
+from viewflow.workflow.exceptions import FlowLockFailed
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
+
+from eia import audit
+from eia.errors import Conflict, InvalidInput, NotAllowed, NotFound
+from eia.models import (
+    Assessment,
+    PipelineItem,
+    ScreeningOutcome,
+    State,
+    User,
+)
+
+from . import notifications, rules
+from .flows import AssessmentFlow
+from .models import AssessmentProcess
+from .stages import STAGE_BY_STATE
+
+ACTIVE_TASK_STATUSES = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
+COMMENT_MAX_LENGTH = 5000
+DEFAULT_REVIEW_MONTHS = 12
+
+
+class InvariantBroken(RuntimeError):
+    """The active task does not match the record's state. Never expected; rolls back."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Plumbing shared by every write
+
+
+@contextmanager
+def _process_lock(process_pk: int):
+    try:
+        with AssessmentFlow.lock(process_pk):
+            yield
+    except FlowLockFailed as error:
+        raise Conflict(
+            "Someone else is saving a change to this assessment right now. Wait a moment, "
+            "reload the page and try again."
+        ) from error
+
+
+@contextmanager
+def _locked(assessment_id: int, *, by) -> Iterator[Assessment]:
+    """Open the transaction, take the process lock then the assessment row lock, check access."""
+    with transaction.atomic():
+        process_pk = (
+            AssessmentProcess.objects.filter(assessment_id=assessment_id)
+            .values_list("pk", flat=True)
+            .first()
+        )
+        if process_pk is None:
+            raise NotFound("No such assessment.")
+        with _process_lock(process_pk):
+            assessment = (
+                Assessment.objects.select_for_update(of=("self",))
+                .select_related("pipeline_item", "organisation")
+                .get(pk=assessment_id)
+            )
+            if not rules.can_view(by, assessment):
+                raise NotFound("No such assessment.")
+            yield assessment
+
+
+def active_task(assessment: Assessment) -> Task | None:
+    return (
+        Task.objects.filter(
+            process__pk=assessment.process.pk,
+            status__in=ACTIVE_TASK_STATUSES,
+            flow_task_type="HUMAN",
+        )
+        .select_related("owner")
+        .first()
+    )
+
+
+def _require_active_task(assessment: Assessment, task_id: int) -> Task:
+    task = active_task(assessment)
+    if task is None or task.pk != task_id:
+        raise Conflict(
+            "Someone else has already acted on this task, so your action was not saved. "
+            "Reload the assessment to see where it is now."
+        )
+    return task
+
+
+def _require_state(assessment: Assessment, expected_state: str) -> None:
+    if assessment.state != expected_state:
+        raise Conflict(
+            f"This assessment moved on to the {assessment.get_state_display().lower()} stage "
+            "since you opened the page, so your action was not saved. Reload the page to see "
+            "where it is now."
+        )
+
+
+def _clean_text(value: str, *, what: str, required: bool) -> str:
+    value = (value or "").replace("\x00", "").strip()
+    if required and not value:
+        raise InvalidInput(f"Enter {what}")
+    if len(value) > COMMENT_MAX_LENGTH:
+        raise InvalidInput(
+            f"{what[0].upper()}{what[1:]} must be {COMMENT_MAX_LENGTH:,} characters or fewer"
+        )
+    return value
+
+
+def _author_ids(assessment: Assessment) -> set[int]:
+    co_authors = get_users_with_perms(
+        assessment, only_with_perms_in=[rules.CONTRIBUTE], with_superusers=False
+    )
+    return {assessment.author_id, *co_authors.values_list("pk", flat=True)}
+
+
+def _authors(assessment: Assessment):
+    return User.objects.filter(pk__in=_author_ids(assessment))
+
+
+def _check_consistent(assessment: Assessment) -> Task | None:
+    """The invariant: exactly the task of the record's stage is active, or none at all."""
+    tasks = list(
+        Task.objects.filter(
+            process__pk=assessment.process.pk, status__in=ACTIVE_TASK_STATUSES
+        ).select_related("owner")
+    )
+    stage = STAGE_BY_STATE.get(assessment.state)
+    expected = [stage.node] if stage else []
+    found = [task.flow_task.name for task in tasks]
+    if found != expected:
+        raise InvariantBroken(
+            f"Assessment {assessment.pk} is {assessment.state} but active tasks are {found}"
+        )
+    return tasks[0] if tasks else None
+
+
+def _save_transition(assessment: Assessment, apply: Callable[[Assessment], object]) -> str:
+    """Run one state machine transition and save it; returns the state it came from."""
+    from_state = assessment.state
+    try:
+        apply(assessment)
+        assessment.save()
+    except TransitionNotAllowed as error:
+        raise Conflict(
+            "This cannot be done at the "
+            f"{assessment.get_state_display().lower()} stage of the assessment."
+        ) from error
+    except ConcurrentTransition as error:
+        raise Conflict(
+            "Someone else changed this assessment at the same moment, so your action was not "
+            "saved. Reload the page to see its current state."
+        ) from error
+    return from_state
+
+
+def _finish_task(task: Task, by) -> None:
+    """Complete the viewflow task; its `route` then activates the task of the new state."""
+    activation = task.flow_task.activation_class(task)
+    if task.status == STATUS.NEW:
+        activation.assign(by)  # acting on an unclaimed queue task claims it
+    activation.start(None)
+    activation.execute()
+
+
+def _transition(
+    *,
+    assessment_id: int,
+    task_id: int,
+    expected_state: str,
+    by,
+    apply: Callable[[Assessment], object],
+    event_type: str,
+    comment: str = "",
+    details: dict | None = None,
+    check: Callable[[Assessment], None] | None = None,
+    announce_next_task: bool = True,
+) -> Assessment:
+    """The shape of every task-completing move.
+
+    `announce_next_task=False` for returns: the "returned with comments" email already tells the
+    authors the work is back with them.
+    """
+    with _locked(assessment_id, by=by) as assessment:
+        task = _require_active_task(assessment, task_id)
+        _require_state(assessment, expected_state)
+        if not rules.can_do_task(by, assessment, task):
+            raise NotAllowed(rules.why_not(by, assessment, task))
+        if check is not None:
+            check(assessment)
+        from_state = _save_transition(assessment, apply)
+        _finish_task(task, by)
+        new_task = _check_consistent(assessment)
+        audit.record(
+            event_type,
+            assessment=assessment,
+            by=by,
+            from_state=from_state,
+            to_state=assessment.state,
+            comment=comment,
+            details=details,
+        )
+        if new_task is not None and announce_next_task:
+            notifications.task_created(assessment, new_task, author_ids=_author_ids(assessment))
+        return assessment
+
+
+def _require_decision_maker(assessment: Assessment) -> None:
+    """A record cannot go to sign-off without a decision-maker who is not one of its authors."""
+    decision_maker_id = assessment.pipeline_item.decision_maker_id
+    if decision_maker_id is None:
+        raise InvalidInput(
+            "No decision-maker is named for this proposal. Ask the equality lead to name one "
+            "on the pipeline item before it goes for sign-off."
+        )
+    if decision_maker_id in _author_ids(assessment):
+        raise InvalidInput(
+            "The named decision-maker is also an author of this assessment and cannot sign off "
+            "their own work. Ask the equality lead to name another decision-maker."
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# Starting
+
+
+def start_assessment(*, pipeline_item_id: int, by, previous: Assessment | None = None):
+    """Start version 1 (or the next version) of the assessment of a pipeline item."""
+    with transaction.atomic():
+        item = (
+            PipelineItem.objects.visible_to(by)
+            .select_for_update(of=("self",))
+            .filter(pk=pipeline_item_id)
+            .first()
+        )
+        if item is None:
+            raise NotFound("No such pipeline item.")
+        if previous is None and not rules.can_start(by, item):
+            raise NotAllowed(
+                "Only the proposal's owner or the equality lead can start its assessment."
+            )
+        if item.assessments.live().exists():
+            raise Conflict("This proposal already has an assessment in progress.")
+        last_version = item.assessments.order_by("-version").values_list("version", flat=True)
+        author = previous.author if previous is not None and previous.author.is_active else by
+        assessment = Assessment.objects.create(
+            organisation_id=item.organisation_id,
+            pipeline_item=item,
+            version=(last_version.first() or 0) + 1,
+            previous=previous,
+            author=author,
+            rurality_proofing_required=(
+                previous.rurality_proofing_required if previous is not None else None
+            ),
+        )
+        AssessmentFlow.start.run(assessment=assessment)
+        task = _check_consistent(assessment)
+        audit.record(
+            "eia.assessment.started",
+            assessment=assessment,
+            by=by,
+            to_state=assessment.state,
+            details={"version": assessment.version, "pipeline_item": item.reference}
+            | ({"reviews_version": previous.version} if previous is not None else {}),
+        )
+        if task is not None and task.owner_id != by.pk:
+            notifications.task_created(assessment, task)
+        return assessment
+
+
+def start_review(*, assessment_id: int, by, expected_state: str = State.PUBLISHED):
+    """Reopen a published assessment as its next version (Brown: the duty is continuing)."""
+    with _locked(assessment_id, by=by) as published:
+        _require_state(published, expected_state)
+        if not rules.can_start_review(by, published):
+            raise NotAllowed("Only an equality officer or the proposal's owner can start a review.")
+        if hasattr(published, "next_version"):
+            raise Conflict("A review of this version has already been started.")
+        audit.record(
+            "eia.review.started",
+            assessment=published,
+            by=by,
+            from_state=published.state,
+            to_state=published.state,
+            details={"next_version": published.version + 1},
+        )
+        return start_assessment(pipeline_item_id=published.pipeline_item_id, by=by,
+                                previous=published)  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------------
+# The author's stages
+
+
+def save_screening_answers(
+    *, assessment_id: int, by, expected_state: str, rurality_proofing_required: bool
+) -> Assessment:
+    with _locked(assessment_id, by=by) as assessment:
+        _require_state(assessment, expected_state)
+        if not rules.can_edit(by, assessment) or assessment.state != State.SCREENING:
+            raise NotAllowed("Only the author or a co-author can edit the screening.")
+        before = assessment.rurality_proofing_required
+        assessment.rurality_proofing_required = rurality_proofing_required
+        assessment.save(update_fields=["rurality_proofing_required", "updated_at"])
+        audit.record(
+            "eia.section.edited",
+            assessment=assessment,
+            by=by,
+            details={
+                "section": "screening",
+                "changed": {"rurality_proofing_required": [before, rurality_proofing_required]},
+            },
+        )
+        return assessment
+
+
+def _screening_complete(assessment: Assessment) -> None:
+    if assessment.rurality_proofing_required is None:
+        raise InvalidInput("Answer whether the proposal could affect rural areas differently")
+
+
+def submit_screening(*, assessment_id: int, task_id: int, expected_state: str, by):
+    return _transition(
+        assessment_id=assessment_id,
+        task_id=task_id,
+        expected_state=expected_state,
+        by=by,
+        apply=lambda a: a.submit_screening(),
+        event_type="eia.screening.submitted",
+        check=_screening_complete,
+    )
+
+
+def submit_full_assessment(*, assessment_id: int, task_id: int, expected_state: str, by):
+    return _transition(
+        assessment_id=assessment_id,
+        task_id=task_id,
+        expected_state=expected_state,
+        by=by,
+        apply=lambda a: a.submit_full_assessment(),
+        event_type="eia.full_assessment.submitted",
+    )
+
+
+def submit_rurality_proofing(*, assessment_id: int, task_id: int, expected_state: str, by):
+    def check(assessment):
+        if not assessment.screened_in:  # screened out: rurality findings go to sign-off
+            _require_decision_maker(assessment)
+
+    return _transition(
+        assessment_id=assessment_id,
+        task_id=task_id,
+        expected_state=expected_state,
+        by=by,
+        apply=lambda a: a.submit_rurality_proofing(),
+        event_type="eia.rurality_proofing.submitted",
+        check=check,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# The equality officer's reviews
+
+
+@dataclass(frozen=True)
+class ScreeningDecision:
+    outcome: str  # a ScreeningOutcome value, or "return"
+    reasons: str = ""
+    mitigation: str = ""
+
+
+def review_screening(
+    *, assessment_id: int, task_id: int, expected_state: str, by, decision: ScreeningDecision
+):
+    if decision.outcome == "return":
+        comment = _clean_text(decision.reasons, what="comments for the author", required=True)
+        assessment = _transition(
+            assessment_id=assessment_id,
+            task_id=task_id,
+            expected_state=expected_state,
+            by=by,
+            apply=lambda a: a.return_screening(),
+            event_type="eia.screening.returned",
+            comment=comment,
+            announce_next_task=False,
+        )
+        notifications.returned(assessment, comment=comment, by=by,
+                               recipients=_authors(assessment))  # fmt: skip
+        return assessment
+
+    reasons = _clean_text(decision.reasons, what="the reasons for the decision", required=True)
+    if decision.outcome == ScreeningOutcome.FULL_ASSESSMENT:
+        return _transition(
+            assessment_id=assessment_id,
+            task_id=task_id,
+            expected_state=expected_state,
+            by=by,
+            apply=lambda a: a.confirm_full_assessment(reasons=reasons),
+            event_type="eia.screening.confirmed_full_assessment",
+            comment=reasons,
+        )
+    if decision.outcome in (
+        ScreeningOutcome.SCREENED_OUT,
+        ScreeningOutcome.SCREENED_OUT_WITH_MITIGATION,
+    ):
+        with_mitigation = decision.outcome == ScreeningOutcome.SCREENED_OUT_WITH_MITIGATION
+        mitigation = _clean_text(
+            decision.mitigation, what="the mitigation", required=with_mitigation
+        )
+        if not with_mitigation:
+            mitigation = ""
+
+        def check(assessment):
+            if not assessment.rurality_proofing_required:
+                _require_decision_maker(assessment)
+
+        return _transition(
+            assessment_id=assessment_id,
+            task_id=task_id,
+            expected_state=expected_state,
+            by=by,
+            apply=lambda a: a.confirm_screened_out(reasons=reasons, mitigation=mitigation),
+            event_type="eia.screening.confirmed_screened_out",
+            comment=reasons,
+            details={"mitigation": mitigation} if mitigation else None,
+            check=check,
+        )
+    raise InvalidInput("Select a decision")
+
+
+def review_assessment(
+    *, assessment_id: int, task_id: int, expected_state: str, by, approve: bool, comment: str
+):
+    if approve:
+        comment = _clean_text(comment, what="your comments", required=False)
+        return _transition(
+            assessment_id=assessment_id,
+            task_id=task_id,
+            expected_state=expected_state,
+            by=by,
+            apply=lambda a: a.approve(),
+            event_type="eia.assessment.approved",
+            comment=comment,
+            check=_require_decision_maker,
+        )
+    comment = _clean_text(comment, what="comments for the author", required=True)
+    assessment = _transition(
+        assessment_id=assessment_id,
+        task_id=task_id,
+        expected_state=expected_state,
+        by=by,
+        apply=lambda a: a.return_for_changes(),
+        event_type="eia.assessment.returned",
+        comment=comment,
+        announce_next_task=False,
+    )
+    notifications.returned(assessment, comment=comment, by=by, recipients=_authors(assessment))
+    return assessment
+
+
+# ---------------------------------------------------------------------------------------------
+# The decision-maker and publication
+
+
+def decide_sign_off(
+    *,
+    assessment_id: int,
+    task_id: int,
+    expected_state: str,
+    by,
+    sign: bool,
+    comment: str,
+    details: dict | None = None,
+):
+    if sign:
+        comment = _clean_text(comment, what="your comments", required=False)
+        return _transition(
+            assessment_id=assessment_id,
+            task_id=task_id,
+            expected_state=expected_state,
+            by=by,
+            apply=lambda a: a.sign_off(by=by),
+            event_type="eia.assessment.signed_off",
+            comment=comment,
+            details=details,
+        )
+    comment = _clean_text(comment, what="why you are referring it back", required=True)
+    assessment = _transition(
+        assessment_id=assessment_id,
+        task_id=task_id,
+        expected_state=expected_state,
+        by=by,
+        apply=lambda a: a.refer_back(),
+        event_type="eia.assessment.referred_back",
+        comment=comment,
+        announce_next_task=False,
+    )
+    notifications.returned(assessment, comment=comment, by=by, recipients=_authors(assessment))
+    return assessment
+
+
+def _add_months(day: datetime.date, months: int) -> datetime.date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for candidate_day in (day.day, 30, 29, 28):
+        try:
+            return day.replace(year=year, month=month, day=candidate_day)
+        except ValueError:
+            continue
+    raise ValueError(day)  # pragma: no cover - 28 always exists
+
+
+def publish(
+    *,
+    assessment_id: int,
+    task_id: int,
+    expected_state: str,
+    by,
+    review_date: datetime.date | None = None,
+):
+    today = timezone.localdate()
+    review_date = review_date or _add_months(today, DEFAULT_REVIEW_MONTHS)
+    if review_date <= today:
+        raise InvalidInput("The review date must be in the future")
+    # Publishing a new version and superseding the old one commit together or not at all.
+    with transaction.atomic():
+        assessment = _transition(
+            assessment_id=assessment_id,
+            task_id=task_id,
+            expected_state=expected_state,
+            by=by,
+            apply=lambda a: a.publish(review_date=review_date),
+            event_type="eia.assessment.published",
+            details={"review_date": review_date.isoformat()},
+        )
+        if assessment.previous_id is not None:
+            _supersede(assessment_id=assessment.previous_id, by=by, successor=assessment)
+    recipients = [*_authors(assessment), by]
+    if assessment.pipeline_item.decision_maker is not None:
+        recipients.append(assessment.pipeline_item.decision_maker)
+    notifications.published(assessment, recipients=recipients)
+    return assessment
+
+
+def _supersede(*, assessment_id: int, by, successor: Assessment) -> None:
+    with _locked(assessment_id, by=by) as previous:
+        if previous.state != State.PUBLISHED:
+            return
+        from_state = _save_transition(previous, lambda a: a.supersede())
+        audit.record(
+            "eia.assessment.superseded",
+            assessment=previous,
+            by=by,
+            from_state=from_state,
+            to_state=previous.state,
+            details={"superseded_by_version": successor.version},
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# Withdrawal, tasks, comments, co-authors
+
+
+def withdraw(*, assessment_id: int, by, expected_state: str, reason: str) -> Assessment:
+    reason = _clean_text(reason, what="the reason for withdrawing", required=True)
+    with _locked(assessment_id, by=by) as assessment:
+        _require_state(assessment, expected_state)
+        if not rules.can_withdraw(by, assessment):
+            raise NotAllowed("Only the author, a co-author or the equality lead can withdraw it.")
+        from_state = _save_transition(assessment, lambda a: a.withdraw(reason=reason))
+        AssessmentFlow.instance.cancel(assessment.process)
+        _check_consistent(assessment)
+        audit.record(
+            "eia.assessment.withdrawn",
+            assessment=assessment,
+            by=by,
+            from_state=from_state,
+            to_state=assessment.state,
+            comment=reason,
+        )
+        return assessment
+
+
+def _assessment_id_of_task(task_id: int, by) -> int:
+    assessment_id = (
+        AssessmentProcess.objects.filter(task__pk=task_id)
+        .values_list("assessment_id", flat=True)
+        .first()
+    )
+    if assessment_id is None:
+        raise NotFound("No such task.")
+    return assessment_id
+
+
+def claim_task(*, task_id: int, by) -> Task:
+    with _locked(_assessment_id_of_task(task_id, by), by=by) as assessment:
+        task = _require_active_task(assessment, task_id)
+        if task.owner_id is not None:
+            raise Conflict(f"{task.owner.display_name} has already claimed this task.")
+        if not rules.can_claim(by, assessment, task):
+            raise NotAllowed(rules.why_not(by, assessment, task))
+        task.flow_task.activation_class(task).assign(by)
+        audit.record(
+            "eia.task.claimed",
+            assessment=assessment,
+            by=by,
+            details={"task": task.flow_task.name},
+        )
+        return task
+
+
+def release_task(*, task_id: int, by) -> Task:
+    with _locked(_assessment_id_of_task(task_id, by), by=by) as assessment:
+        task = _require_active_task(assessment, task_id)
+        if not rules.can_release(by, assessment, task):
+            raise NotAllowed("Only the officer who claimed this task or the equality lead can.")
+        released_from = task.owner.display_name
+        task.flow_task.activation_class(task).unassign()
+        audit.record(
+            "eia.task.released",
+            assessment=assessment,
+            by=by,
+            details={"task": task.flow_task.name, "released_from": released_from},
+        )
+        return task
+
+
+def reassign_task(*, task_id: int, to_user_id: int, by) -> Task:
+    with _locked(_assessment_id_of_task(task_id, by), by=by) as assessment:
+        task = _require_active_task(assessment, task_id)
+        if not rules.can_reassign(by, assessment):
+            raise NotAllowed("Only the equality lead can reassign tasks.")
+        to = User.objects.filter(
+            pk=to_user_id, organisation_id=assessment.organisation_id, is_active=True
+        ).first()
+        if to is None or not rules.may_hold(to, assessment, task.flow_task.name):
+            raise InvalidInput(
+                "Choose someone who may do this task and is not an author of this assessment"
+            )
+        previous_owner = task.owner.display_name if task.owner else None
+        activation = task.flow_task.activation_class(task)
+        if task.owner_id is None:
+            activation.assign(to)
+        else:
+            activation.reassign(to)
+        audit.record(
+            "eia.task.reassigned",
+            assessment=assessment,
+            by=by,
+            details={"task": task.flow_task.name, "from": previous_owner, "to": to.display_name},
+        )
+        notifications.reassigned(assessment, task)
+        return task
+
+
+def add_comment(*, assessment_id: int, by, text: str) -> None:
+    text = _clean_text(text, what="a comment", required=True)
+    with _locked(assessment_id, by=by) as assessment:
+        if not rules.can_comment(by, assessment):
+            raise NotAllowed("Only the authors and the equality team can comment.")
+        audit.record("eia.comment.added", assessment=assessment, by=by, comment=text)
+
+
+def add_co_author(*, assessment_id: int, by, user_id: int) -> User:
+    with _locked(assessment_id, by=by) as assessment:
+        if not rules.can_manage_co_authors(by, assessment):
+            raise NotAllowed("Only the author or the equality lead can add co-authors.")
+        co_author = User.objects.filter(
+            pk=user_id, organisation_id=assessment.organisation_id, is_active=True
+        ).first()
+        if co_author is None:
+            raise InvalidInput("Choose a person from your organisation")
+        if co_author.pk in _author_ids(assessment):
+            raise InvalidInput(f"{co_author.display_name} is already an author")
+        if co_author.pk == assessment.pipeline_item.decision_maker_id:
+            raise InvalidInput(
+                "The named decision-maker cannot be a co-author: they sign off the assessment"
+            )
+        assign_perm(f"eia.{rules.CONTRIBUTE}", co_author, assessment)
+        audit.record(
+            "eia.co_author.added",
+            assessment=assessment,
+            by=by,
+            details={"co_author": co_author.display_name},
+        )
+        return co_author
+
+
+def remove_co_author(*, assessment_id: int, by, user_id: int) -> None:
+    with _locked(assessment_id, by=by) as assessment:
+        if not rules.can_manage_co_authors(by, assessment):
+            raise NotAllowed("Only the author or the equality lead can remove co-authors.")
+        co_author = User.objects.filter(pk=user_id).first()
+        if co_author is None or co_author.pk == assessment.author_id:
+            raise InvalidInput("Choose a co-author to remove")
+        remove_perm(f"eia.{rules.CONTRIBUTE}", co_author, assessment)
+        audit.record(
+            "eia.co_author.removed",
+            assessment=assessment,
+            by=by,
+            details={"co_author": co_author.display_name},
+        )

@@ -1,0 +1,558 @@
+"""Views are adapters: parse the request, call one service or selector, render.
+
+Domain errors raised by services reach eia.middleware, which turns NotAllowed into 403,
+Conflict into 409 and NotFound into 404 pages with their message. InvalidInput is shown beside
+the form that caused it, with everything the user typed kept.
+"""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from eia import audit
+from eia.errors import InvalidInput, NotAllowed
+from eia.models import ScreeningOutcome, State, User
+
+from . import diagram, rules, selectors, services
+from .forms import (
+    AssessmentReviewForm,
+    CoAuthorForm,
+    CommentForm,
+    PublishForm,
+    ReassignForm,
+    ScreeningAnswersForm,
+    ScreeningReviewForm,
+    SignOffForm,
+    SubmitForm,
+    WithdrawForm,
+)
+from .stages import STAGE_BY_NODE, STAGE_BY_STATE, STAGES, Holder
+
+EVENT_LABELS = {
+    "eia.assessment.started": "Assessment started",
+    "eia.review.started": "Review started: a new version was created",
+    "eia.section.edited": "Section edited",
+    "eia.screening.submitted": "Screening submitted for review",
+    "eia.screening.returned": "Screening returned for changes",
+    "eia.screening.confirmed_full_assessment": "Screening confirmed: full assessment needed",
+    "eia.screening.confirmed_screened_out": "Screening confirmed: screened out",
+    "eia.screening.overridden": "Screening outcome overridden",
+    "eia.full_assessment.submitted": "Full assessment submitted",
+    "eia.rurality_proofing.submitted": "Rurality proofing submitted",
+    "eia.assessment.returned": "Returned for changes",
+    "eia.assessment.approved": "Approved for sign-off",
+    "eia.assessment.referred_back": "Referred back by the decision-maker",
+    "eia.assessment.signed_off": "Signed off",
+    "eia.assessment.published": "Published",
+    "eia.assessment.superseded": "Superseded by a newer version",
+    "eia.assessment.withdrawn": "Withdrawn",
+    "eia.task.claimed": "Task claimed",
+    "eia.task.released": "Task released to the team queue",
+    "eia.task.reassigned": "Task reassigned",
+    "eia.comment.added": "Comment",
+    "eia.co_author.added": "Co-author added",
+    "eia.co_author.removed": "Co-author removed",
+}
+
+
+def _assessment(request, pk: int):
+    assessment = selectors.assessment_for(user=request.user, pk=pk)
+    if assessment is None:
+        raise Http404
+    return assessment
+
+
+def _to_assessment(pk: int):
+    return redirect("workflows:assessment", pk=pk)
+
+
+# ---------------------------------------------------------------------------------------------
+# Task lists
+
+
+def my_tasks(request):
+    return render(
+        request, "workflows/my_tasks.html", {"rows": selectors.tasks_for(user=request.user)}
+    )
+
+
+def team_queue(request):
+    return render(
+        request,
+        "workflows/team_queue.html",
+        {
+            "rows": selectors.team_queue(user=request.user),
+            "claimed": selectors.claimed_by_colleagues(user=request.user),
+        },
+    )
+
+
+@require_POST
+def claim(request, task_id: int):
+    task = services.claim_task(task_id=task_id, by=request.user)
+    assessment_id = task.process.assessmentprocess.assessment_id
+    messages.success(request, "You have claimed the task. It is now in your tasks.")
+    return _to_assessment(assessment_id)
+
+
+@require_POST
+def release(request, task_id: int):
+    task = services.release_task(task_id=task_id, by=request.user)
+    messages.success(request, "The task is back in the team queue.")
+    return _to_assessment(task.process.assessmentprocess.assessment_id)
+
+
+def reassign(request, pk: int, task_id: int):
+    assessment = _assessment(request, pk)
+    task = services.active_task(assessment)
+    if task is None or task.pk != task_id:
+        messages.info(request, "That task is finished; the assessment has moved on.")
+        return _to_assessment(pk)
+    if not rules.can_reassign(request.user, assessment):
+        raise NotAllowed("Only the equality lead can reassign tasks.")
+    candidates = [
+        user.pk
+        for user in User.objects.filter(organisation_id=assessment.organisation_id, is_active=True)
+        if rules.may_hold(user, assessment, task.flow_task.name) and user.pk != task.owner_id
+    ]
+    form = ReassignForm(request.POST or None, candidates=User.objects.filter(pk__in=candidates))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.reassign_task(task_id=task.pk, to_user_id=form.cleaned_data["to"].pk,
+                                   by=request.user)  # fmt: skip
+        except InvalidInput as error:
+            form.add_error("to", error.message)
+        else:
+            messages.success(request, f"Reassigned to {form.cleaned_data['to'].display_name}.")
+            return _to_assessment(pk)
+    return render(
+        request,
+        "workflows/reassign.html",
+        {
+            "assessment": assessment,
+            "task": task,
+            "stage": STAGE_BY_NODE[task.flow_task.name],
+            "form": form,
+        },  # fmt: skip
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Starting
+
+
+@require_POST
+def start(request, pipeline_pk: int):
+    assessment = services.start_assessment(pipeline_item_id=pipeline_pk, by=request.user)
+    messages.success(request, "Assessment started. Begin with the screening.")
+    return _to_assessment(assessment.pk)
+
+
+@require_POST
+def start_review(request, pk: int):
+    assessment = services.start_review(assessment_id=pk, by=request.user)
+    messages.success(
+        request,
+        f"Review started: version {assessment.version} is open for screening. Version "
+        f"{assessment.version - 1} stays published until this one replaces it.",
+    )
+    return _to_assessment(assessment.pk)
+
+
+# ---------------------------------------------------------------------------------------------
+# The assessment page
+
+
+def _sections(assessment, task, user) -> list[dict]:
+    """The GOV.UK task list: one row per stage that applies to this assessment."""
+    can_edit = rules.can_edit(user, assessment)
+    order = [stage.state for stage in STAGES]
+    now_index = order.index(assessment.state) if assessment.state in order else len(order)
+    rows = []
+    for stage in STAGES:
+        if (
+            stage.state == State.FULL_ASSESSMENT
+            and assessment.screening_outcome
+            and (not assessment.screened_in)
+        ):
+            continue
+        if (
+            stage.state == State.OFFICER_REVIEW
+            and assessment.screening_outcome
+            and (not assessment.screened_in)
+        ):
+            continue
+        if (
+            stage.state == State.RURALITY_PROOFING
+            and assessment.rurality_proofing_required is False
+        ):
+            continue
+        index = order.index(stage.state)
+        if assessment.state == State.WITHDRAWN:
+            status = "Withdrawn"
+        elif index < now_index:
+            status = "Completed"
+        elif index == now_index:
+            status = "In progress"
+        else:
+            status = "Cannot start yet"
+        href = ""
+        if stage.state == State.SCREENING:
+            href = reverse("workflows:screening", args=[assessment.pk])
+        rows.append(
+            {
+                "title": stage.task_title,
+                "status": status,
+                "href": href if (href and (can_edit or status == "Completed")) else "",
+                "id": stage.node,
+            }  # fmt: skip
+        )
+    return rows
+
+
+def _actions(user, assessment, task) -> list[dict]:
+    """What this user can do now, as links or one-click forms."""
+    pk = assessment.pk
+    actions = []
+    if task is not None:
+        stage = STAGE_BY_NODE[task.flow_task.name]
+        if rules.can_do_task(user, assessment, task):
+            if stage.holder is Holder.AUTHOR:
+                actions.append({"kind": "submit", "text": _submit_text(stage.state),
+                                "url": reverse("workflows:submit", args=[pk])})  # fmt: skip
+            else:
+                page = {
+                    "screening_review": ("workflows:review_screening", "Review the screening"),
+                    "officer_review": ("workflows:review_assessment", "Review the assessment"),
+                    "sign_off": ("workflows:sign_off", "Read the impacts and sign off"),
+                    "publication": ("workflows:publish", "Publish the assessment"),
+                }[stage.node]
+                actions.append({"kind": "link", "text": page[1],
+                                "url": reverse(page[0], args=[pk])})  # fmt: skip
+        if rules.can_claim(user, assessment, task):
+            actions.append({"kind": "post", "text": "Claim this task",
+                            "url": reverse("workflows:claim", args=[task.pk])})  # fmt: skip
+        if rules.can_release(user, assessment, task):
+            actions.append({"kind": "post", "text": "Release to the team queue", "secondary": True,
+                            "url": reverse("workflows:release", args=[task.pk])})  # fmt: skip
+        if rules.can_reassign(user, assessment):
+            actions.append({"kind": "link", "text": "Reassign this task", "secondary": True,
+                            "url": reverse("workflows:reassign", args=[pk, task.pk])})  # fmt: skip
+    if rules.can_start_review(user, assessment) and not hasattr(assessment, "next_version"):
+        actions.append({"kind": "post", "text": "Start a review (new version)",
+                        "url": reverse("workflows:start_review", args=[pk])})  # fmt: skip
+    if rules.can_manage_co_authors(user, assessment):
+        actions.append({"kind": "link", "text": "Manage co-authors", "secondary": True,
+                        "url": reverse("workflows:co_authors", args=[pk])})  # fmt: skip
+    if rules.can_withdraw(user, assessment):
+        actions.append({"kind": "link", "text": "Withdraw the assessment", "warning": True,
+                        "url": reverse("workflows:withdraw", args=[pk])})  # fmt: skip
+    return actions
+
+
+def _submit_text(state) -> str:
+    return {
+        State.SCREENING: "Submit the screening for review",
+        State.FULL_ASSESSMENT: "Submit the full assessment",
+        State.RURALITY_PROOFING: "Submit the rurality proofing",
+    }[state]
+
+
+def _latest_return(assessment):
+    return (
+        assessment.audit_events.filter(
+            event_type__in=[
+                "eia.screening.returned",
+                "eia.assessment.returned",
+                "eia.assessment.referred_back",
+            ]
+        )
+        .order_by("-sequence")
+        .first()
+    )
+
+
+def assessment_detail(request, pk: int):
+    assessment = _assessment(request, pk)
+    task = services.active_task(assessment)
+    events = list(assessment.audit_events.order_by("-sequence"))
+    labels = dict(State.choices)
+    for event in events:
+        event.label = EVENT_LABELS.get(event.event_type, event.event_type)
+        event.from_label = labels.get(event.from_state, "")
+        event.to_label = labels.get(event.to_state, "")
+    latest_return = _latest_return(assessment)
+    show_return = (
+        latest_return is not None
+        and assessment.state in (State.SCREENING, State.FULL_ASSESSMENT)
+        and events
+        and events[0].sequence == latest_return.sequence
+    )
+    stage = STAGE_BY_STATE.get(assessment.state)
+    due = selectors.row_for(task, assessment).due if task is not None else None
+    return render(
+        request,
+        "workflows/assessment.html",
+        {
+            "assessment": assessment,
+            "task": task,
+            "stage": stage,
+            "due": due,
+            "sections": _sections(assessment, task, request.user),
+            "actions": _actions(request.user, assessment, task),
+            "diagram_svg": diagram.render_svg(assessment.state),
+            "diagram_text": diagram.describe(assessment.state),
+            "events": events,
+            "chain": audit.verify_chain(assessment),
+            "latest_return": latest_return if show_return else None,
+            "co_authors": selectors.co_authors(assessment),
+            "versions": selectors.history(assessment),
+            "comment_form": CommentForm() if rules.can_comment(request.user, assessment) else None,
+            "can_edit": rules.can_edit(request.user, assessment),
+        },
+    )
+
+
+@require_POST
+def comment(request, pk: int):
+    assessment = _assessment(request, pk)
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        services.add_comment(assessment_id=assessment.pk, by=request.user,
+                             text=form.cleaned_data["text"])  # fmt: skip
+        messages.success(request, "Comment added.")
+        return _to_assessment(pk)
+    return render(request, "workflows/comment.html", {"assessment": assessment, "form": form},
+                  status=400)  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------------
+# Author stages
+
+
+def screening(request, pk: int):
+    assessment = _assessment(request, pk)
+    editable = rules.can_edit(request.user, assessment) and assessment.state == State.SCREENING
+    initial = {"state": assessment.state}
+    if assessment.rurality_proofing_required is not None:
+        initial["rurality_proofing_required"] = (
+            "yes" if assessment.rurality_proofing_required else "no"
+        )
+    form = ScreeningAnswersForm(request.POST or None, initial=initial)
+    if request.method == "POST":
+        if not editable:
+            raise NotAllowed("The screening can only be changed by its authors while in screening.")
+        if form.is_valid():
+            services.save_screening_answers(
+                assessment_id=pk,
+                by=request.user,
+                expected_state=form.cleaned_data["state"],
+                rurality_proofing_required=form.cleaned_data["rurality_proofing_required"],
+            )
+            messages.success(request, "Screening saved.")
+            return _to_assessment(pk)
+    return render(
+        request,
+        "workflows/screening.html",
+        {"assessment": assessment, "form": form, "editable": editable},
+    )
+
+
+def submit(request, pk: int):
+    """Confirm and submit the author's current stage."""
+    assessment = _assessment(request, pk)
+    task = services.active_task(assessment)
+    if request.method == "POST":
+        if not rules.is_author(request.user, assessment):
+            raise NotAllowed("Only the author or a co-author of this assessment can submit it.")
+        form = SubmitForm(request.POST)
+        if not form.is_valid():
+            raise InvalidInput("The page was incomplete. Reload it and try again.")
+        data = form.cleaned_data
+        action = {
+            State.SCREENING: services.submit_screening,
+            State.FULL_ASSESSMENT: services.submit_full_assessment,
+            State.RURALITY_PROOFING: services.submit_rurality_proofing,
+        }.get(data["state"])
+        if action is None:
+            raise InvalidInput("There is nothing to submit at this stage.")
+        try:
+            assessment = action(assessment_id=pk, task_id=data["task_id"],
+                                expected_state=data["state"], by=request.user)  # fmt: skip
+        except InvalidInput as error:
+            return render(
+                request,
+                "workflows/submit.html",
+                {"assessment": assessment, "task": task, "form": form, "problem": error.message},
+                status=400,
+            )
+        messages.success(request, f"Submitted. The assessment is now at "
+                                  f"'{assessment.get_state_display()}'.")  # fmt: skip
+        return _to_assessment(pk)
+    if task is None or STAGE_BY_NODE[task.flow_task.name].holder is not Holder.AUTHOR:
+        messages.info(request, "There is nothing for you to submit at this stage.")
+        return _to_assessment(pk)
+    if not rules.can_do_task(request.user, assessment, task):
+        raise NotAllowed(rules.why_not(request.user, assessment, task))
+    form = SubmitForm(initial={"task_id": task.pk, "state": assessment.state})
+    return render(
+        request,
+        "workflows/submit.html",
+        {
+            "assessment": assessment,
+            "task": task,
+            "form": form,
+            "submit_text": _submit_text(assessment.state),
+        },  # fmt: skip
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Decisions: one page per decision task
+
+
+def _decision(request, pk, *, node, form_class, template, act, extra=None):
+    assessment = _assessment(request, pk)
+    task = services.active_task(assessment)
+    if request.method != "POST":
+        if task is None or task.flow_task.name != node:
+            messages.info(request, "The assessment is not at this stage any more.")
+            return _to_assessment(pk)
+        if not rules.can_do_task(request.user, assessment, task):
+            raise NotAllowed(rules.why_not(request.user, assessment, task))
+    initial = {"task_id": task.pk if task else 0, "state": assessment.state}
+    form = form_class(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            message = act(assessment, form.cleaned_data)
+        except InvalidInput as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, message)
+            return _to_assessment(pk)
+    context = {"assessment": assessment, "task": task, "form": form}
+    if extra:
+        context |= extra(assessment)
+    return render(request, template, context, status=400 if form.errors else 200)
+
+
+def _task_args(request, data):
+    return {
+        "assessment_id": None,
+        "task_id": data["task_id"],
+        "expected_state": data["state"],
+        "by": request.user,
+    }
+
+
+def review_screening(request, pk: int):
+    def act(assessment, data):
+        services.review_screening(
+            **_task_args(request, data) | {"assessment_id": assessment.pk},
+            decision=services.ScreeningDecision(
+                outcome=data["decision"], reasons=data["reasons"], mitigation=data["mitigation"]
+            ),
+        )
+        if data["decision"] == "return":
+            return "The screening has been returned to the author."
+        return f"Decision recorded: {ScreeningOutcome(data['decision']).label}."
+
+    return _decision(request, pk, node="screening_review", form_class=ScreeningReviewForm,
+                     template="workflows/review_screening.html", act=act)  # fmt: skip
+
+
+def review_assessment(request, pk: int):
+    def act(assessment, data):
+        approve = data["decision"] == "approve"
+        services.review_assessment(
+            **_task_args(request, data) | {"assessment_id": assessment.pk},
+            approve=approve,
+            comment=data["comment"],
+        )
+        return "Approved and sent for sign-off." if approve else "Returned to the author."
+
+    return _decision(request, pk, node="officer_review", form_class=AssessmentReviewForm,
+                     template="workflows/review_assessment.html", act=act)  # fmt: skip
+
+
+def sign_off(request, pk: int):
+    def act(assessment, data):
+        sign = data["decision"] == "sign"
+        services.decide_sign_off(
+            **_task_args(request, data) | {"assessment_id": assessment.pk},
+            sign=sign,
+            comment=data["comment"],
+        )
+        return "You have signed off the assessment." if sign else "Referred back to the author."
+
+    return _decision(request, pk, node="sign_off", form_class=SignOffForm,
+                     template="workflows/sign_off.html", act=act)  # fmt: skip
+
+
+def publish(request, pk: int):
+    def act(assessment, data):
+        published = services.publish(
+            **_task_args(request, data) | {"assessment_id": assessment.pk},
+            review_date=data.get("review_date"),
+        )
+        return f"Published. It is due for review by {published.review_date:%-d %B %Y}."
+
+    return _decision(request, pk, node="publication", form_class=PublishForm,
+                     template="workflows/publish.html", act=act)  # fmt: skip
+
+
+def withdraw(request, pk: int):
+    assessment = _assessment(request, pk)
+    if request.method != "POST" and not rules.can_withdraw(request.user, assessment):
+        raise NotAllowed("Only the author, a co-author or the equality lead can withdraw it.")
+    form = WithdrawForm(request.POST or None, initial={"state": assessment.state})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.withdraw(assessment_id=pk, by=request.user,
+                              expected_state=form.cleaned_data["state"],
+                              reason=form.cleaned_data["reason"])  # fmt: skip
+        except InvalidInput as error:
+            form.add_error("reason", error.message)
+        else:
+            messages.success(request, "The assessment has been withdrawn.")
+            return _to_assessment(pk)
+    return render(request, "workflows/withdraw.html", {"assessment": assessment, "form": form},
+                  status=400 if form.errors else 200)  # fmt: skip
+
+
+def co_authors(request, pk: int):
+    assessment = _assessment(request, pk)
+    if not rules.can_manage_co_authors(request.user, assessment):
+        raise NotAllowed("Only the author or the equality lead can manage co-authors.")
+    current = selectors.co_authors(assessment)
+    candidates = (
+        User.objects.filter(organisation_id=assessment.organisation_id, is_active=True)
+        .exclude(pk=assessment.author_id)
+        .exclude(pk__in=current.values("pk"))
+        .exclude(pk=assessment.pipeline_item.decision_maker_id)
+    )
+    form = CoAuthorForm(request.POST or None, candidates=candidates)
+    if request.method == "POST":
+        if remove_id := request.POST.get("remove"):
+            if not remove_id.isdigit():
+                raise InvalidInput("Choose a co-author to remove")
+            services.remove_co_author(assessment_id=pk, by=request.user, user_id=int(remove_id))
+            messages.success(request, "Co-author removed.")
+            return redirect("workflows:co_authors", pk=pk)
+        if form.is_valid():
+            try:
+                added = services.add_co_author(assessment_id=pk, by=request.user,
+                                               user_id=form.cleaned_data["user"].pk)  # fmt: skip
+            except InvalidInput as error:
+                form.add_error("user", error.message)
+            else:
+                messages.success(request, f"{added.display_name} can now edit the assessment.")
+                return redirect("workflows:co_authors", pk=pk)
+    return render(
+        request,
+        "workflows/co_authors.html",
+        {"assessment": assessment, "form": form, "current": current},
+        status=400 if form.errors else 200,
+    )
