@@ -5,12 +5,16 @@ pipeline items and users; a superuser sees everything. Assessments are not edite
 state changes only through the workflow.
 """
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
 
+import screening_rules
+
+from . import screening
 from .authorization import Permission, has_permission
-from .models import Directorate, Organisation, PipelineItem, User
+from .models import Directorate, LocalCharacteristic, Organisation, PipelineItem, User
 
 
 def _is_lead(request) -> bool:
@@ -73,13 +77,70 @@ class OrganisationScopedAdmin(admin.ModelAdmin):
         return request.user.is_superuser
 
 
+class OrganisationForm(forms.ModelForm):
+    screening_ruleset = forms.ChoiceField(choices=screening.ruleset_choices)
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "name", "short_name", "slug", "kind", "nation", "screening_ruleset",
+            "screening_ruleset_version",
+        ]  # fmt: skip
+
+    def clean(self):
+        data = super().clean()
+        ruleset, version = data.get("screening_ruleset"), data.get("screening_ruleset_version")
+        if (
+            ruleset
+            and version is not None
+            and version not in screening_rules.ruleset_versions(ruleset)
+        ):
+            self.add_error(
+                "screening_ruleset_version", f"{ruleset} has no released version {version}"
+            )
+        return data
+
+
+def _local_characteristic_choices():
+    seen = {}
+    for info in screening_rules.available_rulesets():
+        for characteristic in screening_rules.load_ruleset(info.id, info.version).characteristics:
+            if characteristic.kind == "local":
+                seen.setdefault(characteristic.id, characteristic.name)
+    return sorted(seen.items(), key=lambda item: item[1])
+
+
+class LocalCharacteristicForm(forms.ModelForm):
+    characteristic = forms.ChoiceField(choices=_local_characteristic_choices)
+
+    class Meta:
+        model = LocalCharacteristic
+        fields = ["organisation", "characteristic", "starts_on", "ends_on"]
+
+
+class LocalCharacteristicInline(admin.TabularInline):
+    model = LocalCharacteristic
+    form = LocalCharacteristicForm
+    extra = 0
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "nation"]
+    form = OrganisationForm
+    list_display = ["name", "kind", "nation", "screening_ruleset"]
     prepopulated_fields = {"slug": ["short_name"]}
+    inlines = [LocalCharacteristicInline]
 
     def has_module_permission(self, request):
         return request.user.is_superuser
+
+
+@admin.register(LocalCharacteristic)
+class LocalCharacteristicAdmin(OrganisationScopedAdmin):
+    """Equality leads switch local characteristics on (and off) for their organisation."""
+
+    form = LocalCharacteristicForm
+    list_display = ["characteristic", "starts_on", "ends_on"]
 
 
 @admin.register(Directorate)

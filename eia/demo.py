@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .authorization import Role
-from .models import Directorate, Nation, Organisation, PipelineItem, User
+from .models import Directorate, LocalCharacteristic, Nation, Organisation, PipelineItem, User
 
 DEMO_PASSWORD = "demo-password-2026"  # noqa: S105 - documented demo login, not a secret
 
@@ -32,6 +32,13 @@ ORGANISATIONS = [
         "name": "Northshire County Council",
         "short_name": "Northshire",
         "kind": Organisation.Kind.COUNTY_COUNCIL,
+        # Cumbria considers rurality and the Armed Forces alongside the nine (seeds 002, 003).
+        "local_characteristics": [
+            ("rurality", datetime.date(2016, 4, 1)),
+            ("armed_forces", datetime.date(2016, 4, 1)),
+            ("carers", datetime.date(2019, 4, 1)),
+            ("care_experience", datetime.date(2024, 4, 1)),
+        ],
         "directorates": [
             "Adults, Health and Care",
             "Children and Families",
@@ -180,6 +187,10 @@ ORGANISATIONS = [
         "name": "Eastdale District Council",
         "short_name": "Eastdale",
         "kind": Organisation.Kind.DISTRICT_COUNCIL,
+        "local_characteristics": [
+            ("armed_forces", datetime.date(2018, 4, 1)),
+            ("socio_economic", datetime.date(2021, 4, 1)),
+        ],
         "directorates": ["Housing and Communities", "Place and Environment", "Resources"],
         "people": [
             DemoPerson(
@@ -295,6 +306,10 @@ def seed(*, today: datetime.date | None = None) -> None:
                 "nation": Nation.ENGLAND,
             },
         )
+        for characteristic, starts_on in spec["local_characteristics"]:
+            LocalCharacteristic.objects.get_or_create(
+                organisation=organisation, characteristic=characteristic, starts_on=starts_on
+            )
         directorates = [
             Directorate.objects.get_or_create(organisation=organisation, name=name)[0]
             for name in spec["directorates"]

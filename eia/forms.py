@@ -60,16 +60,19 @@ class GovukDateField(forms.DateField):
 
 
 class GovukFormMixin:
-    """Marks required fields in error messages the GOV.UK way and records size limits."""
+    """GOV.UK-style error messages: "Enter ...", "Select ...", and size limits in words."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.apply_govuk_messages()
+
+    def apply_govuk_messages(self) -> None:
+        """Call again after adding fields dynamically."""
         for field in self.fields.values():
             label = str(field.label or "").rstrip("?").lower()
             if (
-                "required" not in field.error_messages
-                or field.error_messages["required"]
-                == (forms.Field.default_error_messages["required"])
+                field.error_messages.get("required")
+                == forms.Field.default_error_messages["required"]
             ):
                 if isinstance(field, forms.ChoiceField | forms.ModelChoiceField):
                     field.error_messages["required"] = f"Select {label}"

@@ -5,17 +5,28 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from eia.authorization import Role
-from eia.models import Directorate, Organisation, PipelineItem, User
+from eia.models import Directorate, LocalCharacteristic, Organisation, PipelineItem, User
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organisation
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Council {n}")
     short_name = factory.Sequence(lambda n: f"Council {n}")
     slug = factory.Sequence(lambda n: f"council-{n}")
     kind = Organisation.Kind.COUNTY_COUNCIL
+
+    @factory.post_generation
+    def local_characteristics(self, create, extracted, **kwargs):
+        """Switched on since 2020; rurality by default, as many county councils do."""
+        for characteristic in ["rurality"] if extracted is None else extracted:
+            LocalCharacteristic.objects.create(
+                organisation=self,
+                characteristic=characteristic,
+                starts_on=datetime.date(2020, 4, 1),
+            )
 
 
 class DirectorateFactory(factory.django.DjangoModelFactory):

@@ -23,19 +23,6 @@ class StaleGuardForm(GovukForm):
     state = forms.CharField(widget=forms.HiddenInput, max_length=40)
 
 
-class ScreeningAnswersForm(GovukForm):
-    rurality_proofing_required = forms.TypedChoiceField(
-        label="Could the proposal affect people in rural areas differently?",
-        choices=[("yes", "Yes"), ("no", "No")],
-        coerce=lambda value: value == "yes",
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select whether rural areas could be affected differently"},
-        help_text="For example through travel distances, public transport, digital "
-        "connectivity or the closure of local outlets. If yes, it will be rurality proofed.",
-    )
-    state = forms.CharField(widget=forms.HiddenInput, max_length=40)
-
-
 class SubmitForm(StaleGuardForm):
     pass
 
@@ -62,6 +49,12 @@ class ScreeningReviewForm(StaleGuardForm):
         required=False,
         help_text="Only for 'screened out with mitigation': what will be done to reduce the "
         "impacts found.",
+    )
+    override_reason = _text(
+        "If you disagree with the outcome the screening rules gave, explain why",
+        required=False,
+        help_text="Required when your decision differs from the rules' outcome. It is recorded "
+        "in the audit trail.",
     )
 
     def clean(self):

@@ -24,11 +24,13 @@ from viewflow.workflow.exceptions import FlowLockFailed
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
-from eia import audit
+import screening_rules
+from eia import audit, screening
 from eia.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from eia.models import (
     Assessment,
     PipelineItem,
+    Screening,
     ScreeningOutcome,
     State,
     User,
@@ -270,9 +272,17 @@ def start_assessment(*, pipeline_item_id: int, by, previous: Assessment | None =
             version=(last_version.first() or 0) + 1,
             previous=previous,
             author=author,
-            rurality_proofing_required=(
-                previous.rurality_proofing_required if previous is not None else None
-            ),
+        )
+        ruleset = screening.current_ruleset(item.organisation)
+        Screening.objects.create(
+            assessment=assessment,
+            ruleset_id=ruleset.id,
+            ruleset_version=ruleset.version,
+            ruleset_sha256=ruleset.sha256,
+            characteristics=screening.scope(item.organisation, ruleset),
+            # A review starts from the answers it reviews; hidden or retired questions are
+            # ignored by the rules, and the author confirms every answer before submitting.
+            answers=dict(previous.screening.answers) if previous is not None else {},
         )
         AssessmentFlow.start.run(assessment=assessment)
         task = _check_consistent(assessment)
@@ -314,14 +324,34 @@ def start_review(*, assessment_id: int, by, expected_state: str = State.PUBLISHE
 
 
 def save_screening_answers(
-    *, assessment_id: int, by, expected_state: str, rurality_proofing_required: bool
+    *, assessment_id: int, by, expected_state: str, answers: dict
 ) -> Assessment:
+    """Save the screening answers as they are (save and return later). When every visible
+    question is answered, evaluate them with the pinned rule set and keep the result."""
     with _locked(assessment_id, by=by) as assessment:
         _require_state(assessment, expected_state)
         if not rules.can_edit(by, assessment) or assessment.state != State.SCREENING:
             raise NotAllowed("Only the author or a co-author can edit the screening.")
-        before = assessment.rurality_proofing_required
-        assessment.rurality_proofing_required = rurality_proofing_required
+        record = Screening.objects.select_for_update().get(assessment=assessment)
+        ruleset = screening.pinned_ruleset(record)
+        unknown = sorted(set(answers) - {question.id for question in ruleset.questions})
+        if unknown:
+            raise InvalidInput(f"Unknown screening questions: {', '.join(unknown)}")
+        changed = sorted(
+            key for key in set(answers) | set(record.answers)
+            if answers.get(key) != record.answers.get(key)
+        )  # fmt: skip
+        record.answers = answers
+        record.characteristics = screening.scope(assessment.organisation, ruleset)
+        errors = screening_rules.validate_answers(ruleset, answers, record.characteristics)
+        result = (
+            None if errors else screening_rules.evaluate(ruleset, answers, record.characteristics)
+        )
+        record.result = result.to_dict() if result else None
+        record.save()
+        assessment.rurality_proofing_required = (
+            "rurality_proofing_required" in result.flags if result else None
+        )
         assessment.save(update_fields=["rurality_proofing_required", "updated_at"])
         audit.record(
             "eia.section.edited",
@@ -329,15 +359,28 @@ def save_screening_answers(
             by=by,
             details={
                 "section": "screening",
-                "changed": {"rurality_proofing_required": [before, rurality_proofing_required]},
+                "changed_questions": changed,
+                "complete": result is not None,
+                "computed_outcome": result.outcome if result else None,
             },
         )
         return assessment
 
 
+def screening_errors(assessment: Assessment) -> list:
+    """What is still unanswered (screening_rules.AnswerError list), for the page and submit."""
+    record = assessment.screening
+    ruleset = screening.pinned_ruleset(record)
+    return screening_rules.validate_answers(ruleset, record.answers, record.characteristics)
+
+
 def _screening_complete(assessment: Assessment) -> None:
-    if assessment.rurality_proofing_required is None:
-        raise InvalidInput("Answer whether the proposal could affect rural areas differently")
+    if assessment.screening.result is None:
+        count = len(screening_errors(assessment))
+        raise InvalidInput(
+            f"Answer every screening question before you submit it: {count} "
+            f"{'answer is' if count == 1 else 'answers are'} missing or need correcting"
+        )
 
 
 def submit_screening(*, assessment_id: int, task_id: int, expected_state: str, by):
@@ -388,6 +431,7 @@ class ScreeningDecision:
     outcome: str  # a ScreeningOutcome value, or "return"
     reasons: str = ""
     mitigation: str = ""
+    override_reason: str = ""
 
 
 def review_screening(
@@ -409,44 +453,66 @@ def review_screening(
                                recipients=_authors(assessment))  # fmt: skip
         return assessment
 
+    if decision.outcome not in ScreeningOutcome.values:
+        raise InvalidInput("Select your decision")
     reasons = _clean_text(decision.reasons, what="the reasons for the decision", required=True)
-    if decision.outcome == ScreeningOutcome.FULL_ASSESSMENT:
-        return _transition(
-            assessment_id=assessment_id,
-            task_id=task_id,
-            expected_state=expected_state,
-            by=by,
-            apply=lambda a: a.confirm_full_assessment(reasons=reasons),
-            event_type="eia.screening.confirmed_full_assessment",
-            comment=reasons,
-        )
-    if decision.outcome in (
-        ScreeningOutcome.SCREENED_OUT,
-        ScreeningOutcome.SCREENED_OUT_WITH_MITIGATION,
-    ):
-        with_mitigation = decision.outcome == ScreeningOutcome.SCREENED_OUT_WITH_MITIGATION
-        mitigation = _clean_text(
-            decision.mitigation, what="the mitigation", required=with_mitigation
-        )
-        if not with_mitigation:
-            mitigation = ""
+    with_mitigation = decision.outcome == ScreeningOutcome.SCREENED_OUT_WITH_MITIGATION
+    mitigation = _clean_text(decision.mitigation, what="the mitigation", required=with_mitigation)
+    override_reason = _clean_text(
+        decision.override_reason, what="why you are overriding the outcome", required=False
+    )
+    screened_in = decision.outcome == ScreeningOutcome.FULL_ASSESSMENT
 
-        def check(assessment):
-            if not assessment.rurality_proofing_required:
-                _require_decision_maker(assessment)
+    def check(assessment):
+        record = assessment.screening
+        if record.outcome != decision.outcome:
+            _override(assessment, record, by=by, confirmed=decision.outcome,
+                      reason=override_reason)  # fmt: skip
+        if not screened_in and not assessment.rurality_proofing_required:
+            _require_decision_maker(assessment)
 
-        return _transition(
-            assessment_id=assessment_id,
-            task_id=task_id,
-            expected_state=expected_state,
-            by=by,
-            apply=lambda a: a.confirm_screened_out(reasons=reasons, mitigation=mitigation),
-            event_type="eia.screening.confirmed_screened_out",
-            comment=reasons,
-            details={"mitigation": mitigation} if mitigation else None,
-            check=check,
+    return _transition(
+        assessment_id=assessment_id,
+        task_id=task_id,
+        expected_state=expected_state,
+        by=by,
+        apply=(
+            (lambda a: a.confirm_full_assessment(reasons=reasons))
+            if screened_in
+            else (
+                lambda a: a.confirm_screened_out(
+                    reasons=reasons, mitigation=mitigation if with_mitigation else ""
+                )
+            )
+        ),  # fmt: skip
+        event_type=(
+            "eia.screening.confirmed_full_assessment"
+            if screened_in
+            else "eia.screening.confirmed_screened_out"
+        ),
+        comment=reasons,
+        details={"mitigation": mitigation} if with_mitigation else None,
+        check=check,
+    )
+
+
+def _override(assessment, record, *, by, confirmed: str, reason: str) -> None:
+    """The officer decides differently from the rules: allowed only with a recorded reason."""
+    computed = record.outcome
+    if not reason:
+        computed_label = ScreeningOutcome(computed).label if computed else "no outcome"
+        raise InvalidInput(
+            f"The screening rules gave '{computed_label}'. Explain why you are deciding differently"
         )
-    raise InvalidInput("Select a decision")
+    record.override_reason = reason
+    record.save(update_fields=["override_reason", "updated_at"])
+    audit.record(
+        "eia.screening.overridden",
+        assessment=assessment,
+        by=by,
+        comment=reason,
+        details={"computed_outcome": computed, "confirmed_outcome": confirmed},
+    )
 
 
 def review_assessment(

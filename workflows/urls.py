@@ -10,7 +10,7 @@ urlpatterns = [
     path("tasks/<int:task_id>/release/", views.release, name="release"),
     path("pipeline/<int:pipeline_pk>/start/", views.start, name="start"),
     path("assessments/<int:pk>/", views.assessment_detail, name="assessment"),
-    path("assessments/<int:pk>/screening/", views.screening, name="screening"),
+    path("assessments/<int:pk>/screening/", views.screening_page, name="screening"),
     path("assessments/<int:pk>/submit/", views.submit, name="submit"),
     path("assessments/<int:pk>/review-screening/", views.review_screening,
          name="review_screening"),

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from eia import audit
+from eia import audit, screening
 from eia.errors import InvalidInput, NotAllowed
 from eia.models import ScreeningOutcome, State, User
 
@@ -22,12 +22,12 @@ from .forms import (
     CommentForm,
     PublishForm,
     ReassignForm,
-    ScreeningAnswersForm,
     ScreeningReviewForm,
     SignOffForm,
     SubmitForm,
     WithdrawForm,
 )
+from .screening_form import ScreeningForm, answer_summary
 from .stages import STAGE_BY_NODE, STAGE_BY_STATE, STAGES, Holder
 
 EVENT_LABELS = {
@@ -311,7 +311,8 @@ def assessment_detail(request, pk: int):
             "versions": selectors.history(assessment),
             "comment_form": CommentForm() if rules.can_comment(request.user, assessment) else None,
             "can_edit": rules.can_edit(request.user, assessment),
-        },
+        }
+        | _screening_context(assessment),
     )
 
 
@@ -332,31 +333,55 @@ def comment(request, pk: int):
 # Author stages
 
 
-def screening(request, pk: int):
+def _screening_context(assessment) -> dict:
+    """What the rules make of the saved answers, for the screening and review pages."""
+    record = assessment.screening
+    ruleset = screening.pinned_ruleset(record)
+    result = record.result
+    return {
+        "ruleset": ruleset,
+        "result": result,
+        "outcome_label": ruleset.outcome_label(result["outcome"]) if result else "",
+        "flag_labels": [ruleset.flag_label(flag) for flag in result["flags"]] if result else [],
+        "summary": answer_summary(ruleset, record.answers, record.characteristics),
+    }
+
+
+def screening_page(request, pk: int):
     assessment = _assessment(request, pk)
+    record = assessment.screening
+    ruleset = screening.pinned_ruleset(record)
     editable = rules.can_edit(request.user, assessment) and assessment.state == State.SCREENING
-    initial = {"state": assessment.state}
-    if assessment.rurality_proofing_required is not None:
-        initial["rurality_proofing_required"] = (
-            "yes" if assessment.rurality_proofing_required else "no"
-        )
-    form = ScreeningAnswersForm(request.POST or None, initial=initial)
+    form_args = {"ruleset": ruleset, "answers": record.answers,
+                 "characteristics": record.characteristics}  # fmt: skip
+    status = 200
     if request.method == "POST":
         if not editable:
             raise NotAllowed("The screening can only be changed by its authors while in screening.")
+        form = ScreeningForm(request.POST, **form_args)
         if form.is_valid():
-            services.save_screening_answers(
-                assessment_id=pk,
-                by=request.user,
-                expected_state=form.cleaned_data["state"],
-                rurality_proofing_required=form.cleaned_data["rurality_proofing_required"],
-            )
-            messages.success(request, "Screening saved.")
-            return _to_assessment(pk)
+            services.save_screening_answers(assessment_id=pk, by=request.user,
+                                            expected_state=form.cleaned_data["state"],
+                                            answers=form.answers())  # fmt: skip
+            assessment.refresh_from_db()
+            if request.POST.get("action") != "continue":
+                messages.success(request, "Screening saved. You can come back to it at any time.")
+                return _to_assessment(pk)
+            errors = services.screening_errors(assessment)
+            if not errors:
+                return redirect("workflows:submit", pk=pk)
+            form.add_rule_errors(errors)
+        status = 400
+        answers = form.answers() if hasattr(form, "cleaned_data") else record.answers
+    else:
+        form = ScreeningForm(initial={"state": assessment.state}, **form_args)
+        answers = record.answers
     return render(
         request,
         "workflows/screening.html",
-        {"assessment": assessment, "form": form, "editable": editable},
+        {"assessment": assessment, "form": form, "editable": editable, "items": form.items(answers)}
+        | _screening_context(assessment),  # fmt: skip
+        status=status,
     )
 
 
@@ -452,7 +477,10 @@ def review_screening(request, pk: int):
         services.review_screening(
             **_task_args(request, data) | {"assessment_id": assessment.pk},
             decision=services.ScreeningDecision(
-                outcome=data["decision"], reasons=data["reasons"], mitigation=data["mitigation"]
+                outcome=data["decision"],
+                reasons=data["reasons"],
+                mitigation=data["mitigation"],
+                override_reason=data["override_reason"],
             ),
         )
         if data["decision"] == "return":
@@ -460,7 +488,8 @@ def review_screening(request, pk: int):
         return f"Decision recorded: {ScreeningOutcome(data['decision']).label}."
 
     return _decision(request, pk, node="screening_review", form_class=ScreeningReviewForm,
-                     template="workflows/review_screening.html", act=act)  # fmt: skip
+                     template="workflows/review_screening.html", act=act,
+                     extra=_screening_context)  # fmt: skip
 
 
 def review_assessment(request, pk: int):

@@ -11,10 +11,13 @@ from .assessment import (
 from .audit import AppendOnlyError, AuditEvent
 from .organisations import Directorate, Nation, Organisation, User
 from .pipeline import PipelineItem
+from .screening import LocalCharacteristic, Screening
 
 __all__ = [
     "AUTHOR_STATES",
     "FINISHED_STATES",
+    "LocalCharacteristic",
+    "Screening",
     "LIVE_STATES",
     "WITHDRAWABLE_STATES",
     "AppendOnlyError",

@@ -32,6 +32,16 @@ class Organisation(models.Model):
     slug = models.SlugField(max_length=60, unique=True)
     kind = models.CharField(max_length=30, choices=Kind.choices)
     nation = models.CharField(max_length=30, choices=Nation.choices, default=Nation.ENGLAND)
+    screening_ruleset = models.CharField(
+        max_length=60,
+        default="england",
+        help_text="The screening rule set this organisation uses (see screening_rules/).",
+    )
+    screening_ruleset_version = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="Leave blank to use the latest released version when each screening starts.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -3,6 +3,7 @@
 import pytest
 
 from tests.support import builders
+from tests.support.screening_answers import answers_for, as_post_data
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -17,6 +18,17 @@ def _choose(browse, label):
     browse.page.get_by_label(label, exact=True).check()
 
 
+def fill_screening(page, answers):
+    """Fill the generated screening form as a person would, field by field."""
+    for name, value in as_post_data(answers).items():
+        for chosen in value if isinstance(value, list) else [value]:
+            box = page.locator(f'input[name="{name}"][value="{chosen}"]')
+            if box.count():
+                box.check()
+            elif page.locator(f'textarea[name="{name}"]').count():
+                page.locator(f'textarea[name="{name}"]').fill(chosen)
+
+
 def test_screened_in_journey_through_the_browser(browse, organisation):
     people = builders.team(organisation)
     assessment = builders.started(people, organisation, title="Closure of Hawford library")
@@ -26,13 +38,16 @@ def test_screened_in_journey_through_the_browser(browse, organisation):
     browse.goto(f"/assessments/{assessment.pk}/")
     assert "Complete the screening" in page.inner_text(".govuk-task-list")
     _click(browse, "Complete the screening", role="link")
-    # Submit with nothing chosen: error summary, focus moves to it (GOV.UK JS), no 500.
-    _click(browse, "Save and return to the assessment")
+    # Continue with nothing answered: an error summary linking to each question, no 500.
+    _click(browse, "Save and continue")
     assert "There is a problem" in page.inner_text(".govuk-error-summary")
-    _choose(browse, "Yes")
-    _click(browse, "Save and return to the assessment")
+    assert "Select the likely impact on disabled people" in page.inner_text(".govuk-error-summary")
+    fill_screening(page, answers_for("full_assessment", rural=True))
+    _click(browse, "Save and come back later")
     assert "Screening saved." in page.inner_text(".govuk-notification-banner")
-    _click(browse, "Submit the screening for review", role="button")
+    assert "Full assessment required" in page.inner_text("main")
+    _click(browse, "Complete the screening", role="link")
+    _click(browse, "Save and continue")
     _click(browse, "Submit")
     assert "Screening review" in page.inner_text("main")
 
@@ -45,6 +60,7 @@ def test_screened_in_journey_through_the_browser(browse, organisation):
     page.wait_for_load_state("load")
     browse.check()
     _click(browse, "Review the screening", role="button")
+    assert "What the screening rules say: Full assessment required" in page.inner_text("main")
     _choose(browse, "A full assessment is needed")
     page.get_by_label("Reasons for your decision").fill(
         "Major impact on older and disabled people."
@@ -128,7 +144,9 @@ def test_withdraw_co_authors_reassign_and_error_pages_pass_axe(browse, organisat
 
 def test_keyboard_only_officer_review(browse, organisation):
     people = builders.team(organisation)
-    assessment = builders.at_screening_review(people, organisation, title="Garden waste charge")
+    assessment = builders.at_screening_review(
+        people, organisation, title="Garden waste charge", outcome="screened_out"
+    )
     page = browse.page
     browse.sign_in_as(people["officer"])
     browse.goto(f"/assessments/{assessment.pk}/review-screening/")

@@ -4,6 +4,7 @@ from viewflow.workflow.models import Task
 
 from eia.authorization import Role
 from eia.models import Assessment
+from tests.support.screening_answers import answers_for, as_post_data
 from workflows import services
 from workflows.flows import AssessmentFlow
 
@@ -47,11 +48,10 @@ class Journey:
         self.assessment = Assessment.objects.get(pipeline_item=self.item, state="screening")
         return self
 
-    def answer_screening(self, rurality: bool):
-        self.as_("pm").post(
-            self.url("screening/"),
-            {"rurality_proofing_required": "yes" if rurality else "no", "state": "screening"},
-        )
+    def answer_screening(self, rurality: bool, outcome: str = "full_assessment", who="pm"):
+        """Answer every screening question so that the rules give `outcome`."""
+        data = as_post_data(answers_for(outcome, rural=rurality))
+        self.as_(who).post(self.url("screening/"), data | {"state": "screening", "action": "save"})
         return self
 
     def submit(self, who="pm"):

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 def test_screened_out_without_rurality_goes_straight_to_sign_off(journey):
     j = journey.start()
     j.expect("screening", holder="pm", event="eia.assessment.started")
-    j.answer_screening(rurality=False)
+    j.answer_screening(rurality=False, outcome="screened_out")
     j.expect("screening", holder="pm", event="eia.section.edited")
     j.submit()
     j.expect("screening_review", holder="queue", event="eia.screening.submitted",
@@ -37,7 +37,7 @@ def test_screened_out_without_rurality_goes_straight_to_sign_off(journey):
 
 
 def test_screened_out_with_mitigation_and_rurality_proofing(journey):
-    j = journey.start().answer_screening(rurality=True)
+    j = journey.start().answer_screening(rurality=True, outcome="screened_out_with_mitigation")
     j.submit()
     j.review_screening("screened_out_with_mitigation", reasons="Minor impact on older people.",
                        mitigation="Paper forms stay available on request.")  # fmt: skip
@@ -119,7 +119,7 @@ def test_every_return_loop(journey):
 
 
 def test_refer_back_on_screened_out_path_returns_to_screening(journey):
-    j = journey.start().answer_screening(rurality=False)
+    j = journey.start().answer_screening(rurality=False, outcome="screened_out")
     j.submit()
     j.review_screening("screened_out", reasons="No impact.")
     j.sign_off("refer_back", comment="I am not convinced: consult the disability forum.")
@@ -169,7 +169,7 @@ def test_withdrawal_from_every_unfinished_state(journey, stop_at):
 
 
 def test_signed_off_cannot_be_withdrawn(journey):
-    j = journey.start().answer_screening(rurality=False)
+    j = journey.start().answer_screening(rurality=False, outcome="screened_out")
     j.submit()
     j.review_screening("screened_out").sign_off()
     response = j.as_("lead").client.post(
@@ -226,7 +226,7 @@ def test_one_live_assessment_per_item(journey):
 def test_emails_for_assignment_return_sign_off_request_and_publication(
     journey, people, django_capture_on_commit_callbacks
 ):
-    j = journey.start().answer_screening(rurality=False)
+    j = journey.start().answer_screening(rurality=False, outcome="screened_out")
     with django_capture_on_commit_callbacks(execute=True):
         j.submit()
     queue_mail = mail.outbox[-1]

@@ -8,13 +8,14 @@ from eia.authorization import Role
 from eia.errors import InvalidInput
 from eia.models import AuditEvent
 from tests.factories import OrganisationFactory, PipelineItemFactory, UserFactory
+from tests.support.screening_answers import answers_for
 from workflows import notifications, selectors, services
 
 pytestmark = pytest.mark.django_db
 
 
-def _at_screening_review(journey):
-    return journey.start().answer_screening(rurality=False).submit()
+def _at_screening_review(journey, outcome="full_assessment"):
+    return journey.start().answer_screening(rurality=False, outcome=outcome).submit()
 
 
 def test_acting_out_of_turn_is_403_with_a_message(journey):
@@ -36,7 +37,7 @@ def test_acting_out_of_turn_is_403_with_a_message(journey):
 
 
 def test_only_the_named_decision_maker_signs_off(journey, make_user):
-    j = _at_screening_review(journey)
+    j = _at_screening_review(journey, outcome="screened_out")
     j.review_screening("screened_out")
     other_dm = make_user(Role.DECISION_MAKER)
     response = j.as_(other_dm).client.post(
@@ -84,7 +85,7 @@ def test_author_who_is_also_an_officer_cannot_review_claim_or_see_own_work(
     assessment = services.start_assessment(pipeline_item_id=pipeline_item.pk, by=pm_officer)
     services.save_screening_answers(assessment_id=assessment.pk, by=pm_officer,
                                     expected_state="screening",
-                                    rurality_proofing_required=False)  # fmt: skip
+                                    answers=answers_for("full_assessment"))  # fmt: skip
     task = services.active_task(assessment)
     services.submit_screening(assessment_id=assessment.pk, task_id=task.pk,
                               expected_state="screening", by=pm_officer)  # fmt: skip
@@ -107,9 +108,7 @@ def test_co_author_cannot_approve_even_with_the_officer_role(journey, people, ma
     j.as_("pm").post(j.url("co-authors/"), {"user": officer_coauthor.pk})
     assert officer_coauthor.pk in services._author_ids(j.refresh())
     # The co-author can edit and submit...
-    j.as_(officer_coauthor).post(
-        j.url("screening/"), {"rurality_proofing_required": "no", "state": "screening"}
-    )
+    j.answer_screening(rurality=False, who=officer_coauthor)
     j.submit(who=officer_coauthor)
     # ...but not review it.
     response = j.as_(officer_coauthor).client.post(
@@ -133,7 +132,7 @@ def test_author_named_as_decision_maker_blocks_approval_with_a_clear_message(jou
     j = journey.start()
     j.item.decision_maker = people["pm"]
     j.item.save()
-    j.answer_screening(rurality=False).submit()
+    j.answer_screening(rurality=False, outcome="screened_out").submit()
     response = j.as_("officer").client.post(
         j.url("review-screening/"),
         j.stale_guard() | {"decision": "screened_out", "reasons": "No impact."},
@@ -288,7 +287,7 @@ def test_pipeline_item_without_decision_maker_cannot_go_to_sign_off(journey):
     j = journey.start()
     j.item.decision_maker = None
     j.item.save()
-    j.answer_screening(rurality=False).submit()
+    j.answer_screening(rurality=False, outcome="screened_out").submit()
     response = j.as_("officer").client.post(
         j.url("review-screening/"), j.stale_guard() | {"decision": "screened_out", "reasons": "x"}
     )

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests.support import builders
+from tests.support.screening_answers import answers_for
 from workflows import selectors, services
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +33,7 @@ def _submit_all(people, assessments):
             continue
         services.save_screening_answers(assessment_id=assessment.pk, by=people["pm"],
                                         expected_state="screening",
-                                        rurality_proofing_required=False)  # fmt: skip
+                                        answers=answers_for("screened_out"))  # fmt: skip
         services.submit_screening(assessment_id=assessment.pk,
                                   task_id=services.active_task(assessment).pk,
                                   expected_state="screening", by=people["pm"])  # fmt: skip

@@ -2,6 +2,7 @@
 
 from eia.authorization import Role
 from tests.factories import PipelineItemFactory, UserFactory
+from tests.support.screening_answers import answers_for
 from workflows import services
 
 
@@ -26,11 +27,13 @@ def _task(assessment):
     return services.active_task(assessment).pk
 
 
-def at_screening_review(people, organisation, *, rurality=False, **item_fields):
+def at_screening_review(
+    people, organisation, *, rurality=False, outcome="full_assessment", **item_fields
+):
     assessment = started(people, organisation, **item_fields)
     services.save_screening_answers(assessment_id=assessment.pk, by=people["pm"],
                                     expected_state="screening",
-                                    rurality_proofing_required=rurality)  # fmt: skip
+                                    answers=answers_for(outcome, rural=rurality))  # fmt: skip
     return services.submit_screening(assessment_id=assessment.pk, task_id=_task(assessment),
                                      expected_state="screening", by=people["pm"])  # fmt: skip
 

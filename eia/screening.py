@@ -1,0 +1,64 @@
+"""The Django side of screening_rules: which rules and characteristics apply to an organisation."""
+
+import datetime
+from functools import lru_cache
+
+from django.utils import timezone
+
+import screening_rules
+from screening_rules import Characteristic, RuleSet
+
+from .models import LocalCharacteristic, Organisation, Screening
+
+
+@lru_cache(maxsize=32)
+def _load(ruleset_id: str, version: int | None, sha256: str | None) -> RuleSet:
+    # Released files never change, so a loaded version can be kept for the process's lifetime.
+    return screening_rules.load_ruleset(ruleset_id, version, expect_sha256=sha256)
+
+
+def current_ruleset(organisation: Organisation) -> RuleSet:
+    """The rule set a screening started today would use."""
+    return _load(organisation.screening_ruleset, organisation.screening_ruleset_version, None)
+
+
+def pinned_ruleset(screening: Screening) -> RuleSet:
+    """Exactly the rules this screening was started with (the hash is checked)."""
+    return _load(screening.ruleset_id, screening.ruleset_version, screening.ruleset_sha256)
+
+
+def enabled_local_characteristics(
+    organisation: Organisation, on: datetime.date | None = None
+) -> list[str]:
+    on = on or timezone.localdate()
+    return sorted(
+        set(
+            LocalCharacteristic.objects.filter(organisation=organisation)
+            .active_on(on)
+            .values_list("characteristic", flat=True)
+        )
+    )
+
+
+def scope(organisation: Organisation, ruleset: RuleSet, on=None) -> list[str]:
+    """Characteristic ids in scope: the rule set's always-in-scope ones plus local ones on."""
+    return sorted(ruleset.scope(enabled_local_characteristics(organisation, on)))
+
+
+def characteristics_in_scope(screening: Screening) -> list[Characteristic]:
+    """In catalogue order: what the screening was evaluated with, else what applies today."""
+    ruleset = pinned_ruleset(screening)
+    ids = set(
+        screening.result["characteristics"]
+        if screening.result
+        else scope(screening.assessment.organisation, ruleset)
+    )
+    return [c for c in ruleset.characteristics if c.id in ids]
+
+
+def ruleset_choices() -> list[tuple[str, str]]:
+    seen = {}
+    for info in screening_rules.available_rulesets():
+        if info.released:
+            seen[info.id] = info.title
+    return sorted(seen.items())
