@@ -9,11 +9,43 @@ from .assessment import (
     State,
 )
 from .audit import AppendOnlyError, AuditEvent
+from .content import (
+    Action,
+    Conclusion,
+    Direction,
+    Engagement,
+    EvidenceGap,
+    EvidenceItem,
+    FullAssessment,
+    Impact,
+    ReminderSent,
+    RuralImpact,
+    RuralityProofing,
+    RuralTheme,
+    Section,
+    SignOff,
+    Size,
+)
 from .organisations import Directorate, Nation, Organisation, User
 from .pipeline import PipelineItem
 from .screening import LocalCharacteristic, Screening
 
 __all__ = [
+    "Action",
+    "Conclusion",
+    "Direction",
+    "Engagement",
+    "EvidenceGap",
+    "EvidenceItem",
+    "FullAssessment",
+    "Impact",
+    "ReminderSent",
+    "RuralImpact",
+    "RuralTheme",
+    "RuralityProofing",
+    "Section",
+    "SignOff",
+    "Size",
     "AUTHOR_STATES",
     "FINISHED_STATES",
     "LocalCharacteristic",
