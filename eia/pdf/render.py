@@ -1,0 +1,916 @@
+"""Render an `AssessmentDocument` as PDF bytes: a decision-maker summary and the full assessment.
+
+Safety rules (see the reportlab trap in shared/STYLE.md), each enforced in one place:
+
+- Every Paragraph is made by `_paragraphs()`, which cleans, limits, splits and escapes the text:
+  markup typed by a user prints literally and `<img src=...>` can never make reportlab read a
+  file or URL. Headings, table cells and bullets all go through it.
+- Text the embedded font cannot draw (Arabic, emoji, other scripts Liberation Sans lacks) is
+  replaced by a visible "□": reportlab would draw the font's blank box anyway and put NUL
+  characters in the text layer, so copying and searching lost it either way. Right-to-left
+  text the font does have (Hebrew) is drawn in logical order, unshaped and not reordered:
+  reportlab does no bidi layout. The accessible, complete form is the HTML page; the PDF is
+  the alternative.
+- Long text is bounded three ways: each field at `MAX_FIELD_CHARS` (then a visible marker),
+  each paragraph at `_CHUNK_CHARS` (reportlab lays out one huge paragraph in quadratic time), and
+  each table cell at a size that always fits on one page (the rest follows the table in full),
+  so a 20,000-character word can neither raise LayoutError nor stall the build.
+- The whole document is refused above `MAX_DOCUMENT_CHARS` / `MAX_DOCUMENT_ITEMS` with
+  `DocumentTooLarge`, whose message the web layer shows as it is.
+
+Measured on the 2-core development machine (reportlab 5.1, Python 3.11); no test times it:
+- typical (4 impacts, 3 actions): summary 0.05-0.09 s (1 page), full 0.04 s (3 pages);
+- large and realistic (12 adverse impacts with long answers, 40 actions): summary 0.3-0.5 s
+  (2 pages, after up to 8 trial layouts to fill them), full 0.35-0.55 s (29 pages);
+- the largest allowed (about 400,000 characters): full 0.8-1.6 s for 84-150 pages, whether
+  the text is long prose, 19 answers that are each one 20,000-character word, 900 actions or
+  260 impacts; its summary 0.02-0.55 s. The same 400,000 characters as one paragraph took
+  20 s before `_CHUNK_CHARS`, and a 20,000-character word in a table cell raised LayoutError.
+"""
+
+import functools
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, fields, is_dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    CondPageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from .document import (
+    ActionLine,
+    AssessmentDocument,
+    equality_implications,
+    format_date,
+    format_datetime,
+    humanise,
+    is_adverse,
+)
+
+# Per field (one answer, one title): beyond this the text is cut and marked.
+MAX_FIELD_CHARS = 20_000
+# Whole document, counting each field up to MAX_FIELD_CHARS: beyond this no PDF is made.
+MAX_DOCUMENT_CHARS = 400_000
+# Rows of every list added up (impacts, actions, evidence, reasons, pairs...).
+MAX_DOCUMENT_ITEMS = 2_000
+
+SHORTENED_MARKER = "[shortened: the full text is on the web page]"
+CONTINUED_NOTE = "…continued in the full assessment"
+MISSING_GLYPH = "\u25a1"  # □, drawn where the font has no glyph for a character
+SUMMARY_MAX_PAGES = 2
+
+FONT_DIR = Path(__file__).resolve().parent / "fonts"
+FONT = "DueRegardSans"
+FONT_BOLD = "DueRegardSans-Bold"
+FONT_FILES = {
+    FONT: FONT_DIR / "LiberationSans-Regular.ttf",
+    FONT_BOLD: FONT_DIR / "LiberationSans-Bold.ttf",
+}
+
+# reportlab lays out a paragraph in time quadratic in its length; this keeps each one small.
+_CHUNK_CHARS = 2_000
+_HEADING_CHARS = 500
+# A table cell holds at most this many lines at its narrowest possible characters (1 em wide),
+# so every row fits on one page and a table never raises LayoutError; the rest follows the table.
+_CELL_MAX_LINES = 40
+
+
+class DocumentTooLarge(Exception):
+    """The document has more text than a PDF is made for; `message` says so to the user."""
+
+    def __init__(self, message: str, *, size: int, limit: int):
+        super().__init__(message)
+        self.message = message
+        self.size = size
+        self.limit = limit
+
+
+# --- Fonts -----------------------------------------------------------------------------------
+
+
+@functools.cache
+def _font_coverage() -> re.Pattern:
+    """Register the vendored fonts once; return a pattern matching characters they cannot draw."""
+    faces = []
+    for name, path in FONT_FILES.items():
+        font = TTFont(name, str(path))
+        pdfmetrics.registerFont(font)
+        faces.append(set(font.face.charToGlyph))
+    pdfmetrics.registerFontFamily(
+        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
+    )
+    drawable = sorted(set.intersection(*faces) - set(range(0x20)) | {0x09, 0x0A})
+    ranges, start, previous = [], drawable[0], drawable[0]
+    for code in drawable[1:] + [-1]:
+        if code != previous + 1:
+            ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(previous))}")
+            start = code
+        previous = code
+    return re.compile(f"[^{''.join(ranges)}]")
+
+
+# --- Text: the one path from user text to a Paragraph ----------------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+
+
+def _clean(value) -> str:
+    """Plain text the font can draw: no control characters, composed accents, □ for the rest."""
+    text = "" if value is None else str(value)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text.replace("\t", " "))
+    # Welsh typed as w + combining circumflex becomes ŵ, which the font has.
+    text = unicodedata.normalize("NFC", text)
+    return _font_coverage().sub(MISSING_GLYPH, text)
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _plain(value, limit: int = 300) -> str:
+    """One line for metadata, outline titles and the footer (drawn without markup parsing).
+
+    Viewers show metadata and bookmarks in their own fonts, so any script is kept; only what
+    cannot be encoded (lone surrogates) or displayed (control characters) goes.
+    """
+    text = _SURROGATE.sub("\ufffd", "" if value is None else str(value))
+    text = " ".join(_CONTROL.sub(" ", text).split())
+    return text if len(text) <= limit else _cut(text, limit) + "…"
+
+
+def _cut(text: str, limit: int) -> str:
+    """At most `limit` characters, ending at a space if one is near the end."""
+    head = text[:limit]
+    space = max(head.rfind(" "), head.rfind("\n"))
+    if space > limit * 0.8:
+        head = head[:space]
+    return head.rstrip()
+
+
+def _limit(text: str, limit: int, note: str) -> str:
+    if len(text) <= limit:
+        return text
+    return f"{_cut(text, limit)} {note}"
+
+
+def _chunks(text: str) -> list[str]:
+    """Paragraphs of at most _CHUNK_CHARS, split at blank lines, then at spaces, then anywhere."""
+    pieces = []
+    for block in _BLANK_LINE.split(text.strip()):
+        block = block.strip()
+        while len(block) > _CHUNK_CHARS:
+            piece = _cut(block, _CHUNK_CHARS)
+            pieces.append(piece)
+            block = block[len(piece) :].lstrip()
+        if block:
+            pieces.append(block)
+    return pieces
+
+
+def _paragraphs(
+    value,
+    style: ParagraphStyle,
+    *,
+    label: str = "",
+    limit: int = MAX_FIELD_CHARS,
+    note: str = SHORTENED_MARKER,
+    bullet: bool = False,
+    empty: str = "",
+) -> list[Paragraph]:
+    """The only maker of Paragraphs: every string, ours or a user's, is escaped here."""
+    text = _limit(_clean(value), limit, note)
+    chunks = _chunks(text) or ([empty] if empty or label else [])
+    result = []
+    for index, chunk in enumerate(chunks):
+        markup = escape(chunk).replace("\n", "<br/>")
+        if index == 0 and label:
+            markup = f"<b>{escape(_clean(label))}</b> {markup}"
+        result.append(
+            Paragraph(markup, style, bulletText="\u2022" if bullet and index == 0 else None)
+        )
+    return result
+
+
+# --- Styles ----------------------------------------------------------------------------------
+
+_BLACK = colors.HexColor("#0b0c0c")
+_GREY = colors.HexColor("#505a5f")
+_RULE = colors.HexColor("#b1b4b6")
+_HEADER_FILL = colors.HexColor("#f3f2f1")
+# Tints behind the RAG words: the word carries the meaning, the colour only repeats it.
+_RAG = {
+    "red": ("Red", colors.HexColor("#f4cdc6")),
+    "amber": ("Amber", colors.HexColor("#fff7bf")),
+    "green": ("Green", colors.HexColor("#cce2d8")),
+}
+
+
+def _style(name: str, size: float, leading: float, **kwargs) -> ParagraphStyle:
+    kwargs.setdefault("fontName", FONT)
+    kwargs.setdefault("textColor", _BLACK)
+    return ParagraphStyle(
+        name,
+        fontSize=size,
+        leading=leading,
+        alignment=TA_LEFT,
+        splitLongWords=1,
+        bulletFontName=FONT,
+        bulletFontSize=size,
+        **kwargs,
+    )
+
+
+@dataclass(frozen=True)
+class _Styles:
+    body: ParagraphStyle
+    small: ParagraphStyle
+    bullet: ParagraphStyle
+    cell: ParagraphStyle
+    cell_head: ParagraphStyle
+    kicker: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    h3: ParagraphStyle
+
+
+def _styles(scale: float = 1.0) -> _Styles:
+    s = scale
+    return _Styles(
+        body=_style("body", 10 * s, 13.5 * s, spaceAfter=4 * s),
+        small=_style("small", 8.5 * s, 11 * s, textColor=_GREY, spaceAfter=3 * s),
+        bullet=_style(
+            "bullet", 10 * s, 13.5 * s, leftIndent=12 * s, bulletIndent=2 * s, spaceAfter=2 * s
+        ),
+        cell=_style("cell", 8.5 * s, 10.5 * s),
+        cell_head=_style("cell_head", 8.5 * s, 10.5 * s, fontName=FONT_BOLD),
+        kicker=_style("kicker", 10 * s, 13 * s, textColor=_GREY, spaceAfter=2 * s),
+        h1=_style("h1", 18 * s, 22 * s, fontName=FONT_BOLD, spaceAfter=6 * s, keepWithNext=1),
+        h2=_style(
+            "h2",
+            13 * s,
+            16 * s,
+            fontName=FONT_BOLD,
+            spaceBefore=10 * s,
+            spaceAfter=4 * s,
+            keepWithNext=1,
+        ),
+        h3=_style(
+            "h3",
+            11 * s,
+            14 * s,
+            fontName=FONT_BOLD,
+            spaceBefore=8 * s,
+            spaceAfter=3 * s,
+            keepWithNext=1,
+        ),
+    )
+
+
+def _heading(text, style: ParagraphStyle, level: int, *, outline=None) -> list[Paragraph]:
+    """A heading that is also a PDF bookmark (outline entry, `outline` or the text) at `level`."""
+    paragraphs = _paragraphs(text, style, limit=_HEADING_CHARS, empty="(untitled)")
+    title = _plain(text if outline is None else outline, 200)
+    paragraphs[0].due_regard_outline = (title or "(untitled)", level)
+    return paragraphs
+
+
+def _table_heading(text: str, styles: _Styles) -> list[Paragraph]:
+    """The heading of a section that holds a table (which `_table` keeps with its first row:
+    keepWithNext would move the whole table to the next page whenever it fits on one)."""
+    return _heading(text, ParagraphStyle("h2_table", parent=styles.h2, keepWithNext=0), 0)
+
+
+# --- Page furniture --------------------------------------------------------------------------
+
+_MARGIN = 18 * mm
+_FRAME_WIDTH = A4[0] - 2 * _MARGIN
+_PAGE_TOTAL_FORM = "page_total"
+
+
+class _NumberedCanvas(Canvas):
+    """Writes "Page N of M" in one pass: each footer draws a form whose content, the page
+    count, is only filled in at save time."""
+
+    def save(self):
+        self.beginForm(_PAGE_TOTAL_FORM, lowerx=0, lowery=-4, upperx=80, uppery=12)
+        self.setFont(FONT, 8)
+        self.setFillColor(_GREY)
+        self.drawString(0, 0, str(self.getPageNumber() - 1))
+        self.endForm()
+        super().save()
+
+
+class _Template(SimpleDocTemplate):
+    def __init__(self, buffer, *, footer: str, **kwargs):
+        super().__init__(
+            buffer,
+            pagesize=A4,
+            leftMargin=_MARGIN,
+            rightMargin=_MARGIN,
+            topMargin=_MARGIN,
+            bottomMargin=_MARGIN + 4 * mm,
+            creator="Due Regard",
+            displayDocTitle=1,
+            initialFontName=FONT,
+            **kwargs,
+        )
+        self._footer = footer
+        self._outline_keys = 0
+
+    def beforeDocument(self):
+        self.canv.showOutline()
+
+    def afterFlowable(self, flowable):
+        outline = getattr(flowable, "due_regard_outline", None)
+        if outline:
+            title, level = outline
+            self._outline_keys += 1
+            key = f"heading-{self._outline_keys}"
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(title, key, level=level, closed=False)
+
+    def draw_footer(self, canvas, doc):
+        canvas.saveState()
+        canvas.setFont(FONT, 8)
+        canvas.setFillColor(_GREY)
+        y = _MARGIN - 2 * mm
+        label = f"Page {canvas.getPageNumber()} of "
+        canvas.drawString(_MARGIN, y, label)
+        canvas.translate(_MARGIN + pdfmetrics.stringWidth(label, FONT, 8), y)
+        canvas.doForm(_PAGE_TOTAL_FORM)
+        canvas.restoreState()
+        canvas.saveState()
+        canvas.setFont(FONT, 8)
+        canvas.setFillColor(_GREY)
+        footer = self._footer
+        while footer and pdfmetrics.stringWidth(footer, FONT, 8) > _FRAME_WIDTH - 90:
+            footer = footer[:-8].rstrip() + "…" if len(footer) > 9 else ""
+        canvas.drawRightString(A4[0] - _MARGIN, y, footer)
+        canvas.restoreState()
+
+
+def _build(doc: AssessmentDocument, story: list, *, kind: str) -> tuple[bytes, int]:
+    _font_coverage()  # registers the fonts before the canvas names its initial font
+    buffer = io.BytesIO()
+    footer = _clean(_plain(f"{doc.organisation} · {doc.reference} · version {doc.version}", 160))
+    template = _Template(
+        buffer,
+        footer=footer,
+        title=_plain(f"Equality impact assessment: {doc.title}"),
+        author=_plain(doc.organisation),
+        subject=_plain(f"{kind}, {doc.reference}, version {doc.version}"),
+        keywords=["equality impact assessment", "public sector equality duty"],
+        lang=_plain(doc.language, 35) or "en-GB",
+    )
+    template.build(
+        story,
+        onFirstPage=template.draw_footer,
+        onLaterPages=template.draw_footer,
+        canvasmaker=_NumberedCanvas,
+    )
+    return buffer.getvalue(), template.page
+
+
+# --- Tables ----------------------------------------------------------------------------------
+
+
+def _table_style(commands: list) -> TableStyle:
+    # FONTNAME too: reportlab sets each cell's font (Helvetica by default, not embedded) even
+    # when the cell holds a Paragraph with its own.
+    return TableStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), FONT),
+            ("GRID", (0, 0), (-1, -1), 0.5, _RULE),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            *commands,
+        ]
+    )
+
+
+def _table(
+    header: list[str],
+    rows: list[list],
+    widths: list[float],
+    styles: _Styles,
+    *,
+    fills: list[tuple[int, int, colors.Color]] = (),
+    overflow_label=None,
+    heading: list[Paragraph] = (),
+) -> list:
+    """A table whose cells always fit on a page, after `heading`, kept with its first row.
+
+    Text longer than a cell can hold is cut there; with `overflow_label(row, column)` the full
+    text follows the table, otherwise the cut is marked as continued in the full assessment.
+    """
+    data = [[_paragraphs(text, styles.cell_head) for text in header]]
+    after = []
+    for row_index, row in enumerate(rows):
+        cells = []
+        for column, (text, width) in enumerate(zip(row, widths, strict=True)):
+            capacity = int((width - 6) / styles.cell.fontSize) * _CELL_MAX_LINES
+            # One line of text: typed line breaks could otherwise make a row taller than a page.
+            text = " ".join(_clean(text).split())
+            if len(text) > capacity and overflow_label is not None:
+                name = overflow_label(row_index, column)
+                after += _paragraphs(text, styles.body, label=f"{name}, in full:")
+                note = f"[continued below the table: {name}]"
+            else:
+                note = CONTINUED_NOTE if overflow_label is None else SHORTENED_MARKER
+            cells.append(_paragraphs(text, styles.cell, limit=capacity - len(note) - 1, note=note))
+        data.append(cells)
+    commands = [("BACKGROUND", (0, 0), (-1, 0), _HEADER_FILL)]
+    commands += [("BACKGROUND", (col, row + 1), (col, row + 1), fill) for row, col, fill in fills]
+    style = _table_style(commands)
+    table = Table(data, colWidths=widths, repeatRows=1, style=style, hAlign="LEFT")
+    _, first_rows = Table(data[:2], colWidths=widths, style=style).wrap(_FRAME_WIDTH, 10**6)
+    needed = first_rows + sum(p.wrap(_FRAME_WIDTH, 10**6)[1] + 16 for p in heading)
+    return [CondPageBreak(needed), *heading, table, Spacer(1, 4), *after]
+
+
+def _rag(action: ActionLine) -> tuple[str, colors.Color | None]:
+    word, fill = _RAG.get(action.rag.strip().lower(), (humanise(action.rag), None))
+    return word or "Not rated", fill
+
+
+# --- The full assessment ---------------------------------------------------------------------
+
+
+def _count(value) -> tuple[int, int]:
+    """(characters, entries): every string up to the field limit, every entry of every list."""
+    if isinstance(value, str):
+        return min(len(value), MAX_FIELD_CHARS), 0
+    if is_dataclass(value):
+        parts = [getattr(value, field.name) for field in fields(value)]
+        items = sum(len(part) for part in parts if isinstance(part, tuple))
+    elif isinstance(value, tuple):
+        parts, items = value, 0
+    else:
+        return 0, 0
+    chars = 0
+    for part in parts:
+        more_chars, more_items = _count(part)
+        chars, items = chars + more_chars, items + more_items
+    return chars, items
+
+
+def check_size(doc: AssessmentDocument) -> None:
+    """Raise DocumentTooLarge, with a message for the user, if no full PDF should be made."""
+    chars, items = _count(doc)
+    if chars > MAX_DOCUMENT_CHARS:
+        raise DocumentTooLarge(
+            f"This assessment has too much text to make into a PDF: {chars:,} characters, and "
+            f"the limit is {MAX_DOCUMENT_CHARS:,}. The web page shows it in full. To make a PDF, "
+            "shorten the longest answers or move detail into linked evidence.",
+            size=chars,
+            limit=MAX_DOCUMENT_CHARS,
+        )
+    if items > MAX_DOCUMENT_ITEMS:
+        raise DocumentTooLarge(
+            f"This assessment has too many entries to make into a PDF: {items:,} impacts, "
+            f"actions, evidence items and other entries, and the limit is "
+            f"{MAX_DOCUMENT_ITEMS:,}. The web page shows it in full.",
+            size=items,
+            limit=MAX_DOCUMENT_ITEMS,
+        )
+
+
+def _none(styles: _Styles, text: str = "None recorded.") -> list[Paragraph]:
+    return _paragraphs(text, styles.body)
+
+
+def _labelled(pairs, styles: _Styles) -> list:
+    story = []
+    for label, text in pairs:
+        if text:
+            story += _paragraphs(text, styles.body, label=f"{_plain(label, 200)}:")
+    return story
+
+
+def _bullets(items, styles: _Styles) -> list:
+    return [p for item in items for p in _paragraphs(item, styles.bullet, bullet=True)]
+
+
+def _sign_off(styles: _Styles, *, signer: str, when: str, attestation: str) -> list:
+    if not signer:
+        return _paragraphs("Not yet signed off.", styles.body)
+    story = _paragraphs(
+        f"{signer}{f' on {when}' if when else ''}.", styles.body, label="Signed off by"
+    )
+    if attestation:
+        story += _paragraphs(attestation, styles.body, label="Attestation:")
+    return story
+
+
+def _implications(doc: AssessmentDocument) -> str:
+    return doc.equality_implications or equality_implications(doc)
+
+
+def _full_story(doc: AssessmentDocument) -> list:
+    st = _styles()
+    story = _paragraphs("Equality impact assessment", st.kicker)
+    story += _heading(doc.title, st.h1, 0)
+    story += _paragraphs(doc.organisation, st.kicker)
+
+    story += _heading("About this record", st.h2, 0)
+    story += _labelled(
+        [
+            ("Reference", doc.reference),
+            ("Version", str(doc.version)),
+            ("Status", humanise(doc.status)),
+            ("Decision body", doc.decision_body),
+            ("Decision date", format_date(doc.decision_date)),
+            ("Decision-maker", doc.decision_maker),
+            ("Author", doc.author),
+            ("Review date", format_date(doc.review_date)),
+            ("PDF made", format_datetime(doc.generated_at)),
+        ],
+        st,
+    )
+
+    story += _heading("Screening", st.h2, 0)
+    story += _paragraphs(
+        humanise(doc.screening_outcome), st.body, label="Outcome:", empty="Not recorded."
+    )
+    if doc.screening_reasons:
+        story += _paragraphs("", st.body, label="Reasons:")
+        story += _bullets(doc.screening_reasons, st)
+
+    story += _heading("The proposal", st.h2, 0)
+    story += _labelled(doc.about, st) or _none(st)
+
+    story += _heading("Evidence", st.h2, 0)
+    for item in doc.evidence:
+        story += _paragraphs(item.title, st.body, label="Evidence:", empty="(untitled)")
+        story += _labelled(
+            [
+                ("Source", item.source),
+                ("Date", format_date(item.date)),
+                ("What it shows", item.shows),
+                ("Link (not followed)", item.link),
+            ],
+            st,
+        )
+    if not doc.evidence:
+        story += _none(st, "No evidence recorded.")
+    story += _heading("Evidence gaps", st.h3, 1)
+    story += _bullets(doc.evidence_gaps, st) or _none(st, "No gaps declared.")
+
+    story += _heading("Engagement and consultation", st.h2, 0)
+    for item in doc.engagement:
+        story += _paragraphs(item.who, st.body, label="With:", empty="(not stated)")
+        story += _labelled(
+            [
+                ("When", item.when),
+                ("How", item.how),
+                ("How many", item.how_many),
+                ("What was said", item.said),
+                ("What changed", item.changed),
+            ],
+            st,
+        )
+    if not doc.engagement:
+        story += _none(st, "No engagement recorded.")
+
+    story += _heading("Impacts by characteristic", st.h2, 0)
+    for impact in doc.impacts:
+        size = f" ({humanise(impact.size).lower()})" if impact.size else ""
+        direction = humanise(impact.direction).lower() or "not assessed"
+        story += _heading(f"{impact.characteristic}: {direction}{size}", st.h3, 1)
+        story += _labelled([("Who is affected", impact.who)], st)
+        if impact.evidence:
+            story += _paragraphs("", st.body, label="Evidence cited:")
+            story += _bullets(impact.evidence, st)
+        if impact.mitigations:
+            story += _paragraphs("", st.body, label="Mitigations:")
+            story += _bullets(impact.mitigations, st)
+        story += _labelled(
+            [
+                ("What remains", impact.residual),
+                ("Why it is justified to continue", impact.justification),
+                *impact.aims,
+                ("Intersecting identities", impact.intersecting),
+            ],
+            st,
+        )
+    if not doc.impacts:
+        story += _none(st, "No impacts recorded.")
+
+    story += _heading("Cumulative impact", st.h2, 0)
+    story += _paragraphs(doc.cumulative, st.body, empty="None recorded.")
+
+    story += _heading("Rurality proofing", st.h2, 0)
+    story += _labelled(doc.rurality, st) or _none(st)
+
+    if doc.actions:
+        widths = [190, 95, 70, 78, _FRAME_WIDTH - 433]
+        rows, fills = [], []
+        for index, action in enumerate(doc.actions):
+            word, fill = _rag(action)
+            rows.append(
+                [
+                    action.title,
+                    action.owner,
+                    format_date(action.target_date) or "Not set",
+                    humanise(action.status),
+                    word,
+                ]
+            )
+            if fill is not None:
+                fills.append((index, 4, fill))
+        columns = ["Action", "Owner", "Target date", "Status", "RAG status"]
+        story += _table(
+            columns,
+            rows,
+            widths,
+            st,
+            fills=fills,
+            overflow_label=lambda row, column: f"Action {row + 1}, {columns[column].lower()}",
+            heading=_table_heading("Action plan", st),
+        )
+    else:
+        story += _table_heading("Action plan", st) + _none(st, "No actions recorded.")
+
+    story += _heading("Conclusion", st.h2, 0)
+    story += _labelled(
+        [
+            ("Conclusion", humanise(doc.conclusion) or "Not yet recorded."),
+            ("Detail", doc.conclusion_detail),
+            ("How the assessment changed the proposal", doc.changes_made),
+        ],
+        st,
+    )
+
+    story += _heading("The three aims of the equality duty", st.h2, 0)
+    story += _labelled(doc.aims, st) or _none(st)
+
+    story += _heading("Sign-off", st.h2, 0)
+    story += _sign_off(
+        st,
+        signer=doc.signed_off_by,
+        when=format_datetime(doc.signed_off_at),
+        attestation=doc.attestation,
+    )
+
+    story += _heading("Equality implications for the committee report", st.h2, 0)
+    story += _paragraphs(_implications(doc), st.body)
+    return story
+
+
+def render_full(doc: AssessmentDocument) -> bytes:
+    """The full assessment: every section, impact, action, piece of evidence and engagement.
+
+    Raises DocumentTooLarge (with a message for the user) above the document limits.
+    """
+    check_size(doc)
+    pdf, _pages = _build(doc, _full_story(doc), kind="Full equality impact assessment")
+    return pdf
+
+
+# --- The decision-maker summary --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Budget:
+    cell: int  # characters per cell of the adverse impacts table
+    text: int  # characters per answer elsewhere
+    rows: int  # adverse impacts in the table
+    items: int  # entries of each other list
+
+
+def _summary_budget(scale: float, rows: int = 12) -> _Budget:
+    """From the most generous (scale 1) to the tightest (scale 0). The other sections shrink
+    faster than the adverse impacts table does; whole rows are dropped only as a last resort."""
+    return _Budget(
+        cell=round(40 + 460 * scale),
+        text=round(30 + 470 * scale**2),
+        rows=rows,
+        items=1 + round(5 * scale),
+    )
+
+
+class _Shortener:
+    """Shortens summary text and lists, and remembers whether it had to."""
+
+    def __init__(self):
+        self.used = False
+
+    def brief(self, value, limit: int) -> str:
+        """One line of at most `limit` characters, ending in "…" if cut."""
+        text = " ".join(_clean(value).split())
+        if len(text) <= limit:
+            return text
+        self.used = True
+        return _cut(text, limit) + "…"
+
+    def more(self, count: int, shown: int, noun: str) -> str:
+        """A note of how many entries were left out, or nothing."""
+        hidden = count - shown
+        if hidden <= 0:
+            return ""
+        self.used = True
+        return f"{hidden} more {noun}{'s' if hidden != 1 else ''} {CONTINUED_NOTE}."
+
+
+_SHORTENED_SUMMARY = (
+    "Shortened to fit two pages: text ending in “…” and the entries counted below each "
+    f"section are {CONTINUED_NOTE.lstrip('…')}."
+)
+
+
+def _adverse_row(impact, budget: _Budget, brief) -> list[str]:
+    n = budget.cell
+    shown = impact.mitigations[: budget.items + 1]
+    each = max(40, n // max(1, len(shown)))
+    mitigations = "; ".join(brief(m.strip().rstrip("."), each) for m in shown)
+    extra = len(impact.mitigations) - len(shown)
+    if extra:
+        mitigations = brief(mitigations, n - 12) + f" (+{extra} more)"
+    remains = []
+    if impact.residual:
+        remains.append(f"Remains: {brief(impact.residual.strip().rstrip('.'), n // 2)}.")
+    if impact.justification:
+        remains.append(f"Why: {brief(impact.justification, n // 2)}")
+    return [
+        brief(impact.characteristic, 60),
+        brief(humanise(impact.size), 20) or "Not stated",
+        brief(impact.who, n),
+        brief(mitigations or "None recorded", n),
+        brief(" ".join(remains) or "Not recorded", n),
+    ]
+
+
+def _summary_story(doc: AssessmentDocument, budget: _Budget) -> list:
+    st = _styles(0.95)
+    n = budget.text
+    shortener = _Shortener()
+    brief, more = shortener.brief, shortener.more
+    story = _paragraphs("Equality impact assessment: summary for the decision-maker", st.kicker)
+    story += _heading(brief(doc.title, 200), st.h1, 0, outline=doc.title)
+    story += _paragraphs(brief(doc.organisation, 150), st.kicker)
+
+    label_width = 82
+    value_width = (_FRAME_WIDTH - 2 * label_width) / 2
+    facts = [
+        ("Reference", doc.reference, "Version", str(doc.version)),
+        ("Decision body", doc.decision_body, "Decision date", format_date(doc.decision_date)),
+        ("Decision-maker", doc.decision_maker, "Status", humanise(doc.status)),
+        ("Author", doc.author, "Review date", format_date(doc.review_date) or "Not set"),
+    ]
+    data = [
+        [
+            _paragraphs(a, st.cell_head),
+            _paragraphs(brief(b, 90), st.cell),
+            _paragraphs(c, st.cell_head),
+            _paragraphs(brief(d, 90), st.cell),
+        ]
+        for a, b, c, d in facts
+    ]
+    story.append(
+        Table(
+            data,
+            colWidths=[label_width, value_width, label_width, value_width],
+            hAlign="LEFT",
+            style=_table_style(
+                [
+                    ("BACKGROUND", (0, 0), (0, -1), _HEADER_FILL),
+                    ("BACKGROUND", (2, 0), (2, -1), _HEADER_FILL),
+                ]
+            ),
+        )
+    )
+    note_at = len(story)
+
+    story += _heading("Screening outcome", st.h2, 0)
+    outcome = humanise(doc.screening_outcome) or "Not recorded"
+    reasons = doc.screening_reasons[: budget.items]
+    text = outcome + (": " + "; ".join(r.strip().rstrip(".") for r in reasons) if reasons else "")
+    story += _paragraphs(brief(text, n), st.body)
+    story += _paragraphs(more(len(doc.screening_reasons), len(reasons), "reason"), st.small)
+
+    if doc.about:
+        story += _heading("The proposal", st.h2, 0)
+        shown = doc.about[: min(2, budget.items)]
+        for label, text in shown:
+            story += _paragraphs(brief(text, n), st.body, label=f"{_plain(label, 80)}:")
+        story += _paragraphs(more(len(doc.about), len(shown), "answer"), st.small)
+
+    adverse = [impact for impact in doc.impacts if is_adverse(impact)]
+    heading = _table_heading("Adverse impacts by characteristic", st)
+    if adverse:
+        rows = [_adverse_row(impact, budget, brief) for impact in adverse[: budget.rows]]
+        widths = [76, 40, 112, 118, _FRAME_WIDTH - 346]
+        header = ["Characteristic", "Size", "Who is affected", "Mitigations", "What remains, why"]
+        story += _table(header, rows, widths, st, heading=heading)
+        story += _paragraphs(more(len(adverse), len(rows), "adverse impact"), st.small)
+    else:
+        story += heading + _paragraphs("No adverse impacts were identified.", st.body)
+
+    positive = [i for i in doc.impacts if i.direction.strip().lower() == "positive"]
+    if positive:
+        story += _heading("Positive impacts", st.h2, 0)
+        shown = positive[: budget.items]
+        for impact in shown:
+            story += _paragraphs(
+                brief(impact.who, n),
+                st.bullet,
+                bullet=True,
+                label=f"{brief(impact.characteristic, 60)}:",
+            )
+        story += _paragraphs(more(len(positive), len(shown), "positive impact"), st.small)
+
+    story += _heading("Rurality findings", st.h2, 0)
+    shown = doc.rurality[: budget.items]
+    for theme, finding in shown:
+        story += _paragraphs(
+            brief(finding, n), st.bullet, bullet=True, label=f"{brief(theme, 60)}:"
+        )
+    story += _paragraphs(more(len(doc.rurality), len(shown), "rurality finding"), st.small)
+    if not shown:
+        story += _paragraphs("No rurality findings recorded.", st.body)
+
+    story += _heading("Conclusion", st.h2, 0)
+    story += _paragraphs(
+        brief(doc.conclusion_detail, n),
+        st.body,
+        label=f"{brief(humanise(doc.conclusion), 120) or 'Not yet recorded'}.",
+    )
+
+    story += _heading("The three aims of the equality duty", st.h2, 0)
+    shown = doc.aims[: max(3, budget.items)]
+    for aim, consideration in shown:
+        story += _paragraphs(
+            brief(consideration, n), st.bullet, bullet=True, label=f"{brief(aim, 80)}:"
+        )
+    story += _paragraphs(more(len(doc.aims), len(shown), "aim"), st.small)
+    if not shown:
+        story += _paragraphs("Not recorded.", st.body)
+
+    story += _heading("Sign-off", st.h2, 0)
+    story += _sign_off(
+        st,
+        signer=brief(doc.signed_off_by, 150),
+        when=format_datetime(doc.signed_off_at),
+        attestation=brief(doc.attestation, max(n, 150)),
+    )
+
+    story += _heading("Equality implications for the committee report", st.h2, 0)
+    story += _paragraphs(brief(_implications(doc), max(n * 4, 600)), st.body)
+
+    if shortener.used:
+        story[note_at:note_at] = [Spacer(1, 4), *_paragraphs(_SHORTENED_SUMMARY, st.small)]
+    return story
+
+
+def render_summary(doc: AssessmentDocument) -> bytes:
+    """The decision-maker summary: at most two A4 pages, to attach to the committee report.
+
+    Long answers and long lists are cut, each with a visible "…continued in the full assessment".
+    It reads only the start of each field, so unlike render_full it never raises
+    DocumentTooLarge: the decision-maker can always have the summary.
+    """
+
+    def attempt(budget: _Budget) -> tuple[bytes, bool]:
+        pdf, pages = _build(doc, _summary_story(doc, budget), kind="Decision-maker summary")
+        return pdf, pages <= SUMMARY_MAX_PAGES
+
+    pdf, fits = attempt(_summary_budget(1.0))
+    if fits:
+        return pdf
+    pdf, fits = attempt(_summary_budget(0.0))
+    if fits:
+        # Fill the two pages: the most generous scale that still fits, to within 1/64.
+        low, high = 0.0, 1.0
+        for _ in range(6):
+            middle = (low + high) / 2
+            candidate, fits = attempt(_summary_budget(middle))
+            if fits:
+                low, pdf = middle, candidate
+            else:
+                high = middle
+        return pdf
+    for rows in (9, 6, 3):
+        pdf, fits = attempt(_summary_budget(0.0, rows=rows))
+        if fits:
+            break
+    return pdf
