@@ -83,9 +83,14 @@ class OrganisationForm(forms.ModelForm):
     class Meta:
         model = Organisation
         fields = [
-            "name", "short_name", "slug", "kind", "nation", "screening_ruleset",
+            "name",
+            "short_name",
+            "slug",
+            "kind",
+            "nation",
+            "screening_ruleset",
             "screening_ruleset_version",
-        ]  # fmt: skip
+        ]
 
     def clean(self):
         data = super().clean()

@@ -9,6 +9,7 @@ NAVIGATION = [
     ("Your tasks", "workflows:my_tasks", None),
     ("Team queue", "workflows:team_queue", {Role.EQUALITY_OFFICER, Role.EQUALITY_LEAD}),
     ("Policy pipeline", "pipeline_list", None),
+    ("Decision calendar", "decision_calendar", None),
 ]
 
 

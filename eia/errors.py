@@ -30,6 +30,14 @@ class InvalidInput(DomainError):
     status = 400
 
 
+class SubmissionBlocked(InvalidInput):
+    """A stage cannot be submitted yet; `problems` says what is missing, each with a link."""
+
+    def __init__(self, message: str, problems):
+        super().__init__(message)
+        self.problems = list(problems)
+
+
 class NotFound(DomainError):
     """No such record for this user: another organisation's draft looks exactly like this."""
 

@@ -46,13 +46,25 @@ def scope(organisation: Organisation, ruleset: RuleSet, on=None) -> list[str]:
 
 
 def characteristics_in_scope(screening: Screening) -> list[Characteristic]:
-    """In catalogue order: what the screening was evaluated with, else what applies today."""
+    """The groups this assessment considers, in catalogue order: those in scope when it was
+    screened (or today, if not yet evaluated), less any the screening's impact grid hides for
+    these answers (marriage and civil partnership is asked about only when staff are affected,
+    because it is protected only in employment)."""
     ruleset = pinned_ruleset(screening)
     ids = set(
         screening.result["characteristics"]
         if screening.result
         else scope(screening.assessment.organisation, ruleset)
     )
+    grids = [q for q in ruleset.questions if q.kind == "impact_grid"]
+    if grids:
+        shown = set()
+        for grid in grids:
+            shown |= {
+                c.id
+                for c in screening_rules.visible_rows(ruleset, grid, screening.answers or {}, ids)
+            }
+        ids &= shown
     return [c for c in ruleset.characteristics if c.id in ids]
 
 

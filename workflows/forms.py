@@ -78,19 +78,42 @@ class AssessmentReviewForm(StaleGuardForm):
         widget=forms.RadioSelect,
     )
     comment = _text(
-        "Comments",
+        "Overall comments",
         required=False,
-        help_text="Required if you return it: tell the author what to change.",
+        help_text="If you return it, say what to change here or against the sections below.",
     )
+
+    def __init__(self, *args, sections=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.section_keys = []
+        for section in sections:
+            name = f"section_{section.value}"
+            self.fields[name] = _text(
+                f"Comments on '{section.label}'",
+                required=False,
+                help_text="Shown to the author on that section's page if you return it.",
+            )
+            self.section_keys.append((section.value, name))
+        self.apply_govuk_messages()
+
+    def section_comments(self) -> dict:
+        return {
+            key: self.cleaned_data[name].strip()
+            for key, name in self.section_keys
+            if self.cleaned_data.get(name, "").strip()
+        }
 
     def clean(self):
         data = super().clean()
-        if data.get("decision") == "return" and not (data.get("comment") or "").strip():
+        if data.get("decision") == "return" and not (
+            (data.get("comment") or "").strip() or self.section_comments()
+        ):
             self.add_error("comment", "Enter comments for the author")
         return data
 
 
 class SignOffForm(StaleGuardForm):
+    seen_hash = forms.CharField(widget=forms.HiddenInput, max_length=64, required=False)
     decision = forms.ChoiceField(
         label="What is your decision?",
         error_messages={"required": "Select your decision"},
@@ -99,6 +122,11 @@ class SignOffForm(StaleGuardForm):
             ("refer_back", "Refer it back to the author"),
         ],
         widget=forms.RadioSelect,
+    )
+    attested = forms.BooleanField(
+        label="I have read the impacts above and I make the statement shown",
+        required=False,
+        help_text="Required to sign off. The statement names each adverse impact you accept.",
     )
     comment = _text(
         "Comments",
@@ -110,6 +138,10 @@ class SignOffForm(StaleGuardForm):
         data = super().clean()
         if data.get("decision") == "refer_back" and not (data.get("comment") or "").strip():
             self.add_error("comment", "Enter why you are referring it back")
+        if data.get("decision") == "sign" and not data.get("attested"):
+            self.add_error(
+                "attested", "Confirm that you have read the impacts and make the statement"
+            )
         return data
 
 

@@ -160,6 +160,19 @@ def can_comment(user, assessment: Assessment) -> bool:
     )
 
 
+def can_report_progress(user, assessment: Assessment, action) -> bool:
+    """Action progress goes on after sign-off: owner, authors and the equality team report it."""
+    if not can_view(user, assessment):
+        return False
+    return (
+        action.owner_id == user.pk
+        or is_author(user, assessment)
+        or has_permission(
+            user, Permission.REVIEW_ASSESSMENT, organisation_id=assessment.organisation_id
+        )
+    )
+
+
 def can_manage_co_authors(user, assessment: Assessment) -> bool:
     return assessment.state in AUTHOR_STATES and (
         user.pk == assessment.author_id or can_reassign(user, assessment)

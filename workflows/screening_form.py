@@ -72,8 +72,9 @@ class ScreeningForm(GovukForm):
                 **common,
             )
         limit = question.max_length or 5000
-        common["help_text"] = " ".join(filter(None, [question.hint,
-                                                     f"Up to {limit:,} characters."]))  # fmt: skip
+        common["help_text"] = " ".join(
+            filter(None, [question.hint, f"Up to {limit:,} characters."])
+        )
         return forms.CharField(max_length=limit, widget=forms.Textarea(attrs={"rows": 4}), **common)
 
     def _grid_fields(self, question: Question, characteristic_id: str) -> None:

@@ -1,18 +1,21 @@
 """Reads for the task pages and the assessment page. Query counts do not grow with the number of
 tasks: each list is one query with its joins, and permissions are decided from facts fetched in
-that query (roles once per request, co-authorship as a subquery), never per row.
+that query (roles once per request, co-authorship as a subquery), never per row. Whether a
+decision close to its date has a signed-off assessment is fetched the same way (an EXISTS in
+that query) and judged by the decision calendar's rule (eia.selectors.decisions).
 """
 
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from eia.authorization import Permission, has_permission
 from eia.models import Assessment, AssessmentUserObjectPermission
+from eia.selectors.decisions import SIGNED_OFF_STATES, flag_text, working_days_left
 
 from .flows import AssessmentFlow
 from .rules import CONTRIBUTE
@@ -32,37 +35,66 @@ class TaskRow:
     stage: Stage
     due: datetime.date
     overdue: bool
+    # Working days left before the decision when it is 10 or fewer (zero or negative once the
+    # date has come or gone) and no version of the assessment is signed off; else None.
+    decision_soon: int | None = None
+    decision_flag: str = ""
 
     @property
     def decision_date(self) -> datetime.date:
         return self.assessment.pipeline_item.decision_date
 
 
-def row_for(task: Task, assessment: Assessment) -> TaskRow:
+def _decision_signed_off(task: Task, assessment: Assessment) -> bool:
+    annotated = getattr(task, "decision_signed_off", None)
+    if annotated is not None:
+        return annotated
+    # Not from a task list: a review's previous version is always a published one.
+    return assessment.state in SIGNED_OFF_STATES or assessment.previous_id is not None
+
+
+def row_for(task: Task, assessment: Assessment, *, today: datetime.date | None = None) -> TaskRow:
+    today = today or timezone.localdate()
     stage = STAGE_BY_NODE[task.flow_task.name]
+    item = assessment.pipeline_item
+    nation = assessment.organisation.nation
     due = stage.due_date(
         created=timezone.localtime(task.created).date(),
-        decision_date=assessment.pipeline_item.decision_date,
-        nation=assessment.organisation.nation,
+        decision_date=item.decision_date,
+        nation=nation,
     )
-    return TaskRow(task, assessment, stage, due, due < timezone.localdate())
+    soon, flag = None, ""
+    if not _decision_signed_off(task, assessment):
+        soon = working_days_left(item.decision_date, today=today, nation=nation)
+    if soon is not None:
+        flag = flag_text(days=soon, decision_date=item.decision_date, today=today)
+    return TaskRow(task, assessment, stage, due, due < today, soon, flag)
 
 
-def _rows(tasks) -> list[TaskRow]:
-    rows = [row_for(task, task.process.assessmentprocess.assessment) for task in tasks]
+def _rows(tasks, *, today: datetime.date | None = None) -> list[TaskRow]:
+    today = today or timezone.localdate()
+    rows = [row_for(task, task.process.assessmentprocess.assessment, today=today) for task in tasks]
     rows.sort(key=lambda row: (row.due, row.task.pk))
     return rows
 
 
 def _base(user):
-    return Task.objects.filter(
-        status__in=ACTIVE,
-        flow_task_type="HUMAN",
-        process__assessmentprocess__assessment__organisation_id=user.organisation_id,
-    ).select_related(
-        "owner",
-        "process__assessmentprocess__assessment__pipeline_item",
-        "process__assessmentprocess__assessment__organisation",
+    signed_off = Assessment.objects.filter(
+        pipeline_item_id=OuterRef("process__assessmentprocess__assessment__pipeline_item_id"),
+        state__in=SIGNED_OFF_STATES,
+    )
+    return (
+        Task.objects.filter(
+            status__in=ACTIVE,
+            flow_task_type="HUMAN",
+            process__assessmentprocess__assessment__organisation_id=user.organisation_id,
+        )
+        .select_related(
+            "owner",
+            "process__assessmentprocess__assessment__pipeline_item",
+            "process__assessmentprocess__assessment__organisation",
+        )
+        .annotate(decision_signed_off=Exists(signed_off))
     )
 
 
@@ -72,7 +104,7 @@ def _co_authored(user):
     ).values("content_object_id")
 
 
-def tasks_for(*, user) -> list[TaskRow]:
+def tasks_for(*, user, today: datetime.date | None = None) -> list[TaskRow]:
     """Tasks assigned to the user, plus author tasks of assessments they co-author."""
     if not user.is_authenticated or user.organisation_id is None:
         return []
@@ -83,7 +115,7 @@ def tasks_for(*, user) -> list[TaskRow]:
             process__assessmentprocess__assessment_id__in=_co_authored(user),
         )
     )
-    return _rows(tasks)
+    return _rows(tasks, today=today)
 
 
 def _own_work(user):
@@ -92,7 +124,7 @@ def _own_work(user):
     )
 
 
-def team_queue(*, user) -> list[TaskRow]:
+def team_queue(*, user, today: datetime.date | None = None) -> list[TaskRow]:
     """Unclaimed equality-team tasks the user may claim (never on their own assessments)."""
     if not has_permission(user, Permission.REVIEW_ASSESSMENT, organisation_id=user.organisation_id):
         return []
@@ -101,10 +133,10 @@ def team_queue(*, user) -> list[TaskRow]:
         .filter(status=STATUS.NEW, owner__isnull=True, flow_task__in=_nodes(OFFICER_NODES))
         .exclude(_own_work(user))
     )
-    return _rows(tasks)
+    return _rows(tasks, today=today)
 
 
-def claimed_by_colleagues(*, user) -> list[TaskRow]:
+def claimed_by_colleagues(*, user, today: datetime.date | None = None) -> list[TaskRow]:
     """For the equality lead: queue tasks other officers hold, to release or reassign."""
     if not has_permission(user, Permission.REASSIGN_TASK, organisation_id=user.organisation_id):
         return []
@@ -113,7 +145,7 @@ def claimed_by_colleagues(*, user) -> list[TaskRow]:
         .filter(owner__isnull=False, flow_task__in=_nodes(OFFICER_NODES))
         .exclude(owner=user)
     )
-    return _rows(tasks)
+    return _rows(tasks, today=today)
 
 
 def assessment_for(*, user, pk: int) -> Assessment | None:
@@ -126,7 +158,7 @@ def assessment_for(*, user, pk: int) -> Assessment | None:
             "organisation",
             "process",
             "signed_off_by",
-        )  # fmt: skip
+        )
         .filter(pk=pk)
         .first()
     )
@@ -146,3 +178,34 @@ def history(assessment: Assessment):
     return Assessment.objects.filter(pipeline_item_id=assessment.pipeline_item_id).order_by(
         "-version"
     )
+
+
+def whole_assessment(assessment: Assessment) -> dict:
+    """Everything the full assessment records, for read-only pages (review, sign-off)."""
+    from eia import screening
+    from eia.models import FullAssessment
+
+    from .quality import full_of
+
+    groups = {c.id: c for c in screening.characteristics_in_scope(assessment.screening)}
+    impacts = list(assessment.impacts.prefetch_related("evidence", "actions"))
+    for impact in impacts:
+        group = groups.get(impact.characteristic)
+        impact.group_name = group.name if group else impact.characteristic
+        impact.group_phrase = group.phrase if group else impact.characteristic
+    full = full_of(assessment)
+    return {
+        "full": full,
+        "full_saved": full.pk is not None and isinstance(full, FullAssessment),
+        "evidence_items": list(assessment.evidence.all()),
+        "gaps": list(assessment.evidence_gaps.select_related("action__owner")),
+        "engagements": list(assessment.engagement.all()),
+        "impacts": impacts,
+        "adverse": [i for i in impacts if i.direction == "negative"],
+        "action_items": list(
+            assessment.actions.select_related("owner").prefetch_related("impacts")
+        ),
+        "rural_rows": list(assessment.rural_impacts.all()),
+        "proofing": getattr(assessment, "rurality", None),
+        "related": list(full.related_items.all()) if full.pk else [],
+    }

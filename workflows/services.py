@@ -26,17 +26,18 @@ from viewflow.workflow.status import STATUS
 
 import screening_rules
 from eia import audit, screening
-from eia.errors import Conflict, InvalidInput, NotAllowed, NotFound
+from eia.errors import Conflict, InvalidInput, NotAllowed, NotFound, SubmissionBlocked
 from eia.models import (
     Assessment,
     PipelineItem,
     Screening,
     ScreeningOutcome,
+    SignOff,
     State,
     User,
 )
 
-from . import notifications, rules
+from . import notifications, rules, summary
 from .flows import AssessmentFlow
 from .models import AssessmentProcess
 from .stages import STAGE_BY_STATE
@@ -284,6 +285,10 @@ def start_assessment(*, pipeline_item_id: int, by, previous: Assessment | None =
             # ignored by the rules, and the author confirms every answer before submitting.
             answers=dict(previous.screening.answers) if previous is not None else {},
         )
+        if previous is not None:
+            from .sections import copy_content  # sections builds on this module
+
+            copy_content(source=previous, target=assessment)
         AssessmentFlow.start.run(assessment=assessment)
         task = _check_consistent(assessment)
         audit.record(
@@ -305,7 +310,7 @@ def start_review(*, assessment_id: int, by, expected_state: str = State.PUBLISHE
         _require_state(published, expected_state)
         if not rules.can_start_review(by, published):
             raise NotAllowed("Only an equality officer or the proposal's owner can start a review.")
-        if hasattr(published, "next_version"):
+        if published.review_under_way is not None:
             raise Conflict("A review of this version has already been started.")
         audit.record(
             "eia.review.started",
@@ -315,8 +320,9 @@ def start_review(*, assessment_id: int, by, expected_state: str = State.PUBLISHE
             to_state=published.state,
             details={"next_version": published.version + 1},
         )
-        return start_assessment(pipeline_item_id=published.pipeline_item_id, by=by,
-                                previous=published)  # fmt: skip
+        return start_assessment(
+            pipeline_item_id=published.pipeline_item_id, by=by, previous=published
+        )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -338,9 +344,10 @@ def save_screening_answers(
         if unknown:
             raise InvalidInput(f"Unknown screening questions: {', '.join(unknown)}")
         changed = sorted(
-            key for key in set(answers) | set(record.answers)
+            key
+            for key in set(answers) | set(record.answers)
             if answers.get(key) != record.answers.get(key)
-        )  # fmt: skip
+        )
         record.answers = answers
         record.characteristics = screening.scope(assessment.organisation, ruleset)
         errors = screening_rules.validate_answers(ruleset, answers, record.characteristics)
@@ -395,6 +402,21 @@ def submit_screening(*, assessment_id: int, task_id: int, expected_state: str, b
     )
 
 
+def _no_problems(find):
+    def check(assessment):
+        from . import quality  # quality reads content models that import nothing from here
+
+        problems = getattr(quality, find)(assessment)
+        if problems:
+            raise SubmissionBlocked(
+                f"There {'is 1 thing' if len(problems) == 1 else f'are {len(problems)} things'}"
+                " to finish before you can submit",
+                problems,
+            )
+
+    return check
+
+
 def submit_full_assessment(*, assessment_id: int, task_id: int, expected_state: str, by):
     return _transition(
         assessment_id=assessment_id,
@@ -403,11 +425,13 @@ def submit_full_assessment(*, assessment_id: int, task_id: int, expected_state: 
         by=by,
         apply=lambda a: a.submit_full_assessment(),
         event_type="eia.full_assessment.submitted",
+        check=_no_problems("full_assessment_problems"),
     )
 
 
 def submit_rurality_proofing(*, assessment_id: int, task_id: int, expected_state: str, by):
     def check(assessment):
+        _no_problems("rurality_problems")(assessment)
         if not assessment.screened_in:  # screened out: rurality findings go to sign-off
             _require_decision_maker(assessment)
 
@@ -449,8 +473,7 @@ def review_screening(
             comment=comment,
             announce_next_task=False,
         )
-        notifications.returned(assessment, comment=comment, by=by,
-                               recipients=_authors(assessment))  # fmt: skip
+        notifications.returned(assessment, comment=comment, by=by, recipients=_authors(assessment))
         return assessment
 
     if decision.outcome not in ScreeningOutcome.values:
@@ -466,8 +489,7 @@ def review_screening(
     def check(assessment):
         record = assessment.screening
         if record.outcome != decision.outcome:
-            _override(assessment, record, by=by, confirmed=decision.outcome,
-                      reason=override_reason)  # fmt: skip
+            _override(assessment, record, by=by, confirmed=decision.outcome, reason=override_reason)
         if not screened_in and not assessment.rurality_proofing_required:
             _require_decision_maker(assessment)
 
@@ -484,7 +506,7 @@ def review_screening(
                     reasons=reasons, mitigation=mitigation if with_mitigation else ""
                 )
             )
-        ),  # fmt: skip
+        ),
         event_type=(
             "eia.screening.confirmed_full_assessment"
             if screened_in
@@ -516,8 +538,23 @@ def _override(assessment, record, *, by, confirmed: str, reason: str) -> None:
 
 
 def review_assessment(
-    *, assessment_id: int, task_id: int, expected_state: str, by, approve: bool, comment: str
+    *,
+    assessment_id: int,
+    task_id: int,
+    expected_state: str,
+    by,
+    approve: bool,
+    comment: str,
+    section_comments: dict | None = None,
 ):
+    """Approve for sign-off, or return with comments; per-section comments travel with the
+    return event and are shown to the author on each section's page."""
+    section_comments = {
+        key: _clean_text(text, what="the section comment", required=False)
+        for key, text in (section_comments or {}).items()
+        if text and text.strip()
+    }
+    details = {"section_comments": section_comments} if section_comments else None
     if approve:
         comment = _clean_text(comment, what="your comments", required=False)
         return _transition(
@@ -528,9 +565,10 @@ def review_assessment(
             apply=lambda a: a.approve(),
             event_type="eia.assessment.approved",
             comment=comment,
+            details=details,
             check=_require_decision_maker,
         )
-    comment = _clean_text(comment, what="comments for the author", required=True)
+    comment = _clean_text(comment, what="comments for the author", required=not section_comments)
     assessment = _transition(
         assessment_id=assessment_id,
         task_id=task_id,
@@ -539,9 +577,13 @@ def review_assessment(
         apply=lambda a: a.return_for_changes(),
         event_type="eia.assessment.returned",
         comment=comment,
+        details=details,
         announce_next_task=False,
     )
-    notifications.returned(assessment, comment=comment, by=by, recipients=_authors(assessment))
+    summary = "\n\n".join(
+        [comment, *(f"{key}: {text}" for key, text in section_comments.items())]
+    ).strip()
+    notifications.returned(assessment, comment=summary, by=by, recipients=_authors(assessment))
     return assessment
 
 
@@ -557,11 +599,42 @@ def decide_sign_off(
     by,
     sign: bool,
     comment: str,
-    details: dict | None = None,
+    attested: bool = False,
+    seen_hash: str = "",
 ):
+    """Sign off (freezing exactly what was shown, with its hash) or refer back with comments.
+
+    `seen_hash` is the hash of the summary the decision-maker's page showed: if the record
+    changed since, signing is refused rather than attesting to something unseen."""
     if sign:
         comment = _clean_text(comment, what="your comments", required=False)
-        return _transition(
+        if not attested:
+            raise InvalidInput(
+                "Confirm that you have read the impacts and accept those that remain"
+            )
+
+        def freeze(assessment):
+            shown = summary.decision_summary(assessment)
+            digest = summary.content_hash(shown)
+            if seen_hash and seen_hash != digest:
+                raise Conflict(
+                    "The assessment changed while you were reading it. Reload the page, read "
+                    "the summary again, then sign."
+                )
+            SignOff.objects.create(
+                assessment=assessment,
+                decision_maker=by,
+                decision_maker_name=by.display_name,
+                attestation=summary.attestation_text(shown, by.display_name),
+                accepted_impacts=[item["characteristic"] for item in shown["adverse"]],
+                snapshot=summary.canonical(shown),
+                content_hash=digest,
+            )
+            frozen["snapshot_hash"] = digest
+            frozen["accepted_impacts"] = [item["characteristic"] for item in shown["adverse"]]
+
+        frozen: dict = {}  # filled in under the lock, then written with the audit event
+        assessment = _transition(
             assessment_id=assessment_id,
             task_id=task_id,
             expected_state=expected_state,
@@ -569,8 +642,10 @@ def decide_sign_off(
             apply=lambda a: a.sign_off(by=by),
             event_type="eia.assessment.signed_off",
             comment=comment,
-            details=details,
+            details=frozen,
+            check=freeze,
         )
+        return assessment
     comment = _clean_text(comment, what="why you are referring it back", required=True)
     assessment = _transition(
         assessment_id=assessment_id,

@@ -13,9 +13,10 @@ from django.views.decorators.http import require_POST
 
 from eia import audit, screening
 from eia.errors import InvalidInput, NotAllowed
-from eia.models import ScreeningOutcome, State, User
+from eia.models import ScreeningOutcome, Section, State, User
+from eia.views import pages
 
-from . import diagram, rules, selectors, services
+from . import diagram, quality, rules, selectors, services, summary
 from .forms import (
     AssessmentReviewForm,
     CoAuthorForm,
@@ -28,6 +29,7 @@ from .forms import (
     WithdrawForm,
 )
 from .screening_form import ScreeningForm, answer_summary
+from .sections import editable_sections
 from .stages import STAGE_BY_NODE, STAGE_BY_STATE, STAGES, Holder
 
 EVENT_LABELS = {
@@ -73,8 +75,15 @@ def _to_assessment(pk: int):
 
 
 def my_tasks(request):
+    from eia.selectors.actions import actions_for
+
     return render(
-        request, "workflows/my_tasks.html", {"rows": selectors.tasks_for(user=request.user)}
+        request,
+        "workflows/my_tasks.html",
+        {
+            "rows": selectors.tasks_for(user=request.user),
+            "your_actions": actions_for(user=request.user),
+        },
     )
 
 
@@ -85,6 +94,7 @@ def team_queue(request):
         {
             "rows": selectors.team_queue(user=request.user),
             "claimed": selectors.claimed_by_colleagues(user=request.user),
+            "decisions_at_risk": pages._at_risk(request.user),
         },
     )
 
@@ -120,8 +130,9 @@ def reassign(request, pk: int, task_id: int):
     form = ReassignForm(request.POST or None, candidates=User.objects.filter(pk__in=candidates))
     if request.method == "POST" and form.is_valid():
         try:
-            services.reassign_task(task_id=task.pk, to_user_id=form.cleaned_data["to"].pk,
-                                   by=request.user)  # fmt: skip
+            services.reassign_task(
+                task_id=task.pk, to_user_id=form.cleaned_data["to"].pk, by=request.user
+            )
         except InvalidInput as error:
             form.add_error("to", error.message)
         else:
@@ -135,7 +146,7 @@ def reassign(request, pk: int, task_id: int):
             "task": task,
             "stage": STAGE_BY_NODE[task.flow_task.name],
             "form": form,
-        },  # fmt: skip
+        },
     )
 
 
@@ -166,50 +177,87 @@ def start_review(request, pk: int):
 
 
 def _sections(assessment, task, user) -> list[dict]:
-    """The GOV.UK task list: one row per stage that applies to this assessment."""
-    can_edit = rules.can_edit(user, assessment)
+    """The GOV.UK task list: screening, the sections that apply, then the later stages."""
+    rows = []
     order = [stage.state for stage in STAGES]
     now_index = order.index(assessment.state) if assessment.state in order else len(order)
-    rows = []
-    for stage in STAGES:
-        if (
-            stage.state == State.FULL_ASSESSMENT
-            and assessment.screening_outcome
-            and (not assessment.screened_in)
-        ):
-            continue
-        if (
-            stage.state == State.OFFICER_REVIEW
-            and assessment.screening_outcome
-            and (not assessment.screened_in)
-        ):
-            continue
-        if (
-            stage.state == State.RURALITY_PROOFING
-            and assessment.rurality_proofing_required is False
-        ):
-            continue
-        index = order.index(stage.state)
-        if assessment.state == State.WITHDRAWN:
-            status = "Withdrawn"
-        elif index < now_index:
-            status = "Completed"
-        elif index == now_index:
-            status = "In progress"
-        else:
-            status = "Cannot start yet"
-        href = ""
-        if stage.state == State.SCREENING:
-            href = reverse("workflows:screening", args=[assessment.pk])
-        rows.append(
-            {
-                "title": stage.task_title,
-                "status": status,
-                "href": href if (href and (can_edit or status == "Completed")) else "",
-                "id": stage.node,
-            }  # fmt: skip
+    withdrawn = assessment.state == State.WITHDRAWN
+
+    def stage_status(state) -> str:
+        index = order.index(state)
+        if withdrawn:
+            return "Withdrawn"
+        return (
+            "Completed"
+            if index < now_index
+            else "In progress"
+            if index == now_index
+            else "Cannot start yet"
         )
+
+    screening_status = stage_status(State.SCREENING)
+    if screening_status == "In progress" and not assessment.screening.answers:
+        screening_status = "Not yet started"
+    rows.append(
+        {
+            "title": "Screening",
+            "status": screening_status,
+            "id": "screening",
+            "href": reverse("workflows:screening", args=[assessment.pk]),
+        }
+    )
+    present = editable_sections(assessment)
+    if present:
+        completed = set(quality.full_of(assessment).completed_sections)
+        started = _started_sections(assessment)
+        for section in present:
+            status = (
+                "Completed"
+                if section in completed
+                else "In progress"
+                if section in started
+                else "Not yet started"
+            )
+            rows.append(
+                {
+                    "title": Section(section).label,
+                    "status": status,
+                    "id": section,
+                    "href": reverse(f"workflows:section_{section}", args=[assessment.pk]),
+                }
+            )
+    for state, title in [
+        (State.OFFICER_REVIEW, "Equality officer review"),
+        (State.AWAITING_SIGN_OFF, "Decision-maker sign-off"),
+        (State.SIGNED_OFF, "Publication"),
+    ]:
+        if (
+            state == State.OFFICER_REVIEW
+            and assessment.screening_outcome
+            and (not assessment.screened_in)
+        ):
+            continue
+        rows.append({"title": title, "status": stage_status(state), "id": state, "href": ""})
     return rows
+
+
+def _started_sections(assessment) -> set[str]:
+    started = set()
+    full = quality.full_of(assessment)
+    if any(getattr(full, name) for name in ("aims", "who_affected", "what_changes", "budget")):
+        started.add(Section.PROPOSAL)
+    if full.conclusion or full.changes_made:
+        started.add(Section.CONCLUSION)
+    for section, related in [
+        (Section.EVIDENCE, assessment.evidence),
+        (Section.ENGAGEMENT, assessment.engagement),
+        (Section.IMPACTS, assessment.impacts),
+        (Section.ACTIONS, assessment.actions),
+        (Section.RURALITY, assessment.rural_impacts),
+    ]:
+        if related.exists():
+            started.add(section)
+    return started
 
 
 def _actions(user, assessment, task) -> list[dict]:
@@ -220,8 +268,13 @@ def _actions(user, assessment, task) -> list[dict]:
         stage = STAGE_BY_NODE[task.flow_task.name]
         if rules.can_do_task(user, assessment, task):
             if stage.holder is Holder.AUTHOR:
-                actions.append({"kind": "submit", "text": _submit_text(stage.state),
-                                "url": reverse("workflows:submit", args=[pk])})  # fmt: skip
+                actions.append(
+                    {
+                        "kind": "submit",
+                        "text": _submit_text(stage.state),
+                        "url": reverse("workflows:submit", args=[pk]),
+                    }
+                )
             else:
                 page = {
                     "screening_review": ("workflows:review_screening", "Review the screening"),
@@ -229,26 +282,61 @@ def _actions(user, assessment, task) -> list[dict]:
                     "sign_off": ("workflows:sign_off", "Read the impacts and sign off"),
                     "publication": ("workflows:publish", "Publish the assessment"),
                 }[stage.node]
-                actions.append({"kind": "link", "text": page[1],
-                                "url": reverse(page[0], args=[pk])})  # fmt: skip
+                actions.append(
+                    {"kind": "link", "text": page[1], "url": reverse(page[0], args=[pk])}
+                )
         if rules.can_claim(user, assessment, task):
-            actions.append({"kind": "post", "text": "Claim this task",
-                            "url": reverse("workflows:claim", args=[task.pk])})  # fmt: skip
+            actions.append(
+                {
+                    "kind": "post",
+                    "text": "Claim this task",
+                    "url": reverse("workflows:claim", args=[task.pk]),
+                }
+            )
         if rules.can_release(user, assessment, task):
-            actions.append({"kind": "post", "text": "Release to the team queue", "secondary": True,
-                            "url": reverse("workflows:release", args=[task.pk])})  # fmt: skip
+            actions.append(
+                {
+                    "kind": "post",
+                    "text": "Release to the team queue",
+                    "secondary": True,
+                    "url": reverse("workflows:release", args=[task.pk]),
+                }
+            )
         if rules.can_reassign(user, assessment):
-            actions.append({"kind": "link", "text": "Reassign this task", "secondary": True,
-                            "url": reverse("workflows:reassign", args=[pk, task.pk])})  # fmt: skip
-    if rules.can_start_review(user, assessment) and not hasattr(assessment, "next_version"):
-        actions.append({"kind": "post", "text": "Start a review (new version)",
-                        "url": reverse("workflows:start_review", args=[pk])})  # fmt: skip
+            actions.append(
+                {
+                    "kind": "link",
+                    "text": "Reassign this task",
+                    "secondary": True,
+                    "url": reverse("workflows:reassign", args=[pk, task.pk]),
+                }
+            )
+    if rules.can_start_review(user, assessment) and assessment.review_under_way is None:
+        actions.append(
+            {
+                "kind": "post",
+                "text": "Start a review (new version)",
+                "url": reverse("workflows:start_review", args=[pk]),
+            }
+        )
     if rules.can_manage_co_authors(user, assessment):
-        actions.append({"kind": "link", "text": "Manage co-authors", "secondary": True,
-                        "url": reverse("workflows:co_authors", args=[pk])})  # fmt: skip
+        actions.append(
+            {
+                "kind": "link",
+                "text": "Manage co-authors",
+                "secondary": True,
+                "url": reverse("workflows:co_authors", args=[pk]),
+            }
+        )
     if rules.can_withdraw(user, assessment):
-        actions.append({"kind": "link", "text": "Withdraw the assessment", "warning": True,
-                        "url": reverse("workflows:withdraw", args=[pk])})  # fmt: skip
+        actions.append(
+            {
+                "kind": "link",
+                "text": "Withdraw the assessment",
+                "warning": True,
+                "url": reverse("workflows:withdraw", args=[pk]),
+            }
+        )
     return actions
 
 
@@ -321,12 +409,14 @@ def comment(request, pk: int):
     assessment = _assessment(request, pk)
     form = CommentForm(request.POST)
     if form.is_valid():
-        services.add_comment(assessment_id=assessment.pk, by=request.user,
-                             text=form.cleaned_data["text"])  # fmt: skip
+        services.add_comment(
+            assessment_id=assessment.pk, by=request.user, text=form.cleaned_data["text"]
+        )
         messages.success(request, "Comment added.")
         return _to_assessment(pk)
-    return render(request, "workflows/comment.html", {"assessment": assessment, "form": form},
-                  status=400)  # fmt: skip
+    return render(
+        request, "workflows/comment.html", {"assessment": assessment, "form": form}, status=400
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -352,17 +442,23 @@ def screening_page(request, pk: int):
     record = assessment.screening
     ruleset = screening.pinned_ruleset(record)
     editable = rules.can_edit(request.user, assessment) and assessment.state == State.SCREENING
-    form_args = {"ruleset": ruleset, "answers": record.answers,
-                 "characteristics": record.characteristics}  # fmt: skip
+    form_args = {
+        "ruleset": ruleset,
+        "answers": record.answers,
+        "characteristics": record.characteristics,
+    }
     status = 200
     if request.method == "POST":
         if not editable:
             raise NotAllowed("The screening can only be changed by its authors while in screening.")
         form = ScreeningForm(request.POST, **form_args)
         if form.is_valid():
-            services.save_screening_answers(assessment_id=pk, by=request.user,
-                                            expected_state=form.cleaned_data["state"],
-                                            answers=form.answers())  # fmt: skip
+            services.save_screening_answers(
+                assessment_id=pk,
+                by=request.user,
+                expected_state=form.cleaned_data["state"],
+                answers=form.answers(),
+            )
             assessment.refresh_from_db()
             if request.POST.get("action") != "continue":
                 messages.success(request, "Screening saved. You can come back to it at any time.")
@@ -380,7 +476,7 @@ def screening_page(request, pk: int):
         request,
         "workflows/screening.html",
         {"assessment": assessment, "form": form, "editable": editable, "items": form.items(answers)}
-        | _screening_context(assessment),  # fmt: skip
+        | _screening_context(assessment),
         status=status,
     )
 
@@ -404,17 +500,32 @@ def submit(request, pk: int):
         if action is None:
             raise InvalidInput("There is nothing to submit at this stage.")
         try:
-            assessment = action(assessment_id=pk, task_id=data["task_id"],
-                                expected_state=data["state"], by=request.user)  # fmt: skip
+            assessment = action(
+                assessment_id=pk,
+                task_id=data["task_id"],
+                expected_state=data["state"],
+                by=request.user,
+            )
         except InvalidInput as error:
+            problems = getattr(error, "problems", None) or [
+                quality.Problem("", error.message, reverse("workflows:assessment", args=[pk]))
+            ]
             return render(
                 request,
                 "workflows/submit.html",
-                {"assessment": assessment, "task": task, "form": form, "problem": error.message},
+                {
+                    "assessment": assessment,
+                    "task": task,
+                    "form": form,
+                    "problem": error.message,
+                    "problems": problems,
+                    "submit_text": _submit_text(data["state"]),
+                },
                 status=400,
             )
-        messages.success(request, f"Submitted. The assessment is now at "
-                                  f"'{assessment.get_state_display()}'.")  # fmt: skip
+        messages.success(
+            request, f"Submitted. The assessment is now at '{assessment.get_state_display()}'."
+        )
         return _to_assessment(pk)
     if task is None or STAGE_BY_NODE[task.flow_task.name].holder is not Holder.AUTHOR:
         messages.info(request, "There is nothing for you to submit at this stage.")
@@ -430,7 +541,7 @@ def submit(request, pk: int):
             "task": task,
             "form": form,
             "submit_text": _submit_text(assessment.state),
-        },  # fmt: skip
+        },
     )
 
 
@@ -438,15 +549,38 @@ def submit(request, pk: int):
 # Decisions: one page per decision task
 
 
+def _refuse_out_of_turn(request, assessment, task) -> None:
+    """A POST for the task that is still active, by someone who may not do it, is a 403 before
+    any form validation. (A POST for a task that has moved on is left to the service: 409.)"""
+    posted = request.POST.get("task_id", "")
+    if (
+        task is not None
+        and posted.isdigit()
+        and int(posted) == task.pk
+        and not rules.can_do_task(request.user, assessment, task)
+    ):
+        raise NotAllowed(rules.why_not(request.user, assessment, task))
+
+
+def _open_task_page(request, assessment, task, node):
+    """Shared by every decision page: a POST out of turn is a 403; a GET when the assessment has
+    moved past this task goes back to the assessment; a GET by the wrong person is a 403."""
+    if request.method == "POST":
+        _refuse_out_of_turn(request, assessment, task)
+        return None
+    if task is None or task.flow_task.name != node:
+        messages.info(request, "The assessment is not at this stage any more.")
+        return _to_assessment(assessment.pk)
+    if not rules.can_do_task(request.user, assessment, task):
+        raise NotAllowed(rules.why_not(request.user, assessment, task))
+    return None
+
+
 def _decision(request, pk, *, node, form_class, template, act, extra=None):
     assessment = _assessment(request, pk)
     task = services.active_task(assessment)
-    if request.method != "POST":
-        if task is None or task.flow_task.name != node:
-            messages.info(request, "The assessment is not at this stage any more.")
-            return _to_assessment(pk)
-        if not rules.can_do_task(request.user, assessment, task):
-            raise NotAllowed(rules.why_not(request.user, assessment, task))
+    if moved_on := _open_task_page(request, assessment, task, node):
+        return moved_on
     initial = {"task_id": task.pk if task else 0, "state": assessment.state}
     form = form_class(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -487,37 +621,166 @@ def review_screening(request, pk: int):
             return "The screening has been returned to the author."
         return f"Decision recorded: {ScreeningOutcome(data['decision']).label}."
 
-    return _decision(request, pk, node="screening_review", form_class=ScreeningReviewForm,
-                     template="workflows/review_screening.html", act=act,
-                     extra=_screening_context)  # fmt: skip
+    return _decision(
+        request,
+        pk,
+        node="screening_review",
+        form_class=ScreeningReviewForm,
+        template="workflows/review_screening.html",
+        act=act,
+        extra=_screening_context,
+    )
 
 
 def review_assessment(request, pk: int):
-    def act(assessment, data):
+    assessment = _assessment(request, pk)
+    task = services.active_task(assessment)
+    if moved_on := _open_task_page(request, assessment, task, "officer_review"):
+        return moved_on
+    present = [Section(key) for key in editable_sections(assessment)]
+    form = AssessmentReviewForm(
+        request.POST or None,
+        sections=present,
+        initial={"task_id": task.pk if task else 0, "state": assessment.state},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
         approve = data["decision"] == "approve"
-        services.review_assessment(
-            **_task_args(request, data) | {"assessment_id": assessment.pk},
-            approve=approve,
-            comment=data["comment"],
-        )
-        return "Approved and sent for sign-off." if approve else "Returned to the author."
-
-    return _decision(request, pk, node="officer_review", form_class=AssessmentReviewForm,
-                     template="workflows/review_assessment.html", act=act)  # fmt: skip
+        try:
+            services.review_assessment(
+                assessment_id=pk,
+                task_id=data["task_id"],
+                expected_state=data["state"],
+                by=request.user,
+                approve=approve,
+                comment=data["comment"],
+                section_comments=form.section_comments(),
+            )
+        except InvalidInput as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request,
+                "Approved and sent for sign-off."
+                if approve
+                else "Returned to the author with your comments.",
+            )
+            return _to_assessment(pk)
+    return render(
+        request,
+        "workflows/review_assessment.html",
+        {
+            "assessment": assessment,
+            "task": task,
+            "form": form,
+            "flags": quality.quality_flags(assessment),
+            "section_fields": [form[name] for _key, name in form.section_keys],
+        }
+        | selectors.whole_assessment(assessment)
+        | _screening_context(assessment),
+        status=400 if form.errors else 200,
+    )
 
 
 def sign_off(request, pk: int):
-    def act(assessment, data):
+    assessment = _assessment(request, pk)
+    task = services.active_task(assessment)
+    if moved_on := _open_task_page(request, assessment, task, "sign_off"):
+        return moved_on
+    shown = summary.decision_summary(assessment)
+    form = SignOffForm(
+        request.POST or None,
+        initial={
+            "task_id": task.pk if task else 0,
+            "state": assessment.state,
+            "seen_hash": summary.content_hash(shown),
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
         sign = data["decision"] == "sign"
-        services.decide_sign_off(
-            **_task_args(request, data) | {"assessment_id": assessment.pk},
-            sign=sign,
-            comment=data["comment"],
-        )
-        return "You have signed off the assessment." if sign else "Referred back to the author."
+        try:
+            services.decide_sign_off(
+                assessment_id=pk,
+                task_id=data["task_id"],
+                expected_state=data["state"],
+                by=request.user,
+                sign=sign,
+                comment=data["comment"],
+                attested=data["attested"],
+                seen_hash=data["seen_hash"],
+            )
+        except InvalidInput as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request,
+                "You have signed off the assessment." if sign else "Referred back to the author.",
+            )
+            return _to_assessment(pk)
+    return render(
+        request,
+        "workflows/sign_off.html",
+        {
+            "assessment": assessment,
+            "task": task,
+            "form": form,
+            "summary": shown,
+            "attestation": summary.attestation_text(shown, request.user.display_name),
+        },
+        status=400 if form.errors else 200,
+    )
 
-    return _decision(request, pk, node="sign_off", form_class=SignOffForm,
-                     template="workflows/sign_off.html", act=act)  # fmt: skip
+
+def whole(request, pk: int):
+    """The whole assessment, read-only, for anyone in the organisation."""
+    assessment = _assessment(request, pk)
+    return render(
+        request,
+        "workflows/whole.html",
+        {"assessment": assessment}
+        | selectors.whole_assessment(assessment)
+        | _screening_context(assessment),
+    )
+
+
+def pdf(request, pk: int, kind: str):
+    """The decision-maker summary or the full assessment as PDF, for the committee report.
+    Redacted exactly as the public register is; before publication it says it is a draft."""
+    from django.utils.text import slugify
+
+    from eia.documents import document_for
+    from eia.views.register import pdf_response
+
+    assessment = _assessment(request, pk)
+    full = kind == "full"
+    name = f"{slugify(assessment.pipeline_item.reference)}-v{assessment.version}-{kind}"
+    return pdf_response(
+        request,
+        document_for(assessment, before_publication=True),
+        full=full,
+        name=name,
+        page_url=reverse("workflows:whole", args=[pk]),
+        title=assessment.title,
+    )
+
+
+def sign_off_record(request, pk: int):
+    """Exactly what the decision-maker saw and accepted, with a check of its hash."""
+    assessment = _assessment(request, pk)
+    record = getattr(assessment, "sign_off_record", None)
+    if record is None:
+        raise Http404
+    return render(
+        request,
+        "workflows/sign_off_record.html",
+        {
+            "assessment": assessment,
+            "record": record,
+            "summary": record.snapshot,
+            "intact": summary.content_hash(record.snapshot) == record.content_hash,
+        },
+    )
 
 
 def publish(request, pk: int):
@@ -528,8 +791,14 @@ def publish(request, pk: int):
         )
         return f"Published. It is due for review by {published.review_date:%-d %B %Y}."
 
-    return _decision(request, pk, node="publication", form_class=PublishForm,
-                     template="workflows/publish.html", act=act)  # fmt: skip
+    return _decision(
+        request,
+        pk,
+        node="publication",
+        form_class=PublishForm,
+        template="workflows/publish.html",
+        act=act,
+    )
 
 
 def withdraw(request, pk: int):
@@ -539,16 +808,23 @@ def withdraw(request, pk: int):
     form = WithdrawForm(request.POST or None, initial={"state": assessment.state})
     if request.method == "POST" and form.is_valid():
         try:
-            services.withdraw(assessment_id=pk, by=request.user,
-                              expected_state=form.cleaned_data["state"],
-                              reason=form.cleaned_data["reason"])  # fmt: skip
+            services.withdraw(
+                assessment_id=pk,
+                by=request.user,
+                expected_state=form.cleaned_data["state"],
+                reason=form.cleaned_data["reason"],
+            )
         except InvalidInput as error:
             form.add_error("reason", error.message)
         else:
             messages.success(request, "The assessment has been withdrawn.")
             return _to_assessment(pk)
-    return render(request, "workflows/withdraw.html", {"assessment": assessment, "form": form},
-                  status=400 if form.errors else 200)  # fmt: skip
+    return render(
+        request,
+        "workflows/withdraw.html",
+        {"assessment": assessment, "form": form},
+        status=400 if form.errors else 200,
+    )
 
 
 def co_authors(request, pk: int):
@@ -572,8 +848,9 @@ def co_authors(request, pk: int):
             return redirect("workflows:co_authors", pk=pk)
         if form.is_valid():
             try:
-                added = services.add_co_author(assessment_id=pk, by=request.user,
-                                               user_id=form.cleaned_data["user"].pk)  # fmt: skip
+                added = services.add_co_author(
+                    assessment_id=pk, by=request.user, user_id=form.cleaned_data["user"].pk
+                )
             except InvalidInput as error:
                 form.add_error("user", error.message)
             else:

@@ -7,183 +7,559 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('eia', '0005_screening'),
+        ("eia", "0005_screening"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Action',
+            name="Action",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('mitigation', 'Mitigation'), ('evidence_gap', 'Close an evidence gap'), ('rural', 'Rural tailoring'), ('monitoring', 'Monitoring')], default='mitigation', max_length=20)),
-                ('title', models.CharField(max_length=300)),
-                ('description', models.TextField(blank=True, max_length=5000)),
-                ('target_date', models.DateField(blank=True, null=True)),
-                ('status', models.CharField(choices=[('not_started', 'Not started'), ('in_progress', 'In progress'), ('done', 'Done'), ('cancelled', 'Cancelled')], default='not_started', max_length=20)),
-                ('rag', models.CharField(blank=True, choices=[('red', 'Red'), ('amber', 'Amber'), ('green', 'Green')], max_length=10, verbose_name='RAG rating')),
-                ('progress_note', models.TextField(blank=True, max_length=5000)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('assessment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='actions', to='eia.assessment')),
-                ('owner', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='equality_actions', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("mitigation", "Mitigation"),
+                            ("evidence_gap", "Close an evidence gap"),
+                            ("rural", "Rural tailoring"),
+                            ("monitoring", "Monitoring"),
+                        ],
+                        default="mitigation",
+                        max_length=20,
+                    ),
+                ),
+                ("title", models.CharField(max_length=300)),
+                ("description", models.TextField(blank=True, max_length=5000)),
+                ("target_date", models.DateField(blank=True, null=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("not_started", "Not started"),
+                            ("in_progress", "In progress"),
+                            ("done", "Done"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        default="not_started",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "rag",
+                    models.CharField(
+                        blank=True,
+                        choices=[("red", "Red"), ("amber", "Amber"), ("green", "Green")],
+                        max_length=10,
+                        verbose_name="RAG rating",
+                    ),
+                ),
+                ("progress_note", models.TextField(blank=True, max_length=5000)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "assessment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="actions",
+                        to="eia.assessment",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="equality_actions",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['target_date', 'pk'],
+                "ordering": ["target_date", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Engagement',
+            name="Engagement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('who', models.CharField(max_length=300, verbose_name='Who was engaged')),
-                ('held_on', models.DateField(blank=True, null=True, verbose_name='When')),
-                ('method', models.CharField(choices=[('survey', 'Survey or questionnaire'), ('meeting', 'Public meeting or drop-in'), ('focus_group', 'Focus group or workshop'), ('interviews', 'Interviews'), ('formal', 'Formal consultation'), ('staff', 'Staff or trade union consultation'), ('other', 'Other')], max_length=20, verbose_name='How')),
-                ('how_many', models.PositiveIntegerField(blank=True, null=True, verbose_name='How many took part')),
-                ('what_said', models.TextField(max_length=5000, verbose_name='What they said')),
-                ('what_changed', models.TextField(blank=True, max_length=5000, verbose_name='What changed as a result')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('assessment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='engagement', to='eia.assessment')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("who", models.CharField(max_length=300, verbose_name="Who was engaged")),
+                ("held_on", models.DateField(blank=True, null=True, verbose_name="When")),
+                (
+                    "method",
+                    models.CharField(
+                        choices=[
+                            ("survey", "Survey or questionnaire"),
+                            ("meeting", "Public meeting or drop-in"),
+                            ("focus_group", "Focus group or workshop"),
+                            ("interviews", "Interviews"),
+                            ("formal", "Formal consultation"),
+                            ("staff", "Staff or trade union consultation"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                        verbose_name="How",
+                    ),
+                ),
+                (
+                    "how_many",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="How many took part"
+                    ),
+                ),
+                ("what_said", models.TextField(max_length=5000, verbose_name="What they said")),
+                (
+                    "what_changed",
+                    models.TextField(
+                        blank=True, max_length=5000, verbose_name="What changed as a result"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "assessment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="engagement",
+                        to="eia.assessment",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['held_on', 'pk'],
+                "ordering": ["held_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='EvidenceGap',
+            name="EvidenceGap",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('description', models.TextField(max_length=5000)),
-                ('action', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='evidence_gap', to='eia.action')),
-                ('assessment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evidence_gaps', to='eia.assessment')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("description", models.TextField(max_length=5000)),
+                (
+                    "action",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="evidence_gap",
+                        to="eia.action",
+                    ),
+                ),
+                (
+                    "assessment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="evidence_gaps",
+                        to="eia.assessment",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='EvidenceItem',
+            name="EvidenceItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=300)),
-                ('source', models.CharField(blank=True, max_length=300)),
-                ('dated', models.DateField(blank=True, null=True, verbose_name='Date')),
-                ('link', models.URLField(blank=True, max_length=1000)),
-                ('shows', models.TextField(max_length=5000, verbose_name='What it shows')),
-                ('file', models.FileField(blank=True, max_length=200, upload_to='evidence/%Y/%m/')),
-                ('file_name', models.CharField(blank=True, max_length=300)),
-                ('file_type', models.CharField(blank=True, max_length=100)),
-                ('file_size', models.PositiveIntegerField(blank=True, null=True)),
-                ('is_public', models.BooleanField(default=True, help_text='Untick for internal or personal documents: they are never published.', verbose_name='Publish with the assessment')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('assessment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evidence', to='eia.assessment')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=300)),
+                ("source", models.CharField(blank=True, max_length=300)),
+                ("dated", models.DateField(blank=True, null=True, verbose_name="Date")),
+                ("link", models.URLField(blank=True, max_length=1000)),
+                ("shows", models.TextField(max_length=5000, verbose_name="What it shows")),
+                ("file", models.FileField(blank=True, max_length=200, upload_to="evidence/%Y/%m/")),
+                ("file_name", models.CharField(blank=True, max_length=300)),
+                ("file_type", models.CharField(blank=True, max_length=100)),
+                ("file_size", models.PositiveIntegerField(blank=True, null=True)),
+                (
+                    "is_public",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Untick for internal or personal documents: they are never published.",
+                        verbose_name="Publish with the assessment",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "assessment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="evidence",
+                        to="eia.assessment",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'pk'],
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='FullAssessment',
+            name="FullAssessment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('aims', models.TextField(blank=True, max_length=5000, verbose_name='Aims of the proposal')),
-                ('who_affected', models.TextField(blank=True, max_length=5000, verbose_name='Who it affects')),
-                ('what_changes', models.TextField(blank=True, max_length=5000, verbose_name='What changes')),
-                ('budget', models.TextField(blank=True, max_length=5000, verbose_name='Budget')),
-                ('timescale', models.TextField(blank=True, max_length=5000, verbose_name='Timescale')),
-                ('conclusion', models.CharField(blank=True, choices=[('no_major_change', 'No major change needed'), ('adjust', 'Adjust the proposal'), ('continue', 'Continue despite adverse impact (justified)'), ('stop', 'Stop the proposal')], max_length=30)),
-                ('justification', models.TextField(blank=True, max_length=5000, verbose_name='Justification for continuing despite adverse impact')),
-                ('changes_made', models.TextField(blank=True, max_length=5000, verbose_name='How the assessment changed the proposal')),
-                ('cumulative_impact', models.TextField(blank=True, max_length=5000, verbose_name='Cumulative impact with other proposals')),
-                ('review_date', models.DateField(blank=True, null=True)),
-                ('completed_sections', models.JSONField(blank=True, default=list)),
-                ('internal_notes', models.TextField(blank=True, max_length=5000)),
-                ('assessment', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='full', to='eia.assessment')),
-                ('related_items', models.ManyToManyField(blank=True, related_name='cumulative_with', to='eia.pipelineitem')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "aims",
+                    models.TextField(
+                        blank=True, max_length=5000, verbose_name="Aims of the proposal"
+                    ),
+                ),
+                (
+                    "who_affected",
+                    models.TextField(blank=True, max_length=5000, verbose_name="Who it affects"),
+                ),
+                (
+                    "what_changes",
+                    models.TextField(blank=True, max_length=5000, verbose_name="What changes"),
+                ),
+                ("budget", models.TextField(blank=True, max_length=5000, verbose_name="Budget")),
+                (
+                    "timescale",
+                    models.TextField(blank=True, max_length=5000, verbose_name="Timescale"),
+                ),
+                (
+                    "conclusion",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("no_major_change", "No major change needed"),
+                            ("adjust", "Adjust the proposal"),
+                            ("continue", "Continue despite adverse impact (justified)"),
+                            ("stop", "Stop the proposal"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                (
+                    "justification",
+                    models.TextField(
+                        blank=True,
+                        max_length=5000,
+                        verbose_name="Justification for continuing despite adverse impact",
+                    ),
+                ),
+                (
+                    "changes_made",
+                    models.TextField(
+                        blank=True,
+                        max_length=5000,
+                        verbose_name="How the assessment changed the proposal",
+                    ),
+                ),
+                (
+                    "cumulative_impact",
+                    models.TextField(
+                        blank=True,
+                        max_length=5000,
+                        verbose_name="Cumulative impact with other proposals",
+                    ),
+                ),
+                ("review_date", models.DateField(blank=True, null=True)),
+                ("completed_sections", models.JSONField(blank=True, default=list)),
+                ("internal_notes", models.TextField(blank=True, max_length=5000)),
+                (
+                    "assessment",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="full",
+                        to="eia.assessment",
+                    ),
+                ),
+                (
+                    "related_items",
+                    models.ManyToManyField(
+                        blank=True, related_name="cumulative_with", to="eia.pipelineitem"
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Impact',
+            name="Impact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('characteristic', models.CharField(max_length=60)),
-                ('direction', models.CharField(choices=[('positive', 'Positive'), ('negative', 'Negative'), ('neutral', 'Neutral'), ('unclear', 'Unclear')], max_length=20)),
-                ('size', models.CharField(blank=True, choices=[('minor', 'Minor'), ('major', 'Major')], max_length=10)),
-                ('who_affected', models.TextField(blank=True, max_length=5000, verbose_name='Who is affected and how')),
-                ('aim_eliminate', models.TextField(blank=True, max_length=5000, verbose_name='Eliminating discrimination, harassment and victimisation')),
-                ('aim_advance', models.TextField(blank=True, max_length=5000, verbose_name='Advancing equality of opportunity')),
-                ('aim_foster', models.TextField(blank=True, max_length=5000, verbose_name='Fostering good relations')),
-                ('intersecting', models.TextField(blank=True, max_length=5000, verbose_name='Intersecting identities')),
-                ('residual', models.TextField(blank=True, max_length=5000, verbose_name='What adverse impact remains')),
-                ('justification', models.TextField(blank=True, max_length=5000, verbose_name='Why it is justified despite the adverse impact')),
-                ('assessment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='impacts', to='eia.assessment')),
-                ('evidence', models.ManyToManyField(blank=True, related_name='impacts', to='eia.evidenceitem')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("characteristic", models.CharField(max_length=60)),
+                (
+                    "direction",
+                    models.CharField(
+                        choices=[
+                            ("positive", "Positive"),
+                            ("negative", "Negative"),
+                            ("neutral", "Neutral"),
+                            ("unclear", "Unclear"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "size",
+                    models.CharField(
+                        blank=True, choices=[("minor", "Minor"), ("major", "Major")], max_length=10
+                    ),
+                ),
+                (
+                    "who_affected",
+                    models.TextField(
+                        blank=True, max_length=5000, verbose_name="Who is affected and how"
+                    ),
+                ),
+                (
+                    "aim_eliminate",
+                    models.TextField(
+                        blank=True,
+                        max_length=5000,
+                        verbose_name="Eliminating discrimination, harassment and victimisation",
+                    ),
+                ),
+                (
+                    "aim_advance",
+                    models.TextField(
+                        blank=True,
+                        max_length=5000,
+                        verbose_name="Advancing equality of opportunity",
+                    ),
+                ),
+                (
+                    "aim_foster",
+                    models.TextField(
+                        blank=True, max_length=5000, verbose_name="Fostering good relations"
+                    ),
+                ),
+                (
+                    "intersecting",
+                    models.TextField(
+                        blank=True, max_length=5000, verbose_name="Intersecting identities"
+                    ),
+                ),
+                (
+                    "residual",
+                    models.TextField(
+                        blank=True, max_length=5000, verbose_name="What adverse impact remains"
+                    ),
+                ),
+                (
+                    "justification",
+                    models.TextField(
+                        blank=True,
+                        max_length=5000,
+                        verbose_name="Why it is justified despite the adverse impact",
+                    ),
+                ),
+                (
+                    "assessment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="impacts",
+                        to="eia.assessment",
+                    ),
+                ),
+                (
+                    "evidence",
+                    models.ManyToManyField(
+                        blank=True, related_name="impacts", to="eia.evidenceitem"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['pk'],
+                "ordering": ["pk"],
             },
         ),
         migrations.AddField(
-            model_name='action',
-            name='impacts',
-            field=models.ManyToManyField(blank=True, related_name='actions', to='eia.impact'),
+            model_name="action",
+            name="impacts",
+            field=models.ManyToManyField(blank=True, related_name="actions", to="eia.impact"),
         ),
         migrations.CreateModel(
-            name='ReminderSent',
+            name="ReminderSent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(max_length=40)),
-                ('key', models.CharField(max_length=100)),
-                ('sent_on', models.DateField()),
-                ('recipient', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kind", models.CharField(max_length=40)),
+                ("key", models.CharField(max_length=100)),
+                ("sent_on", models.DateField()),
+                (
+                    "recipient",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='RuralImpact',
+            name="RuralImpact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('theme', models.CharField(choices=[('access', 'Access to services and travel'), ('outlets', 'Closure or centralisation of outlets'), ('digital', 'Digital connectivity (broadband and mobile)'), ('delivery_costs', 'Higher delivery costs from sparsity'), ('older_population', 'An older population'), ('economy', 'Rural businesses and the land-based economy'), ('housing', 'Affordable housing'), ('fuel_poverty', 'Fuel poverty and off-gas-grid homes')], max_length=30)),
-                ('kind', models.CharField(choices=[('none', 'No rural impact'), ('direct', 'Direct impact'), ('indirect', 'Indirect impact')], max_length=10)),
-                ('description', models.TextField(blank=True, max_length=5000)),
-                ('scale', models.CharField(blank=True, choices=[('minor', 'Minor'), ('major', 'Major')], max_length=10)),
-                ('assessment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rural_impacts', to='eia.assessment')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "theme",
+                    models.CharField(
+                        choices=[
+                            ("access", "Access to services and travel"),
+                            ("outlets", "Closure or centralisation of outlets"),
+                            ("digital", "Digital connectivity (broadband and mobile)"),
+                            ("delivery_costs", "Higher delivery costs from sparsity"),
+                            ("older_population", "An older population"),
+                            ("economy", "Rural businesses and the land-based economy"),
+                            ("housing", "Affordable housing"),
+                            ("fuel_poverty", "Fuel poverty and off-gas-grid homes"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("none", "No rural impact"),
+                            ("direct", "Direct impact"),
+                            ("indirect", "Indirect impact"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("description", models.TextField(blank=True, max_length=5000)),
+                (
+                    "scale",
+                    models.CharField(
+                        blank=True, choices=[("minor", "Minor"), ("major", "Major")], max_length=10
+                    ),
+                ),
+                (
+                    "assessment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rural_impacts",
+                        to="eia.assessment",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['pk'],
+                "ordering": ["pk"],
             },
         ),
         migrations.CreateModel(
-            name='RuralityProofing',
+            name="RuralityProofing",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('evidence_used', models.TextField(blank=True, help_text='Averages can hide pockets of rural deprivation: say how you looked below them.', max_length=5000, verbose_name='Rural evidence used')),
-                ('tailoring', models.TextField(blank=True, max_length=5000, verbose_name='How the proposal was tailored')),
-                ('monitoring', models.TextField(blank=True, max_length=5000, verbose_name='How the rural effects will be monitored and evaluated')),
-                ('assessment', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='rurality', to='eia.assessment')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "evidence_used",
+                    models.TextField(
+                        blank=True,
+                        help_text="Averages can hide pockets of rural deprivation: say how you looked below them.",
+                        max_length=5000,
+                        verbose_name="Rural evidence used",
+                    ),
+                ),
+                (
+                    "tailoring",
+                    models.TextField(
+                        blank=True, max_length=5000, verbose_name="How the proposal was tailored"
+                    ),
+                ),
+                (
+                    "monitoring",
+                    models.TextField(
+                        blank=True,
+                        max_length=5000,
+                        verbose_name="How the rural effects will be monitored and evaluated",
+                    ),
+                ),
+                (
+                    "assessment",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="rurality",
+                        to="eia.assessment",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='SignOff',
+            name="SignOff",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('decision_maker_name', models.CharField(max_length=300)),
-                ('signed_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('attestation', models.TextField()),
-                ('accepted_impacts', models.JSONField(blank=True, default=list)),
-                ('snapshot', models.JSONField()),
-                ('content_hash', models.CharField(max_length=64)),
-                ('assessment', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='sign_off_record', to='eia.assessment')),
-                ('decision_maker', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("decision_maker_name", models.CharField(max_length=300)),
+                ("signed_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("attestation", models.TextField()),
+                ("accepted_impacts", models.JSONField(blank=True, default=list)),
+                ("snapshot", models.JSONField()),
+                ("content_hash", models.CharField(max_length=64)),
+                (
+                    "assessment",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="sign_off_record",
+                        to="eia.assessment",
+                    ),
+                ),
+                (
+                    "decision_maker",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.AddConstraint(
-            model_name='impact',
-            constraint=models.UniqueConstraint(fields=('assessment', 'characteristic'), name='impact_one_per_characteristic'),
+            model_name="impact",
+            constraint=models.UniqueConstraint(
+                fields=("assessment", "characteristic"), name="impact_one_per_characteristic"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='remindersent',
-            constraint=models.UniqueConstraint(fields=('kind', 'key', 'recipient', 'sent_on'), name='reminder_once_a_day'),
+            model_name="remindersent",
+            constraint=models.UniqueConstraint(
+                fields=("kind", "key", "recipient", "sent_on"), name="reminder_once_a_day"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='ruralimpact',
-            constraint=models.UniqueConstraint(fields=('assessment', 'theme'), name='rural_impact_one_per_theme'),
+            model_name="ruralimpact",
+            constraint=models.UniqueConstraint(
+                fields=("assessment", "theme"), name="rural_impact_one_per_theme"
+            ),
         ),
     ]

@@ -67,6 +67,13 @@ class AssessmentQuerySet(models.QuerySet):
     def published(self) -> "AssessmentQuerySet":
         return self.filter(state=State.PUBLISHED)
 
+    def without_review_under_way(self) -> "AssessmentQuerySet":
+        """Versions nobody has started to review (a withdrawn review does not count)."""
+        under_way = Assessment.objects.filter(previous=models.OuterRef("pk")).exclude(
+            state=State.WITHDRAWN
+        )
+        return self.exclude(models.Exists(under_way))
+
 
 class Assessment(ConcurrentTransitionMixin, models.Model):
     organisation = models.ForeignKey(
@@ -76,13 +83,14 @@ class Assessment(ConcurrentTransitionMixin, models.Model):
         PipelineItem, on_delete=models.PROTECT, related_name="assessments"
     )
     version = models.PositiveIntegerField(default=1)
-    previous = models.OneToOneField(
+    previous = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
-        related_name="next_version",
-        help_text="The published version this one reviews.",
+        related_name="reviews",
+        help_text="The published version this one reviews. A withdrawn review does not stop "
+        "another one being started.",
     )
     author = models.ForeignKey(User, on_delete=models.PROTECT, related_name="authored_assessments")
     state = FSMField(default=State.SCREENING, choices=State.choices, protected=True, db_index=True)
@@ -138,6 +146,11 @@ class Assessment(ConcurrentTransitionMixin, models.Model):
     @property
     def is_finished(self) -> bool:
         return self.state in FINISHED_STATES
+
+    @property
+    def review_under_way(self) -> "Assessment | None":
+        """The next version reviewing this one, unless it was withdrawn."""
+        return self.reviews.exclude(state=State.WITHDRAWN).order_by("-version").first()
 
     # ---- The transition table. Each method only records the facts of the move. ----
 

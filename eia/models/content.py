@@ -50,9 +50,7 @@ class Conclusion(models.TextChoices):
 class FullAssessment(models.Model):
     """The single-valued parts: about the proposal, the conclusion, section progress."""
 
-    assessment = models.OneToOneField(
-        Assessment, on_delete=models.PROTECT, related_name="full"
-    )
+    assessment = models.OneToOneField(Assessment, on_delete=models.PROTECT, related_name="full")
     # 1. About the proposal
     aims = models.TextField("Aims of the proposal", max_length=LONG, blank=True)
     who_affected = models.TextField("Who it affects", max_length=LONG, blank=True)
@@ -70,9 +68,7 @@ class FullAssessment(models.Model):
     cumulative_impact = models.TextField(
         "Cumulative impact with other proposals", max_length=LONG, blank=True
     )
-    related_items = models.ManyToManyField(
-        PipelineItem, blank=True, related_name="cumulative_with"
-    )
+    related_items = models.ManyToManyField(PipelineItem, blank=True, related_name="cumulative_with")
     review_date = models.DateField(null=True, blank=True)
     # Sections the author has marked complete ("Have you completed this section?").
     completed_sections = models.JSONField(default=list, blank=True)
@@ -84,9 +80,7 @@ class FullAssessment(models.Model):
 
 
 class EvidenceItem(models.Model):
-    assessment = models.ForeignKey(
-        Assessment, on_delete=models.CASCADE, related_name="evidence"
-    )
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="evidence")
     title = models.CharField(max_length=SHORT)
     source = models.CharField(max_length=SHORT, blank=True)
     dated = models.DateField("Date", null=True, blank=True)
@@ -132,9 +126,7 @@ class Action(models.Model):
         RURAL = "rural", "Rural tailoring"
         MONITORING = "monitoring", "Monitoring"
 
-    assessment = models.ForeignKey(
-        Assessment, on_delete=models.CASCADE, related_name="actions"
-    )
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="actions")
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.MITIGATION)
     title = models.CharField(max_length=SHORT)
     description = models.TextField(max_length=LONG, blank=True)
@@ -167,9 +159,7 @@ class EvidenceGap(models.Model):
         Assessment, on_delete=models.CASCADE, related_name="evidence_gaps"
     )
     description = models.TextField(max_length=LONG)
-    action = models.OneToOneField(
-        Action, on_delete=models.PROTECT, related_name="evidence_gap"
-    )
+    action = models.OneToOneField(Action, on_delete=models.PROTECT, related_name="evidence_gap")
 
     def __str__(self) -> str:
         return self.description[:80]
@@ -185,9 +175,7 @@ class Engagement(models.Model):
         STAFF = "staff", "Staff or trade union consultation"
         OTHER = "other", "Other"
 
-    assessment = models.ForeignKey(
-        Assessment, on_delete=models.CASCADE, related_name="engagement"
-    )
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="engagement")
     who = models.CharField("Who was engaged", max_length=SHORT)
     held_on = models.DateField("When", null=True, blank=True)
     method = models.CharField("How", max_length=20, choices=Method.choices)
@@ -206,9 +194,7 @@ class Engagement(models.Model):
 class Impact(models.Model):
     """The impact on one characteristic in scope."""
 
-    assessment = models.ForeignKey(
-        Assessment, on_delete=models.CASCADE, related_name="impacts"
-    )
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="impacts")
     characteristic = models.CharField(max_length=60)
     direction = models.CharField(max_length=20, choices=Direction.choices)
     size = models.CharField(max_length=10, choices=Size.choices, blank=True)
@@ -257,13 +243,13 @@ class RuralTheme(models.TextChoices):
 class RuralityProofing(models.Model):
     """DEFRA's four stages: identify (the RuralImpact rows), assess scale, tailor, monitor."""
 
-    assessment = models.OneToOneField(
-        Assessment, on_delete=models.PROTECT, related_name="rurality"
-    )
+    assessment = models.OneToOneField(Assessment, on_delete=models.PROTECT, related_name="rurality")
     evidence_used = models.TextField(
-        "Rural evidence used", max_length=LONG, blank=True,
+        "Rural evidence used",
+        max_length=LONG,
+        blank=True,
         help_text="Averages can hide pockets of rural deprivation: say how you looked below them.",
-    )  # fmt: skip
+    )
     tailoring = models.TextField("How the proposal was tailored", max_length=LONG, blank=True)
     monitoring = models.TextField(
         "How the rural effects will be monitored and evaluated", max_length=LONG, blank=True
@@ -331,3 +317,6 @@ class ReminderSent(models.Model):
                 fields=["kind", "key", "recipient", "sent_on"], name="reminder_once_a_day"
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.key} on {self.sent_on:%Y-%m-%d}"

@@ -5,7 +5,19 @@ from ..models import PipelineItem
 
 
 def home(request):
-    return render(request, "eia/home.html")
+    return render(request, "eia/home.html", {"decisions_at_risk": _at_risk(request.user)})
+
+
+def _at_risk(user):
+    """Decisions close to their date without a signed-off assessment, for equality officers."""
+    from .. import authorization
+    from ..selectors import decisions
+
+    if not authorization.has_permission(
+        user, authorization.Permission.REVIEW_ASSESSMENT, organisation_id=user.organisation_id
+    ):
+        return None
+    return decisions.decisions_at_risk(user=user)
 
 
 def pipeline_list(request):

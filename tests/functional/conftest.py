@@ -127,6 +127,69 @@ class Browse:
             self.page.keyboard.press(key)
         self.check()
 
+    # -- keyboard-only helpers: focus moves only by Tab and arrow keys, never by clicking
+
+    def tab_until(self, predicate_js: str, arg, what: str, limit: int = 250):
+        """Press Tab until `predicate_js(activeElement, arg)` is true."""
+        for _ in range(limit):
+            self.page.keyboard.press("Tab")
+            if self.page.evaluate(
+                f"(arg) => {{ const e = document.activeElement; if (!e || e === document.body) "
+                f"return false; return ({predicate_js})(e, arg); }}",
+                arg,
+            ):
+                return
+        raise AssertionError(f"Could not reach {what} with the Tab key")
+
+    def type_into(self, name: str, text: str):
+        """Tab to the field called `name`, replace its text by typing."""
+        self.tab_until("(e, n) => e.name === n", name, f"field {name}")
+        self.page.keyboard.press("Control+A")
+        self.page.keyboard.press("Delete")
+        self.page.keyboard.type(text)
+
+    def choose(self, name: str, value: str):
+        """Tab into a radio group, then move with the arrow keys to `value` (which selects)."""
+        self.tab_until("(e, n) => e.name === n", name, f"radio group {name}")
+        active = "() => document.activeElement.value"
+        if self.page.evaluate(active) == value:
+            self.page.keyboard.press("Space")
+            return
+        for _ in range(10):
+            self.page.keyboard.press("ArrowDown")
+            if self.page.evaluate(active) == value:
+                return
+        raise AssertionError(f"Could not choose {value} in {name} with the arrow keys")
+
+    def tick(self, name: str, value: str):
+        self.tab_until(
+            "(e, a) => e.name === a[0] && e.value === a[1]",
+            [name, value],
+            f"checkbox {name}={value}",
+        )
+        self.page.keyboard.press("Space")
+
+    def select(self, name: str, label: str):
+        self.tab_until("(e, n) => e.name === n", name, f"select {name}")
+        for _ in range(50):
+            text = self.page.evaluate(
+                "() => { const e = document.activeElement;"
+                " return e.options[e.selectedIndex].text; }"
+            )
+            if label in text:
+                return
+            self.page.keyboard.press("ArrowDown")
+        raise AssertionError(f"Could not select {label} in {name}")
+
+    def activate(self, text: str):
+        """Tab to a link or button whose text contains `text`, press Enter, check the new page."""
+        self.tab_until(
+            "(e, t) => ['A', 'BUTTON'].includes(e.tagName) && e.innerText.includes(t)",
+            text,
+            f"link or button {text!r}",
+        )
+        self.press_and_load("Enter")
+
     def url_path(self) -> str:
         return self.page.url.removeprefix(self.base_url)
 

@@ -4,6 +4,7 @@ import pytest
 
 from tests.support import builders
 from tests.support.screening_answers import answers_for, as_post_data
+from tests.support.sections import complete_full, complete_rurality
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -36,8 +37,8 @@ def test_screened_in_journey_through_the_browser(browse, organisation):
 
     browse.sign_in_as(people["pm"])
     browse.goto(f"/assessments/{assessment.pk}/")
-    assert "Complete the screening" in page.inner_text(".govuk-task-list")
-    _click(browse, "Complete the screening", role="link")
+    assert "Screening" in page.inner_text(".govuk-task-list")
+    _click(browse, "Screening", role="link")
     # Continue with nothing answered: an error summary linking to each question, no 500.
     _click(browse, "Save and continue")
     assert "There is a problem" in page.inner_text(".govuk-error-summary")
@@ -46,7 +47,7 @@ def test_screened_in_journey_through_the_browser(browse, organisation):
     _click(browse, "Save and come back later")
     assert "Screening saved." in page.inner_text(".govuk-notification-banner")
     assert "Full assessment required" in page.inner_text("main")
-    _click(browse, "Complete the screening", role="link")
+    _click(browse, "Screening", role="link")
     _click(browse, "Save and continue")
     _click(browse, "Submit")
     assert "Screening review" in page.inner_text("main")
@@ -71,8 +72,14 @@ def test_screened_in_journey_through_the_browser(browse, organisation):
     browse.sign_in_as(people["pm"])
     browse.goto("/tasks/")
     _click(browse, "Closure of Hawford library", role="link")
+    # The sections are filled by keyboard in test_full_assessment_keyboard.py; here the
+    # services fill them so this journey can follow the lifecycle.
+    assessment.refresh_from_db()
+    complete_full(assessment, by=people["pm"])
     _click(browse, "Submit the full assessment", role="button")
     _click(browse, "Submit")
+    assessment.refresh_from_db()
+    complete_rurality(assessment, by=people["pm"])
     _click(browse, "Submit the rurality proofing", role="button")
     _click(browse, "Submit")
 
@@ -82,7 +89,7 @@ def test_screened_in_journey_through_the_browser(browse, organisation):
     _choose(browse, "Return it to the author for changes")
     _click(browse, "Record decision")
     assert "Enter comments for the author" in page.inner_text(".govuk-error-summary")
-    page.get_by_label("Comments").fill("Add the mobile library timetable.")
+    page.get_by_label("Overall comments").fill("Add the mobile library timetable.")
     _click(browse, "Record decision")
 
     browse.sign_in_as(people["pm"])
@@ -103,8 +110,16 @@ def test_screened_in_journey_through_the_browser(browse, organisation):
     browse.goto("/tasks/")
     _click(browse, "Closure of Hawford library", role="link")
     _click(browse, "Read the impacts and sign off", role="button")
+    assert "I accept the remaining adverse impacts on disabled people" in page.inner_text(
+        "#attestation"
+    )
     _choose(browse, "Sign off the assessment")
     _click(browse, "Record decision")
+    assert "Confirm that you have read the impacts" in page.inner_text(".govuk-error-summary")
+    page.get_by_label("I have read the impacts above and I make the statement shown").check()
+    _click(browse, "Record decision")
+    browse.goto(f"/assessments/{assessment.pk}/sign-off/record/")
+    assert "This record is intact" in page.inner_text("main")
 
     browse.sign_in_as(people["officer"])
     browse.goto(f"/assessments/{assessment.pk}/publish/")

@@ -35,9 +35,14 @@ def race(people, assessment) -> list[str]:
 
         try:
             barrier.wait(timeout=10)
-            services.review_assessment(assessment_id=assessment.pk, task_id=task_id,
-                                       expected_state="officer_review", by=officer,
-                                       approve=True, comment="")  # fmt: skip
+            services.review_assessment(
+                assessment_id=assessment.pk,
+                task_id=task_id,
+                expected_state="officer_review",
+                by=officer,
+                approve=True,
+                comment="",
+            )
             results.append("approved")
         except Conflict:
             results.append("conflict")

@@ -23,8 +23,9 @@ def test_screened_out_without_rurality_goes_straight_to_sign_off(journey):
     j.answer_screening(rurality=False, outcome="screened_out")
     j.expect("screening", holder="pm", event="eia.section.edited")
     j.submit()
-    j.expect("screening_review", holder="queue", event="eia.screening.submitted",
-             from_state="screening")  # fmt: skip
+    j.expect(
+        "screening_review", holder="queue", event="eia.screening.submitted", from_state="screening"
+    )
     j.review_screening("screened_out", reasons="No differential impact: a back-office change.")
     j.expect("awaiting_sign_off", holder="dm", event="eia.screening.confirmed_screened_out")
     assert j.refresh().screening_outcome == "screened_out"
@@ -39,15 +40,22 @@ def test_screened_out_without_rurality_goes_straight_to_sign_off(journey):
 def test_screened_out_with_mitigation_and_rurality_proofing(journey):
     j = journey.start().answer_screening(rurality=True, outcome="screened_out_with_mitigation")
     j.submit()
-    j.review_screening("screened_out_with_mitigation", reasons="Minor impact on older people.",
-                       mitigation="Paper forms stay available on request.")  # fmt: skip
+    j.review_screening(
+        "screened_out_with_mitigation",
+        reasons="Minor impact on older people.",
+        mitigation="Paper forms stay available on request.",
+    )
     j.expect("rurality_proofing", holder="pm", event="eia.screening.confirmed_screened_out")
     assert j.refresh().mitigation_summary == "Paper forms stay available on request."
     assert j.assessment.screening_outcome == "screened_out_with_mitigation"
     j.submit()
     # Screened out: the officer already confirmed it, so rurality findings go to sign-off.
-    j.expect("awaiting_sign_off", holder="dm", event="eia.rurality_proofing.submitted",
-             from_state="rurality_proofing")  # fmt: skip
+    j.expect(
+        "awaiting_sign_off",
+        holder="dm",
+        event="eia.rurality_proofing.submitted",
+        from_state="rurality_proofing",
+    )
     j.sign_off().publish()
     j.expect("published", holder=None, event="eia.assessment.published")
 
@@ -104,13 +112,18 @@ def test_every_return_loop(journey):
     j.submit()  # rurality proofing
     j.expect("officer_review", holder="queue", event="eia.rurality_proofing.submitted")
     j.review("return", comment="Add the bus timetable evidence.")
-    j.expect("full_assessment", holder="pm", event="eia.assessment.returned",
-             from_state="officer_review")  # fmt: skip
+    j.expect(
+        "full_assessment", holder="pm", event="eia.assessment.returned", from_state="officer_review"
+    )
     j.submit().submit()
     j.review("approve")
     j.sign_off("refer_back", comment="What about carers?")
-    j.expect("full_assessment", holder="pm", event="eia.assessment.referred_back",
-             from_state="awaiting_sign_off")  # fmt: skip
+    j.expect(
+        "full_assessment",
+        holder="pm",
+        event="eia.assessment.referred_back",
+        from_state="awaiting_sign_off",
+    )
     j.submit().submit()
     j.review("approve").sign_off().publish()
     j.expect("published", holder=None, event="eia.assessment.published")
@@ -143,9 +156,15 @@ def test_return_without_comment_is_refused_and_nothing_moves(journey):
 
 @pytest.mark.parametrize(
     "stop_at",
-    ["screening", "screening_review", "full_assessment", "rurality_proofing", "officer_review",
-     "awaiting_sign_off"],
-)  # fmt: skip
+    [
+        "screening",
+        "screening_review",
+        "full_assessment",
+        "rurality_proofing",
+        "officer_review",
+        "awaiting_sign_off",
+    ],
+)
 def test_withdrawal_from_every_unfinished_state(journey, stop_at):
     j = journey.start().answer_screening(rurality=True)
     steps = [
@@ -193,7 +212,7 @@ def test_review_creates_version_two_which_supersedes_version_one(journey):
     version_one = j.refresh()
     assert version_one.state == "published"
     j.as_("officer").post(j.url("start-review/"))
-    version_two = version_one.next_version
+    version_two = version_one.review_under_way
     assert (version_two.version, version_two.state) == (2, "screening")
     assert version_two.previous_id == version_one.pk
     assert version_one.audit_events.first().event_type == "eia.review.started"
@@ -299,3 +318,19 @@ def test_every_state_is_reachable():
     from workflows.diagram import moves
 
     assert {move.target for move in moves()} == set(State)
+
+
+def test_a_withdrawn_review_does_not_block_the_next_one(journey):
+    j = journey.start()
+    _publish_version(j)
+    version_one = j.refresh()
+    j.as_("officer").post(j.url("start-review/"))
+    version_two = version_one.review_under_way
+    j.assessment = version_two
+    j.as_("pm").post(j.url("withdraw/"), {"reason": "Started too early.", "state": "screening"})
+    assert version_one.review_under_way is None
+    j.assessment = version_one
+    j.as_("officer").post(j.url("start-review/"))
+    version_three = version_one.review_under_way
+    assert (version_three.version, version_three.state) == (3, "screening")
+    assert version_one.reviews.count() == 2

@@ -83,21 +83,29 @@ def test_author_who_is_also_an_officer_cannot_review_claim_or_see_own_work(
     pipeline_item.owner = pm_officer
     pipeline_item.save()
     assessment = services.start_assessment(pipeline_item_id=pipeline_item.pk, by=pm_officer)
-    services.save_screening_answers(assessment_id=assessment.pk, by=pm_officer,
-                                    expected_state="screening",
-                                    answers=answers_for("full_assessment"))  # fmt: skip
+    services.save_screening_answers(
+        assessment_id=assessment.pk,
+        by=pm_officer,
+        expected_state="screening",
+        answers=answers_for("full_assessment"),
+    )
     task = services.active_task(assessment)
-    services.submit_screening(assessment_id=assessment.pk, task_id=task.pk,
-                              expected_state="screening", by=pm_officer)  # fmt: skip
+    services.submit_screening(
+        assessment_id=assessment.pk, task_id=task.pk, expected_state="screening", by=pm_officer
+    )
     task = services.active_task(assessment)
     assert selectors.team_queue(user=pm_officer) == []
     client.force_login(pm_officer)
     assert client.post(f"/tasks/{task.pk}/claim/").status_code == 403
     response = client.post(
         f"/assessments/{assessment.pk}/review-screening/",
-        {"task_id": task.pk, "state": "screening_review", "decision": "screened_out",
-         "reasons": "Nothing to see."},
-    )  # fmt: skip
+        {
+            "task_id": task.pk,
+            "state": "screening_review",
+            "decision": "screened_out",
+            "reasons": "Nothing to see.",
+        },
+    )
     assert response.status_code == 403
     assert services.active_task(assessment).status == "NEW"
 
@@ -168,8 +176,11 @@ def test_claim_release_and_reassign(journey, people):
     )
     j.expect("screening_review", holder="officer2", event="eia.task.reassigned")
     event = j.assessment.audit_events.first()
-    assert event.details == {"task": "screening_review", "from": None,
-                             "to": people["officer2"].display_name}  # fmt: skip
+    assert event.details == {
+        "task": "screening_review",
+        "from": None,
+        "to": people["officer2"].display_name,
+    }
     assert (
         j.as_("officer")
         .client.post(
@@ -235,25 +246,36 @@ def test_other_organisations_assessment_is_404_everywhere(journey):
     j = _at_screening_review(journey)
     task = j.task()
     outsider_org = OrganisationFactory()
-    outsider = UserFactory(organisation=outsider_org,
-                           roles=[Role.EQUALITY_LEAD, Role.EQUALITY_OFFICER])  # fmt: skip
+    outsider = UserFactory(
+        organisation=outsider_org, roles=[Role.EQUALITY_LEAD, Role.EQUALITY_OFFICER]
+    )
     client = Client()
     client.force_login(outsider)
     pk = j.assessment.pk
-    for url in [f"/assessments/{pk}/", f"/assessments/{pk}/screening/",
-                f"/assessments/{pk}/review-screening/", f"/assessments/{pk}/withdraw/",
-                f"/assessments/{pk}/co-authors/",
-                f"/assessments/{pk}/tasks/{task.pk}/reassign/"]:  # fmt: skip
+    for url in [
+        f"/assessments/{pk}/",
+        f"/assessments/{pk}/screening/",
+        f"/assessments/{pk}/review-screening/",
+        f"/assessments/{pk}/withdraw/",
+        f"/assessments/{pk}/co-authors/",
+        f"/assessments/{pk}/tasks/{task.pk}/reassign/",
+    ]:
         assert client.get(url).status_code == 404, url
     for url, data in [
-        (f"/assessments/{pk}/review-screening/",
-         {"task_id": task.pk, "state": "screening_review", "decision": "screened_out",
-          "reasons": "x"}),
+        (
+            f"/assessments/{pk}/review-screening/",
+            {
+                "task_id": task.pk,
+                "state": "screening_review",
+                "decision": "screened_out",
+                "reasons": "x",
+            },
+        ),
         (f"/assessments/{pk}/withdraw/", {"reason": "x", "state": "screening_review"}),
         (f"/assessments/{pk}/comment/", {"text": "x"}),
         (f"/tasks/{task.pk}/claim/", {}),
         (f"/assessments/{pk}/start-review/", {}),
-    ]:  # fmt: skip
+    ]:
         assert client.post(url, data).status_code == 404, url
     assert selectors.team_queue(user=outsider) == []
     j.expect("screening_review", holder="queue", event="eia.screening.submitted")
@@ -278,8 +300,9 @@ def test_withdraw_needs_author_or_lead(journey):
     for who in ("officer", "viewer", "dm"):
         response = j.as_(who).client.post(j.url("withdraw/"), {"reason": "x", "state": "screening"})
         assert response.status_code == 403, who
-    j.as_("lead").post(j.url("withdraw/"), {"reason": "Duplicate of another item.",
-                                             "state": "screening"})  # fmt: skip
+    j.as_("lead").post(
+        j.url("withdraw/"), {"reason": "Duplicate of another item.", "state": "screening"}
+    )
     j.expect("withdrawn", holder=None, event="eia.assessment.withdrawn")
 
 

@@ -71,8 +71,10 @@ def test_save_and_continue_lists_what_is_missing_and_keeps_answers(journey):
     assert "Select whether there is a change in budget or resources" in page
     assert "Select the likely impact on disabled people" in page
     assert 'href="#id_impact__disability__level_0"' in page
-    assert Screening.objects.get(assessment=j.assessment).answers == {"access": "yes",
-                                                                     "staff": "no"}  # fmt: skip
+    assert Screening.objects.get(assessment=j.assessment).answers == {
+        "access": "yes",
+        "staff": "no",
+    }
 
 
 def test_complete_answers_continue_to_submit_with_the_result_stored(journey):
@@ -82,8 +84,11 @@ def test_complete_answers_continue_to_submit_with_the_result_stored(journey):
     record = Screening.objects.get(assessment=j.assessment)
     assert record.result["outcome"] == "full_assessment"
     assert record.result["flags"] == ["rurality_proofing_required"]
-    assert record.result["ruleset"] == {"id": "england", "version": 1,
-                                        "sha256": record.ruleset_sha256}  # fmt: skip
+    assert record.result["ruleset"] == {
+        "id": "england",
+        "version": 1,
+        "sha256": record.ruleset_sha256,
+    }
     assert j.refresh().rurality_proofing_required is True
 
 
@@ -143,8 +148,10 @@ def test_override_needs_a_reason_and_is_audited(journey):
         "eia.screening.confirmed_screened_out",
         "eia.screening.overridden",
     ]
-    assert events[1].details == {"computed_outcome": "full_assessment",
-                                 "confirmed_outcome": "screened_out"}  # fmt: skip
+    assert events[1].details == {
+        "computed_outcome": "full_assessment",
+        "confirmed_outcome": "screened_out",
+    }
     assert events[1].comment == "The 'major impact' is on a service being expanded."
     assert j.refresh().screening_outcome == "screened_out"
     assert Screening.objects.get(assessment=j.assessment).override_reason.startswith("The")
@@ -204,11 +211,14 @@ def test_stored_result_reproduces_after_a_newer_version_is_released(
 def test_organisations_use_their_own_rule_set(make_user):
     from eia.authorization import Role
 
-    wales = OrganisationFactory(nation=Nation.WALES, screening_ruleset="wales",
-                                local_characteristics=[])  # fmt: skip
-    ni = OrganisationFactory(nation=Nation.NORTHERN_IRELAND,
-                             screening_ruleset="northern_ireland",
-                             local_characteristics=[])  # fmt: skip
+    wales = OrganisationFactory(
+        nation=Nation.WALES, screening_ruleset="wales", local_characteristics=[]
+    )
+    ni = OrganisationFactory(
+        nation=Nation.NORTHERN_IRELAND,
+        screening_ruleset="northern_ireland",
+        local_characteristics=[],
+    )
     for organisation, expected in [(wales, "Welsh"), (ni, "political opinion")]:
         pm = make_user(Role.PROJECT_MANAGER, organisation=organisation)
         item = PipelineItemFactory(organisation=organisation, owner=pm)
@@ -243,8 +253,11 @@ def test_management_command_reports_a_broken_file_with_its_line(tmp_path, capsys
     root = tmp_path / "rules"
     shutil.copytree(screening_rules.DEFAULT_ROOT, root)
     path = root / "rulesets" / "england" / "v1.toml"
-    path.write_text(path.read_text().replace('answer = "staff", equals = "yes"',
-                                             'answer = "staf", equals = "yes"', 1))  # fmt: skip
+    path.write_text(
+        path.read_text().replace(
+            'answer = "staff", equals = "yes"', 'answer = "staf", equals = "yes"', 1
+        )
+    )
     with pytest.raises(CommandError):
         call_command("screening", "check", "--root", str(root))
     out = capsys.readouterr().out
@@ -267,15 +280,22 @@ def test_lead_switches_on_a_local_characteristic_for_own_organisation_only(clien
     assert "Select a valid choice" in response.content.decode()
 
 
-def test_superuser_cannot_pin_a_version_that_does_not_exist(client, django_user_model, organisation):
+def test_superuser_cannot_pin_a_version_that_does_not_exist(
+    client, django_user_model, organisation
+):
     admin = django_user_model.objects.create_superuser("root", "root@example.org", "x-password-1")
     client.force_login(admin)
     data = {
-        "name": organisation.name, "short_name": organisation.short_name,
-        "slug": organisation.slug, "kind": organisation.kind, "nation": organisation.nation,
-        "screening_ruleset": "england", "screening_ruleset_version": "7",
-        "local_characteristics-TOTAL_FORMS": "0", "local_characteristics-INITIAL_FORMS": "0",
-    }  # fmt: skip
+        "name": organisation.name,
+        "short_name": organisation.short_name,
+        "slug": organisation.slug,
+        "kind": organisation.kind,
+        "nation": organisation.nation,
+        "screening_ruleset": "england",
+        "screening_ruleset_version": "7",
+        "local_characteristics-TOTAL_FORMS": "0",
+        "local_characteristics-INITIAL_FORMS": "0",
+    }
     response = client.post(f"/admin/eia/organisation/{organisation.pk}/change/", data)
     assert response.status_code == 200
     assert "england has no released version 7" in response.content.decode()

@@ -31,12 +31,18 @@ def _submit_all(people, assessments):
     for assessment in assessments:
         if assessment.state != "screening":
             continue
-        services.save_screening_answers(assessment_id=assessment.pk, by=people["pm"],
-                                        expected_state="screening",
-                                        answers=answers_for("screened_out"))  # fmt: skip
-        services.submit_screening(assessment_id=assessment.pk,
-                                  task_id=services.active_task(assessment).pk,
-                                  expected_state="screening", by=people["pm"])  # fmt: skip
+        services.save_screening_answers(
+            assessment_id=assessment.pk,
+            by=people["pm"],
+            expected_state="screening",
+            answers=answers_for("screened_out"),
+        )
+        services.submit_screening(
+            assessment_id=assessment.pk,
+            task_id=services.active_task(assessment).pk,
+            expected_state="screening",
+            by=people["pm"],
+        )
         assessment.refresh_from_db()
 
 

@@ -3,6 +3,7 @@
 from eia.authorization import Role
 from tests.factories import PipelineItemFactory, UserFactory
 from tests.support.screening_answers import answers_for
+from tests.support.sections import complete_full
 from workflows import services
 
 
@@ -31,32 +32,79 @@ def at_screening_review(
     people, organisation, *, rurality=False, outcome="full_assessment", **item_fields
 ):
     assessment = started(people, organisation, **item_fields)
-    services.save_screening_answers(assessment_id=assessment.pk, by=people["pm"],
-                                    expected_state="screening",
-                                    answers=answers_for(outcome, rural=rurality))  # fmt: skip
-    return services.submit_screening(assessment_id=assessment.pk, task_id=_task(assessment),
-                                     expected_state="screening", by=people["pm"])  # fmt: skip
+    services.save_screening_answers(
+        assessment_id=assessment.pk,
+        by=people["pm"],
+        expected_state="screening",
+        answers=answers_for(outcome, rural=rurality),
+    )
+    return services.submit_screening(
+        assessment_id=assessment.pk,
+        task_id=_task(assessment),
+        expected_state="screening",
+        by=people["pm"],
+    )
 
 
 def at_officer_review(people, organisation, **item_fields):
     assessment = at_screening_review(people, organisation, **item_fields)
     services.review_screening(
-        assessment_id=assessment.pk, task_id=_task(assessment),
-        expected_state="screening_review", by=people["officer"],
+        assessment_id=assessment.pk,
+        task_id=_task(assessment),
+        expected_state="screening_review",
+        by=people["officer"],
         decision=services.ScreeningDecision("full_assessment", "Major impact."),
-    )  # fmt: skip
-    return services.submit_full_assessment(assessment_id=assessment.pk, task_id=_task(assessment),
-                                           expected_state="full_assessment",
-                                           by=people["pm"])  # fmt: skip
+    )
+    assessment.refresh_from_db()
+    return submit_full(people, assessment)
+
+
+def submit_full(people, assessment):
+    """From full_assessment: complete the content through the services and submit it."""
+    complete_full(assessment, by=people["pm"])
+    return services.submit_full_assessment(
+        assessment_id=assessment.pk,
+        task_id=_task(assessment),
+        expected_state="full_assessment",
+        by=people["pm"],
+    )
+
+
+def approve_sign_and_publish(people, assessment):
+    services.review_assessment(
+        assessment_id=assessment.pk,
+        task_id=_task(assessment),
+        expected_state="officer_review",
+        by=people["officer"],
+        approve=True,
+        comment="",
+    )
+    assessment.refresh_from_db()
+    sign(people, assessment)
+    return services.publish(
+        assessment_id=assessment.pk,
+        task_id=_task(assessment),
+        expected_state="signed_off",
+        by=people["officer"],
+    )
+
+
+def sign(people, assessment):
+    return services.decide_sign_off(
+        assessment_id=assessment.pk,
+        task_id=_task(assessment),
+        expected_state="awaiting_sign_off",
+        by=people["dm"],
+        sign=True,
+        comment="",
+        attested=True,
+    )
+
+
+def finish_and_publish(people, assessment):
+    assessment.refresh_from_db()
+    return approve_sign_and_publish(people, submit_full(people, assessment))
 
 
 def published(people, organisation, **item_fields):
-    assessment = at_officer_review(people, organisation, **item_fields)
-    services.review_assessment(assessment_id=assessment.pk, task_id=_task(assessment),
-                               expected_state="officer_review", by=people["officer"],
-                               approve=True, comment="")  # fmt: skip
-    services.decide_sign_off(assessment_id=assessment.pk, task_id=_task(assessment),
-                             expected_state="awaiting_sign_off", by=people["dm"], sign=True,
-                             comment="")  # fmt: skip
-    return services.publish(assessment_id=assessment.pk, task_id=_task(assessment),
-                            expected_state="signed_off", by=people["officer"])  # fmt: skip
+    return approve_sign_and_publish(people, at_officer_review(people, organisation, **item_fields))

@@ -1,33 +1,10 @@
 """Screening answers that lead to a chosen outcome under the shipped England rule set."""
 
-import screening_rules
-
-ENGLAND = screening_rules.load_ruleset("england")
-EVERYONE = [c.id for c in ENGLAND.characteristics]
+from workflows.demo import screening_answers
 
 
 def answers_for(outcome: str, *, rural: bool = False) -> dict:
-    relevant = "no" if outcome == "screened_out" else "yes"
-    impact = {characteristic: {"level": "none"} for characteristic in EVERYONE}
-    answers = {
-        "access": relevant,
-        "staff": "no",
-        "budget": relevant,
-        "other_policy": "no",
-        "public_concern": "no",
-        "rural_difference": "yes" if rural else "no",
-        "covenant_functions": ["none"],
-        "impact": impact,
-    }
-    if outcome == "full_assessment":
-        impact["disability"] = {"level": "major", "direction": "negative"}
-    elif outcome == "screened_out_with_mitigation":
-        impact["age"] = {"level": "minor", "direction": "negative"}
-        answers["mitigation_possible"] = "yes"
-        answers["mitigation"] = "Paper forms stay available at every library."
-    elif outcome != "screened_out":
-        raise ValueError(outcome)
-    return answers
+    return screening_answers(outcome, rural=rural)
 
 
 def as_post_data(answers: dict) -> dict:

@@ -37,8 +37,7 @@ def test_flow_has_one_human_node_per_stage_and_stages_cover_unfinished_states():
     flow = AssessmentFlow.instance
     human = {node.name for node in flow.nodes() if node.task_type == "HUMAN"}
     assert human == {stage.node for stage in STAGES}
-    unfinished = {s for s in State if s not in (State.PUBLISHED, State.WITHDRAWN,
-                                                State.SUPERSEDED)}  # fmt: skip
+    unfinished = {s for s in State if s not in (State.PUBLISHED, State.WITHDRAWN, State.SUPERSEDED)}
     assert set(STAGE_BY_STATE) == unfinished
     for stage in STAGES:
         node = flow.node(stage.node)

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.test.utils import override_settings
 
 from eia import demo
 from eia.models import Organisation
@@ -25,5 +26,7 @@ class Command(BaseCommand):
         if if_empty and Organisation.objects.exists():
             self.stdout.write("Demo data not loaded: the database already has organisations.")
             return
-        demo.seed()
+        # The demo's workflow sends the emails a real one would; keep them out of the console.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+            demo.seed()
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))

@@ -1,0 +1,481 @@
+"""What the public may see of an assessment: the one place that decides it.
+
+The rule: only a published (or superseded) assessment has a public form, and that form is built
+here field by field from an allow-list, never by copying a model. It carries what the
+organisation publishes as its record of due regard (the proposal, its public evidence, evidence
+gaps, engagement, the impact on each characteristic, the action plan, the conclusion, the
+rurality proofing and the screening decision with its reasons), plus the names of public office
+holders acting as such (the decision-maker). It never carries officer comments or anything else
+from the audit trail, internal notes, a screening override's reason, withdrawal reasons, evidence
+not marked for publication (nor its title where an impact cites it), uploaded files, action
+progress notes, anyone's username or email address, the names of authors, co-authors or action
+owners (owners are shown by job title), the sign-off snapshot, or anything at all of an
+assessment that has not been published. Every public output (register pages, CSV, JSON, the Atom
+feed, the quarterly screening report and the PDFs via `eia.documents`) reads `PublicRecord`s
+made here and nothing else, so a field added to a model stays private until it is added here.
+"""
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Prefetch, QuerySet
+
+import screening_rules
+
+from . import screening as screening_catalogue
+from .errors import NotFound
+from .models import (
+    Action,
+    Assessment,
+    Conclusion,
+    Direction,
+    Engagement,
+    FullAssessment,
+    Impact,
+    PipelineItem,
+    RuralityProofing,
+    ScreeningOutcome,
+    Size,
+    State,
+    User,
+)
+
+# A superseded version stays readable at its own address; nothing else is public.
+PUBLIC_STATES = (State.PUBLISHED, State.SUPERSEDED)
+SCREENED_OUT_OUTCOMES = (
+    ScreeningOutcome.SCREENED_OUT,
+    ScreeningOutcome.SCREENED_OUT_WITH_MITIGATION,
+)
+
+# The three aims of the duty (Equality Act 2010 s149(1)), as each impact records them.
+AIM_FIELDS = ("aim_eliminate", "aim_advance", "aim_foster")
+ABOUT_FIELDS = ("aims", "who_affected", "what_changes", "budget", "timescale")
+
+
+@dataclass(frozen=True)
+class PublicEvidence:
+    title: str
+    source: str
+    dated: date | None
+    shows: str
+    link: str
+    # The attached file, served to the public by workflows' evidence_file view; no file name.
+    file_id: int | None = None
+    file_size: int | None = None
+
+    @property
+    def safe_link(self) -> str:
+        """The link only if it is a web address: never a javascript: or file: URL as an href."""
+        return self.link if self.link.lower().startswith(("https://", "http://")) else ""
+
+
+@dataclass(frozen=True)
+class PublicEngagement:
+    who: str
+    held_on: date | None
+    method: str
+    how_many: int | None
+    what_said: str
+    what_changed: str
+
+
+@dataclass(frozen=True)
+class PublicImpact:
+    characteristic: str  # the catalogue id
+    characteristic_name: str  # its display name in the pinned catalogue
+    direction: str  # a Direction value
+    direction_label: str
+    size: str  # a Size value or ""
+    size_label: str
+    who_affected: str
+    evidence: tuple[str, ...]  # titles of the public evidence cited
+    mitigations: tuple[str, ...]  # titles of the actions addressing it
+    aims: tuple[tuple[str, str], ...]  # (aim, consideration), only those answered
+    intersecting: str
+    residual: str
+    justification: str
+
+    @property
+    def adverse(self) -> bool:
+        return self.direction == Direction.NEGATIVE
+
+    @property
+    def has_details(self) -> bool:
+        return any(
+            (
+                self.who_affected.strip(),
+                self.evidence,
+                self.mitigations,
+                self.aims,
+                self.intersecting.strip(),
+                self.residual.strip(),
+                self.justification.strip(),
+            )
+        )
+
+
+@dataclass(frozen=True)
+class PublicAction:
+    title: str
+    description: str
+    kind: str
+    owner_role: str  # the owner's job title: never their name or email
+    target_date: date | None
+    status: str
+    status_label: str
+    rag: str
+    rag_label: str
+
+
+@dataclass(frozen=True)
+class PublicRuralImpact:
+    theme: str
+    kind: str  # a RuralImpact.Kind value
+    kind_label: str
+    description: str
+    scale: str
+
+
+@dataclass(frozen=True)
+class PublicRecord:
+    organisation: str
+    organisation_short_name: str
+    organisation_slug: str
+    title: str
+    reference: str
+    kind: str
+    directorate: str
+    decision_body: str
+    decision_date: date | None
+    decision_maker: str
+    version: int
+    state: str  # "published" or "superseded"
+    published_at: datetime
+    review_date: date | None
+    screening_outcome: str  # a ScreeningOutcome value
+    screening_outcome_label: str  # in the rule set's own words (Section 75 says "screened in")
+    screening_reasons: str  # the reasons the equality officer confirmed
+    screening_mitigation: str
+    rule_reasons: tuple[str, ...]  # why the screening rules gave their outcome
+    summary: str
+    about: tuple[tuple[str, str], ...]  # (label, text), only those answered
+    evidence: tuple[PublicEvidence, ...]
+    evidence_gaps: tuple[str, ...]
+    engagement: tuple[PublicEngagement, ...]
+    impacts: tuple[PublicImpact, ...]
+    actions: tuple[PublicAction, ...]
+    conclusion: str
+    conclusion_label: str
+    justification: str
+    changes_made: str
+    cumulative_impact: str
+    rurality_evidence: str
+    rurality_tailoring: str
+    rurality_monitoring: str
+    rural_impacts: tuple[PublicRuralImpact, ...]
+    signed_off_at: datetime | None
+    signed_off_by: str
+
+    @property
+    def superseded(self) -> bool:
+        return self.state == State.SUPERSEDED
+
+    @property
+    def is_screening_decision(self) -> bool:
+        """Screened out: the published record is the screening decision itself."""
+        return self.screening_outcome in SCREENED_OUT_OUTCOMES
+
+    @property
+    def record_type(self) -> str:
+        return "Screening decision" if self.is_screening_decision else "Equality impact assessment"
+
+    @property
+    def adverse_impacts(self) -> tuple[PublicImpact, ...]:
+        return tuple(impact for impact in self.impacts if impact.adverse)
+
+    @property
+    def has_rurality_proofing(self) -> bool:
+        return bool(
+            self.rurality_evidence
+            or self.rurality_tailoring
+            or self.rurality_monitoring
+            or self.rural_impacts
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# Which assessments are public, and loading them with a constant number of queries
+
+
+def public_assessments() -> QuerySet:
+    """Every assessment with a public page: published ones and the versions they superseded."""
+    return Assessment.objects.filter(state__in=PUBLIC_STATES, published_at__isnull=False)
+
+
+def with_public_content(queryset: QuerySet) -> QuerySet:
+    """Load everything public_record reads in a fixed number of queries, however many rows."""
+    return queryset.select_related(
+        "organisation",
+        "pipeline_item",
+        "pipeline_item__directorate",
+        "pipeline_item__decision_maker",
+        "signed_off_by",
+        "screening",
+        "full",
+        "rurality",
+        "sign_off_record",
+    ).prefetch_related(
+        "evidence",
+        "evidence_gaps",
+        "engagement",
+        "rural_impacts",
+        Prefetch("actions", queryset=Action.objects.select_related("owner")),
+        "impacts",
+        "impacts__evidence",
+        "impacts__actions",
+    )
+
+
+def public_records(assessments: Iterable[Assessment]) -> list[PublicRecord]:
+    """PublicRecords for already-loaded assessments (see with_public_content), in order."""
+    return [public_record(assessment) for assessment in assessments]
+
+
+def public_record(assessment: Assessment, *, before_publication: bool = False) -> PublicRecord:
+    """The public form of one assessment; NotFound (a 404) unless it has been published.
+
+    `before_publication=True` builds the same redacted form of an unpublished assessment, for
+    the committee report a decision-maker reads before deciding. Callers must have checked the
+    user belongs to the organisation (workflows.views.pdf does)."""
+    if not before_publication and (
+        assessment.state not in PUBLIC_STATES or assessment.published_at is None
+    ):
+        raise NotFound("No such published assessment.")
+    item: PipelineItem = assessment.pipeline_item
+    full: FullAssessment | None = _optional(assessment, "full")
+    rurality: RuralityProofing | None = _optional(assessment, "rurality")
+    screening = _optional(assessment, "screening")
+    result = screening.result if screening is not None and screening.result else {}
+    ruleset = _ruleset_of(screening)
+    outcome = assessment.screening_outcome
+    return PublicRecord(
+        organisation=assessment.organisation.name,
+        organisation_short_name=assessment.organisation.short_name,
+        organisation_slug=assessment.organisation.slug,
+        title=item.title,
+        reference=item.reference,
+        kind=item.get_kind_display(),
+        directorate=item.directorate.name,
+        decision_body=item.decision_body,
+        decision_date=item.decision_date,
+        decision_maker=_decision_maker(assessment),
+        version=assessment.version,
+        state=assessment.state,
+        published_at=assessment.published_at,
+        review_date=assessment.review_date,
+        screening_outcome=outcome,
+        screening_outcome_label=_outcome_label(outcome, ruleset),
+        screening_reasons=assessment.screening_reasons,
+        screening_mitigation=assessment.mitigation_summary,
+        rule_reasons=tuple(reason["text"] for reason in result.get("reasons", ())),
+        summary=item.summary,
+        about=_about(full),
+        evidence=tuple(
+            PublicEvidence(
+                title=evidence.title,
+                source=evidence.source,
+                dated=evidence.dated,
+                shows=evidence.shows,
+                link=evidence.link,
+                file_id=evidence.pk if evidence.file else None,
+                file_size=evidence.file_size if evidence.file else None,
+            )
+            for evidence in assessment.evidence.all()
+            if evidence.is_public
+        ),
+        evidence_gaps=tuple(gap.description for gap in assessment.evidence_gaps.all()),
+        engagement=tuple(_engagement(row) for row in assessment.engagement.all()),
+        impacts=_impacts(assessment, ruleset),
+        actions=tuple(_action(action) for action in assessment.actions.all()),
+        conclusion=full.conclusion if full else "",
+        conclusion_label=_label(Conclusion, full.conclusion) if full else "",
+        justification=full.justification if full else "",
+        changes_made=full.changes_made if full else "",
+        cumulative_impact=full.cumulative_impact if full else "",
+        rurality_evidence=rurality.evidence_used if rurality else "",
+        rurality_tailoring=rurality.tailoring if rurality else "",
+        rurality_monitoring=rurality.monitoring if rurality else "",
+        rural_impacts=tuple(
+            PublicRuralImpact(
+                theme=row.get_theme_display(),
+                kind=row.kind,
+                kind_label=row.get_kind_display(),
+                description=row.description,
+                scale=_label(Size, row.scale),
+            )
+            for row in assessment.rural_impacts.all()
+        ),
+        signed_off_at=assessment.signed_off_at,
+        signed_off_by=_signer(assessment),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Characteristic names from the screening catalogues
+
+
+@functools.cache
+def characteristic_names() -> dict[str, str]:
+    """Every characteristic id of every released rule set with its name (first one wins)."""
+    names: dict[str, str] = {}
+    for info in screening_rules.available_rulesets():
+        if info.released:
+            ruleset = screening_rules.load_ruleset(info.id, info.version)
+            for characteristic in ruleset.characteristics:
+                names.setdefault(characteristic.id, characteristic.name)
+    return names
+
+
+def _ruleset_of(screening):
+    if screening is None:
+        return None
+    try:
+        return screening_catalogue.pinned_ruleset(screening)
+    except screening_rules.RuleSetError:  # pragma: no cover - released files never change
+        return None
+
+
+def _characteristic_name(characteristic_id: str, ruleset) -> str:
+    found = ruleset.characteristic(characteristic_id) if ruleset is not None else None
+    if found is not None:
+        return found.name
+    return characteristic_names().get(
+        characteristic_id, characteristic_id.replace("_", " ").capitalize()
+    )
+
+
+def _outcome_label(outcome: str, ruleset) -> str:
+    if not outcome:
+        return ""
+    labels = dict(ruleset.outcome_labels) if ruleset is not None else {}
+    return labels.get(outcome) or _label(ScreeningOutcome, outcome)
+
+
+# ---------------------------------------------------------------------------------------------
+# Pieces
+
+
+def _optional(assessment: Assessment, relation: str):
+    try:
+        return getattr(assessment, relation)
+    except ObjectDoesNotExist:
+        return None
+
+
+def _label(choices, value: str) -> str:
+    if not value:
+        return ""
+    try:
+        return choices(value).label
+    except ValueError:
+        return value
+
+
+def _public_name(user: User | None) -> str:
+    """A public office holder's name; never a username or email, even when no name is set."""
+    if user is None:
+        return ""
+    return user.get_full_name().strip() or user.job_title.strip()
+
+
+def _is_private_identifier(text: str, user: User | None) -> bool:
+    text = text.strip().lower()
+    if "@" in text:
+        return True
+    return user is not None and text in {user.username.lower(), (user.email or "").lower()}
+
+
+def _signer(assessment: Assessment) -> str:
+    """The decision-maker who signed: the name frozen at signing if it is a real name."""
+    record = _optional(assessment, "sign_off_record")
+    if record is not None and record.decision_maker_name.strip():
+        user = assessment.signed_off_by
+        if user is None or user.pk != record.decision_maker_id:
+            user = None
+        if not _is_private_identifier(record.decision_maker_name, user):
+            return record.decision_maker_name.strip()
+    return _public_name(assessment.signed_off_by)
+
+
+def _decision_maker(assessment: Assessment) -> str:
+    return _signer(assessment) or _public_name(assessment.pipeline_item.decision_maker)
+
+
+def _about(full: FullAssessment | None) -> tuple[tuple[str, str], ...]:
+    if full is None:
+        return ()
+    pairs = []
+    for name in ABOUT_FIELDS:
+        text = getattr(full, name)
+        if text.strip():
+            pairs.append((str(FullAssessment._meta.get_field(name).verbose_name), text))
+    return tuple(pairs)
+
+
+def _engagement(row: Engagement) -> PublicEngagement:
+    return PublicEngagement(
+        who=row.who,
+        held_on=row.held_on,
+        method=row.get_method_display(),
+        how_many=row.how_many,
+        what_said=row.what_said,
+        what_changed=row.what_changed,
+    )
+
+
+def _impacts(assessment: Assessment, ruleset) -> tuple[PublicImpact, ...]:
+    order = {c.id: index for index, c in enumerate(ruleset.characteristics)} if ruleset else {}
+    rows = sorted(assessment.impacts.all(), key=lambda i: (order.get(i.characteristic, 999), i.pk))
+    impacts = []
+    for impact in rows:
+        aims = []
+        for name in AIM_FIELDS:
+            text = getattr(impact, name)
+            if text.strip():
+                aims.append((str(Impact._meta.get_field(name).verbose_name), text))
+        impacts.append(
+            PublicImpact(
+                characteristic=impact.characteristic,
+                characteristic_name=_characteristic_name(impact.characteristic, ruleset),
+                direction=impact.direction,
+                direction_label=_label(Direction, impact.direction),
+                size=impact.size,
+                size_label=_label(Size, impact.size),
+                who_affected=impact.who_affected,
+                # An impact may cite internal evidence: its title is as private as the rest of it.
+                evidence=tuple(e.title for e in impact.evidence.all() if e.is_public),
+                mitigations=tuple(action.title for action in impact.actions.all()),
+                aims=tuple(aims),
+                intersecting=impact.intersecting,
+                residual=impact.residual,
+                justification=impact.justification,
+            )
+        )
+    return tuple(impacts)
+
+
+def _action(action: Action) -> PublicAction:
+    return PublicAction(
+        title=action.title,
+        description=action.description,
+        kind=action.get_kind_display(),
+        owner_role=action.owner.job_title.strip() if action.owner is not None else "",
+        target_date=action.target_date,
+        status=action.status,
+        status_label=action.get_status_display(),
+        rag=action.rag,
+        rag_label=_label(Action.Rag, action.rag),
+    )

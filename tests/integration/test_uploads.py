@@ -1,0 +1,213 @@
+"""Evidence uploads: size, content-checked types, safe names, and who may download."""
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from eia import uploads
+from eia.models import EvidenceItem
+from tests.factories import OrganisationFactory, UserFactory
+from tests.support import builders
+from workflows import services
+
+pytestmark = pytest.mark.django_db
+
+PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def people(organisation):
+    return builders.team(organisation)
+
+
+@pytest.fixture
+def assessment(people, organisation):
+    assessment = builders.at_screening_review(people, organisation)
+    return services.review_screening(
+        assessment_id=assessment.pk,
+        task_id=services.active_task(assessment).pk,
+        expected_state="screening_review",
+        by=people["officer"],
+        decision=services.ScreeningDecision("full_assessment", "Major impact."),
+    )
+
+
+@pytest.fixture
+def author(people):
+    client = Client()
+    client.force_login(people["pm"])
+    return client
+
+
+def _post(client, assessment, name, data, content_type="application/octet-stream", **extra):
+    upload = SimpleUploadedFile(name, data, content_type=content_type)
+    return client.post(
+        f"/assessments/{assessment.pk}/full/evidence/add/",
+        {
+            "title": "Survey",
+            "shows": "Who uses the library.",
+            "state": assessment.state,
+            "is_public": "on",
+            "upload": upload,
+        }
+        | extra,
+    )
+
+
+def _docx(parts=("[Content_Types].xml", "word/document.xml")) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for part in parts:
+            archive.writestr(part, "<xml/>")
+    return buffer.getvalue()
+
+
+def test_a_pdf_is_stored_under_a_random_name_and_served_to_the_organisation(
+    author, assessment, media
+):
+    response = _post(author, assessment, "Library survey 2026.pdf", PDF_BYTES)
+    assert response.status_code == 302
+    item = EvidenceItem.objects.get(assessment=assessment)
+    assert item.file_name == "Library survey 2026.pdf"
+    assert item.file_type == "application/pdf"
+    stored = Path(item.file.path)
+    assert stored.is_relative_to(Path(media))
+    assert stored.name != "Library survey 2026.pdf" and stored.suffix == ".pdf"
+    download = author.get(f"/public/evidence/{item.pk}/")
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content) == PDF_BYTES
+    _close_file(download)
+    assert download["X-Content-Type-Options"] == "nosniff"
+    assert "attachment" in download["Content-Disposition"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["../../../etc/passwd.pdf", "..\\..\\windows\\evil.pdf", "/abs/path/x.pdf", "\x00bad\n.pdf"],
+)
+def test_path_traversal_names_never_reach_the_file_system(author, assessment, media, name):
+    response = _post(author, assessment, name, PDF_BYTES)
+    assert response.status_code == 302
+    item = EvidenceItem.objects.get(assessment=assessment)
+    assert "/" not in item.file_name and "\\" not in item.file_name and ".." not in item.file_name
+    assert "\x00" not in item.file_name and "\n" not in item.file_name
+    assert Path(item.file.path).resolve().is_relative_to(Path(media).resolve())
+    assert list(Path(media).rglob("passwd*")) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("report.pdf", b"<html><script>alert(1)</script></html>", "is not a PDF"),
+        ("photo.pdf", b"\x89PNG\r\n\x1a\n" + b"0" * 100, "is not a PDF"),
+        ("notes.docx", _docx(parts=("random.txt",)), "is not a Word document"),
+        ("data.csv", b"name\x00value\n", "is not a CSV file"),
+        ("virus.exe", b"MZ\x90\x00", "must be a PDF"),
+        ("noextension", PDF_BYTES, "must be a PDF"),
+    ],
+)
+def test_wrong_content_behind_an_allowed_name_is_refused(author, assessment, name, data, message):
+    response = _post(author, assessment, name, data)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert message in page
+    assert "Survey" in page  # what was typed is kept
+    assert not EvidenceItem.objects.filter(assessment=assessment).exists()
+
+
+def test_real_office_documents_and_text_are_accepted(author, assessment):
+    assert _post(author, assessment, "minutes.docx", _docx()).status_code == 302
+    assert (
+        _post(author, assessment, "figures.csv", b"ward,users\nHawford,1200\n").status_code == 302
+    )
+    types = set(EvidenceItem.objects.values_list("file_type", flat=True))
+    assert types == {uploads.DOCX.content_type, uploads.CSV.content_type}
+
+
+def test_oversize_files_are_refused_with_the_limit(author, assessment, settings):
+    too_big = PDF_BYTES + b"0" * (uploads.MAX_UPLOAD_BYTES)
+    response = _post(author, assessment, "huge.pdf", too_big)
+    assert response.status_code in (400, 413)
+    assert "The file must be smaller than 10 MB" in response.content.decode()
+    assert not EvidenceItem.objects.filter(assessment=assessment).exists()
+
+
+def test_a_request_too_large_is_refused_before_reading_it(author, assessment):
+    response = author.post(
+        f"/assessments/{assessment.pk}/full/evidence/add/",
+        {"title": "x", "shows": "y", "state": assessment.state},
+        CONTENT_LENGTH=str(12 * 1024 * 1024),
+    )
+    assert response.status_code == 413
+    assert "The file must be smaller than 10 MB" in response.content.decode()
+
+
+def test_zip_bombs_are_refused(author, assessment):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<xml/>")
+        archive.writestr("word/document.xml", b"0" * (101 * 1024 * 1024))
+    response = _post(author, assessment, "bomb.docx", buffer.getvalue())
+    assert response.status_code == 400
+    assert "unpacks to more than 100 MB" in response.content.decode()
+
+
+def _uploaded(author, assessment, public=True):
+    extra = {} if public else {"is_public": ""}
+    _post(author, assessment, "survey.pdf", PDF_BYTES, **extra)
+    return EvidenceItem.objects.filter(assessment=assessment).latest("pk")
+
+
+def test_another_organisation_and_the_public_cannot_fetch_draft_evidence(author, assessment):
+    item = _uploaded(author, assessment)
+    outsider = Client()
+    outsider.force_login(UserFactory(organisation=OrganisationFactory()))
+    assert outsider.get(f"/public/evidence/{item.pk}/").status_code == 404
+    assert Client().get(f"/public/evidence/{item.pk}/").status_code == 404
+
+
+def test_published_public_evidence_is_public_and_internal_evidence_is_not(people, organisation):
+    assessment = builders.published(people, organisation)
+    services_item = EvidenceItem.objects.filter(assessment=assessment).first()
+    assert services_item is not None and not services_item.file  # built without a file
+    # Upload into a fresh draft, then look at what the public can see once published.
+    draft = builders.at_screening_review(people, organisation)
+    draft = services.review_screening(
+        assessment_id=draft.pk,
+        task_id=services.active_task(draft).pk,
+        expected_state="screening_review",
+        by=people["officer"],
+        decision=services.ScreeningDecision("full_assessment", "x"),
+    )
+    author = Client()
+    author.force_login(people["pm"])
+    public_item = _uploaded(author, draft, public=True)
+    internal_item = _uploaded(author, draft, public=False)
+    builders.finish_and_publish(people, draft)
+    anonymous = Client()
+    assert _status(anonymous, f"/public/evidence/{public_item.pk}/") == 200
+    assert _status(anonymous, f"/public/evidence/{internal_item.pk}/") == 404
+    assert _status(author, f"/public/evidence/{internal_item.pk}/") == 200
+
+
+def _status(client, url) -> int:
+    response = client.get(url)
+    _close_file(response)
+    return response.status_code
+
+
+def _close_file(response) -> None:
+    """Close a file response's file. Not response.close(): that sends request_finished, which
+    closes the test's database connection on PostgreSQL."""
+    for closer in getattr(response, "_resource_closers", []):
+        closer()
