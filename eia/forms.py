@@ -50,6 +50,11 @@ class GovukDateInput(forms.MultiWidget):
         return f"{id_}_0" if id_ else id_
 
 
+# Dates outside these years are typing mistakes, and near the ends of Python's calendar they
+# make date arithmetic overflow.
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
+
+
 class GovukDateField(forms.DateField):
     widget = GovukDateInput
     default_error_messages = {"invalid": "Enter a real date, for example 27 3 2027"}
@@ -57,6 +62,14 @@ class GovukDateField(forms.DateField):
     def __init__(self, **kwargs):
         kwargs.setdefault("input_formats", ["%Y-%m-%d"])
         super().__init__(**kwargs)
+
+    def clean(self, value):
+        day = super().clean(value)
+        if day is not None and not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+            raise forms.ValidationError(
+                f"Enter a date between {EARLIEST_YEAR} and {LATEST_YEAR}", code="invalid"
+            )
+        return day
 
 
 class GovukFormMixin:

@@ -13,7 +13,7 @@ import screening_rules
 from eia import screening
 from eia.models import Direction, RuralTheme, Section
 
-from . import sections, services
+from . import sections, services, summary
 
 FULL_SECTIONS = ("proposal", "evidence", "engagement", "impacts", "actions", "conclusion")
 
@@ -231,7 +231,9 @@ def officer_approves(assessment, *, by):
 
 
 def decision_maker_signs(assessment, *, by):
+    """Sign as the decision-maker does: having been shown the summary (its hash is checked)."""
     assessment.refresh_from_db()
+    shown = summary.content_hash(summary.decision_summary(assessment))
     return services.decide_sign_off(
         assessment_id=assessment.pk,
         task_id=_task(assessment),
@@ -240,6 +242,7 @@ def decision_maker_signs(assessment, *, by):
         sign=True,
         comment="",
         attested=True,
+        seen_hash=shown,
     )
 
 

@@ -9,10 +9,11 @@ roles they hold.
 
 from enum import StrEnum
 
+from django.db.models import Q
 from guardian.shortcuts import get_perms
 
 from eia.authorization import Permission, has_permission, same_organisation
-from eia.models import AUTHOR_STATES, WITHDRAWABLE_STATES, Assessment, State
+from eia.models import AUTHOR_STATES, WITHDRAWABLE_STATES, Assessment, AuditEvent, State
 
 from .stages import STAGE_BY_NODE, Holder
 
@@ -47,6 +48,33 @@ def is_author(user, assessment: Assessment) -> bool:
     return CONTRIBUTE in get_perms(user, assessment)
 
 
+# What makes someone an author for segregation of duties, read from the audit trail so that it
+# survives being removed as a co-author or a new version being started.
+AUTHORING_EVENTS = (
+    "eia.section.edited",
+    "eia.screening.submitted",
+    "eia.full_assessment.submitted",
+    "eia.rurality_proofing.submitted",
+)
+
+
+def authored_q(user_id) -> Q:
+    """Audit events showing `user_id` wrote part of an assessment or was made a co-author."""
+    return Q(actor_id=user_id, event_type__in=AUTHORING_EVENTS) | Q(
+        event_type="eia.co_author.added", details__user_id=user_id
+    )
+
+
+def has_authored(user, assessment: Assessment) -> bool:
+    """An author or co-author now, or at any time, of any version of this proposal's assessment.
+    Such a person never reviews, signs off or publishes it."""
+    if is_author(user, assessment):
+        return True
+    return AuditEvent.objects.filter(
+        authored_q(user.pk), assessment__pipeline_item_id=assessment.pipeline_item_id
+    ).exists()
+
+
 def can_edit(user, assessment: Assessment) -> bool:
     return (
         assessment.state in AUTHOR_STATES
@@ -60,7 +88,7 @@ def can_edit(user, assessment: Assessment) -> bool:
 def _officer_may_act(user, assessment: Assessment, permission: Permission) -> bool:
     return has_permission(
         user, permission, organisation_id=assessment.organisation_id
-    ) and not is_author(user, assessment)
+    ) and not has_authored(user, assessment)
 
 
 def can_claim(user, assessment: Assessment, task) -> bool:
@@ -84,20 +112,18 @@ def can_release(user, assessment: Assessment, task) -> bool:
 
 
 def can_reassign(user, assessment: Assessment) -> bool:
+    """The equality lead, unless they wrote it: choosing your own reviewer is not independent."""
     return has_permission(
         user, Permission.REASSIGN_TASK, organisation_id=assessment.organisation_id
-    )
+    ) and not has_authored(user, assessment)
 
 
 def may_hold(user, assessment: Assessment, node_name: str) -> bool:
     """Could this user be given the task of this stage (for claim or reassignment)?"""
     holder = STAGE_BY_NODE[node_name].holder
     if holder is Holder.AUTHOR:
-        return can_edit(user, assessment) or (
-            is_author(user, assessment)
-            and has_permission(
-                user, Permission.AUTHOR_ASSESSMENT, organisation_id=assessment.organisation_id
-            )
+        return is_author(user, assessment) and has_permission(
+            user, Permission.AUTHOR_ASSESSMENT, organisation_id=assessment.organisation_id
         )
     if holder is Holder.OFFICERS:
         permission = (
@@ -106,7 +132,11 @@ def may_hold(user, assessment: Assessment, node_name: str) -> bool:
             else Permission.REVIEW_ASSESSMENT
         )
         return _officer_may_act(user, assessment, permission)
-    return _officer_may_act(user, assessment, Permission.SIGN_OFF_ASSESSMENT)
+    # Only the decision-maker named on the pipeline item now: if the lead names someone else,
+    # the person named before can no longer sign.
+    return user.pk == assessment.pipeline_item.decision_maker_id and _officer_may_act(
+        user, assessment, Permission.SIGN_OFF_ASSESSMENT
+    )
 
 
 def can_do_task(user, assessment: Assessment, task) -> bool:
@@ -181,7 +211,7 @@ def can_manage_co_authors(user, assessment: Assessment) -> bool:
 
 def why_not(user, assessment: Assessment, task) -> str:
     stage = STAGE_BY_NODE[task.flow_task.name]
-    if stage.holder is not Holder.AUTHOR and is_author(user, assessment):
+    if stage.holder is not Holder.AUTHOR and has_authored(user, assessment):
         return (
             "You are an author of this assessment, so you cannot review, sign off or publish "
             "it. Another equality officer or the named decision-maker must do this."

@@ -33,6 +33,7 @@ class SectionForm(GovukForm):
     """Carries the state the page showed (a stale save is a 409) and the completion question."""
 
     state = forms.CharField(widget=forms.HiddenInput, max_length=40)
+    seen = forms.IntegerField(widget=forms.HiddenInput, required=False)
     completed = forms.ChoiceField(
         label="Have you completed this section?",
         choices=YES_NO,
@@ -47,6 +48,7 @@ class StateOnlyForm(GovukForm):
 
 class _Model(GovukModelForm):
     state = forms.CharField(widget=forms.HiddenInput, max_length=40)
+    seen = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -195,6 +197,7 @@ AIM_FIELDS = {
 
 class ImpactForm(GovukForm):
     state = forms.CharField(widget=forms.HiddenInput, max_length=40)
+    seen = forms.IntegerField(widget=forms.HiddenInput, required=False)
     direction = forms.ChoiceField(
         label="What is the likely impact?",
         choices=Direction.choices,
@@ -273,6 +276,7 @@ class ImpactForm(GovukForm):
 
 class ActionForm(GovukForm):
     state = forms.CharField(widget=forms.HiddenInput, max_length=40)
+    seen = forms.IntegerField(widget=forms.HiddenInput, required=False)
     kind = forms.ChoiceField(
         label="What kind of action is it?",
         choices=Action.Kind.choices,

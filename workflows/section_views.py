@@ -97,6 +97,12 @@ def _saved(request, assessment, form, section, next_url=None):
     return redirect(next_url or reverse("workflows:assessment", args=[assessment.pk]))
 
 
+def _initial(assessment) -> dict:
+    """What every section form carries: the state and the audit position it was loaded at."""
+    last = assessment.audit_events.order_by("-sequence").values_list("sequence", flat=True)
+    return {"state": assessment.state, "seen": last.first() or 0}
+
+
 def _completed_initial(assessment, section) -> str:
     return "yes" if section in quality.full_of(assessment).completed_sections else ""
 
@@ -114,15 +120,19 @@ def proposal(request, pk):
     form = ProposalForm(
         request.POST or None,
         instance=full,
-        initial={
-            "state": assessment.state,
+        initial=_initial(assessment)
+        | {
             "completed": _completed_initial(assessment, Section.PROPOSAL),
         },
     )
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in sections.PROPOSAL_FIELDS}
         sections.save_proposal(
-            assessment_id=pk, by=request.user, expected_state=form.cleaned_data["state"], data=data
+            assessment_id=pk,
+            by=request.user,
+            expected_state=form.cleaned_data["state"],
+            data=data,
+            seen=form.cleaned_data.get("seen"),
         )
         return _saved(request, assessment, form, Section.PROPOSAL)
     return render(
@@ -161,8 +171,8 @@ def conclusion(request, pk):
         request.POST or None,
         instance=full,
         related_queryset=related,
-        initial={
-            "state": assessment.state,
+        initial=_initial(assessment)
+        | {
             "completed": _completed_initial(assessment, Section.CONCLUSION),
         },
     )
@@ -174,6 +184,7 @@ def conclusion(request, pk):
             expected_state=form.cleaned_data["state"],
             data=data,
             related_item_ids=[i.pk for i in form.cleaned_data["related_items"]],
+            seen=form.cleaned_data.get("seen"),
         )
         return _saved(request, assessment, form, Section.CONCLUSION)
     return render(
@@ -205,7 +216,7 @@ def _list_section(request, assessment, section, template, **extra):
     _guard_post(request, assessment, section)
     form = SectionForm(
         request.POST or None,
-        initial={"state": assessment.state, "completed": _completed_initial(assessment, section)},
+        initial=_initial(assessment) | {"completed": _completed_initial(assessment, section)},
     )
     if request.method == "POST" and form.is_valid():
         return _saved(request, assessment, form, section)
@@ -225,11 +236,9 @@ def evidence_edit(request, pk, evidence_id=None):
         if (evidence_id)
         else None
     )
-    if request.method == "POST" and int(request.META.get("CONTENT_LENGTH") or 0) > (
-        MAX_UPLOAD_BYTES + 1024 * 1024
-    ):
+    if request.method == "POST" and _content_length(request) > MAX_UPLOAD_BYTES + 1024 * 1024:
         # Refuse before reading the body: nothing is saved, and the message says why.
-        form = EvidenceForm(instance=item, initial={"state": assessment.state})
+        form = EvidenceForm(instance=item, initial=_initial(assessment))
         return render(
             request,
             "workflows/sections/evidence_edit.html",
@@ -248,7 +257,7 @@ def evidence_edit(request, pk, evidence_id=None):
         request.POST or None,
         request.FILES or None,
         instance=item,
-        initial={"state": assessment.state},
+        initial=_initial(assessment),
     )
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in sections.EVIDENCE_FIELDS}
@@ -260,6 +269,7 @@ def evidence_edit(request, pk, evidence_id=None):
                 data=data,
                 evidence_id=item.pk if item else None,
                 upload=form.cleaned_data.get("upload"),
+                seen=form.cleaned_data.get("seen"),
             )
         except InvalidInput as error:
             form.add_error("upload", error.message)
@@ -300,6 +310,13 @@ def remove(request, pk, kind, item_id):
     return redirect(f"workflows:{back}", pk=pk)
 
 
+def _content_length(request) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
+
+
 def _owners(assessment):
     return User.objects.filter(organisation_id=assessment.organisation_id, is_active=True)
 
@@ -307,9 +324,7 @@ def _owners(assessment):
 def gap_add(request, pk):
     assessment = _assessment(request, pk)
     _guard_post(request, assessment, Section.EVIDENCE)
-    form = GapForm(
-        request.POST or None, owners=_owners(assessment), initial={"state": assessment.state}
-    )
+    form = GapForm(request.POST or None, owners=_owners(assessment), initial=_initial(assessment))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         sections.declare_gap(
@@ -353,9 +368,7 @@ def engagement_edit(request, pk, engagement_id=None):
         if (engagement_id)
         else None
     )
-    form = EngagementForm(
-        request.POST or None, instance=record, initial={"state": assessment.state}
-    )
+    form = EngagementForm(request.POST or None, instance=record, initial=_initial(assessment))
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in sections.ENGAGEMENT_FIELDS}
         sections.save_engagement(
@@ -364,6 +377,7 @@ def engagement_edit(request, pk, engagement_id=None):
             expected_state=form.cleaned_data["state"],
             data=data,
             engagement_id=record.pk if record else None,
+            seen=form.cleaned_data.get("seen"),
         )
         messages.success(request, "Engagement saved.")
         return redirect("workflows:section_engagement", pk=pk)
@@ -399,7 +413,7 @@ def impact_edit(request, pk, characteristic):
         raise Http404
     group = found[characteristic]
     impact = Impact.objects.filter(assessment=assessment, characteristic=characteristic).first()
-    initial = {"state": assessment.state}
+    initial = _initial(assessment)
     if impact is not None:
         initial |= {name: getattr(impact, name) for name in sections.IMPACT_FIELDS}
         initial["evidence"] = list(impact.evidence.values_list("pk", flat=True))
@@ -424,6 +438,7 @@ def impact_edit(request, pk, characteristic):
             characteristic=characteristic,
             data=data,
             evidence_ids=[e.pk for e in form.cleaned_data["evidence"]],
+            seen=form.cleaned_data.get("seen"),
         )
         messages.success(request, f"Impact on {group.phrase} saved.")
         return redirect("workflows:section_impacts", pk=pk)
@@ -464,7 +479,7 @@ def action_edit(request, pk, action_id=None):
     assessment = _assessment(request, pk)
     _guard_post(request, assessment, Section.ACTIONS)
     action = get_object_or_404(Action, assessment=assessment, pk=action_id) if action_id else None
-    initial = {"state": assessment.state}
+    initial = _initial(assessment)
     if action is not None:
         initial |= {name: getattr(action, name) for name in sections.ACTION_FIELDS}
         initial |= {
@@ -492,6 +507,7 @@ def action_edit(request, pk, action_id=None):
                 owner_id=owner.pk if owner else None,
                 impact_ids=[i.pk for i in form.cleaned_data["impacts"]],
                 action_id=action.pk if action else None,
+                seen=form.cleaned_data.get("seen"),
             )
         except InvalidInput as error:
             form.add_error(None, error.message)
@@ -545,8 +561,7 @@ def rurality(request, pk):
     assessment = _assessment(request, pk)
     _guard_post(request, assessment, Section.RURALITY)
     proofing = getattr(assessment, "rurality", None)
-    initial = {
-        "state": assessment.state,
+    initial = _initial(assessment) | {
         "completed": _completed_initial(assessment, Section.RURALITY),
     }
     if proofing is not None:
@@ -572,6 +587,7 @@ def rurality(request, pk):
             expected_state=form.cleaned_data["state"],
             themes=form.themes(),
             data=data,
+            seen=form.cleaned_data.get("seen"),
         )
         return _saved(request, assessment, form, Section.RURALITY)
     rural_actions = assessment.actions.filter(kind=Action.Kind.RURAL).select_related("owner")

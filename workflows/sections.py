@@ -13,7 +13,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from eia import audit, screening
-from eia.errors import InvalidInput, NotAllowed, NotFound
+from eia.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from eia.models import (
     AUTHOR_STATES,
     Action,
@@ -68,9 +68,25 @@ def _edit(
     section: str,
     change: Callable[[Assessment], list[str]],
     event_details: dict | None = None,
+    record: str | None = None,
+    seen: int | None = None,
 ):
+    """`record` names what the form edits (e.g. "impact:disability"); `seen` is the audit
+    trail's last sequence when the form was loaded. If someone has edited the same record since,
+    saving would silently undo their change, so it is refused (409) instead."""
+    record = record or section
     with _locked(assessment_id, by=by) as assessment:
         _require_state(assessment, expected_state)
+        if (
+            seen is not None
+            and assessment.audit_events.filter(
+                sequence__gt=seen, event_type="eia.section.edited", details__record=record
+            ).exists()
+        ):
+            raise Conflict(
+                "Someone else changed this since you opened the page, so your changes were not "
+                "saved. Reload the page to see their changes, then make yours again."
+            )
         if not can_edit_section(by, assessment, section):
             raise NotAllowed(
                 "Only the author or a co-author can change this section, and only while the "
@@ -82,7 +98,8 @@ def _edit(
             "eia.section.edited",
             assessment=assessment,
             by=by,
-            details={"section": section, "changed": changed} | (event_details or {}),
+            details={"section": section, "record": record, "changed": changed}
+            | (event_details or {}),
         )
         return assessment
 
@@ -135,6 +152,7 @@ def mark_section(*, assessment_id: int, by, expected_state: str, section: str, c
         section=section,
         change=change,
         event_details={"completed": completed},
+        record=f"completed:{section}",
     )
 
 
@@ -151,7 +169,9 @@ CONCLUSION_FIELDS = (
 )
 
 
-def save_proposal(*, assessment_id: int, by, expected_state: str, data: dict):
+def save_proposal(
+    *, assessment_id: int, by, expected_state: str, data: dict, seen: int | None = None
+):
     def change(assessment):
         full = _full(assessment)
         changed = _assign(full, data, PROPOSAL_FIELDS)
@@ -164,11 +184,19 @@ def save_proposal(*, assessment_id: int, by, expected_state: str, data: dict):
         expected_state=expected_state,
         section=Section.PROPOSAL,
         change=change,
+        record="proposal",
+        seen=seen,
     )
 
 
 def save_conclusion(
-    *, assessment_id: int, by, expected_state: str, data: dict, related_item_ids=()
+    *,
+    assessment_id: int,
+    by,
+    expected_state: str,
+    data: dict,
+    related_item_ids=(),
+    seen: int | None = None,
 ):
     def change(assessment):
         full = _full(assessment)
@@ -188,6 +216,8 @@ def save_conclusion(
         expected_state=expected_state,
         section=Section.CONCLUSION,
         change=change,
+        record="conclusion",
+        seen=seen,
     )
 
 
@@ -205,6 +235,7 @@ def save_evidence(
     data: dict,
     evidence_id: int | None = None,
     upload=None,
+    seen: int | None = None,
 ) -> EvidenceItem:
     # Check the file before taking any lock: reading it is the slow part.
     checked = check_upload(upload) if upload is not None else None
@@ -232,6 +263,8 @@ def save_evidence(
         expected_state=expected_state,
         section=Section.EVIDENCE,
         change=change,
+        record=f"evidence:{evidence_id or 'new'}",
+        seen=seen,
         event_details={"evidence": evidence_id or "new"},
     )
     return saved["item"]
@@ -316,7 +349,13 @@ ENGAGEMENT_FIELDS = ("who", "held_on", "method", "how_many", "what_said", "what_
 
 
 def save_engagement(
-    *, assessment_id: int, by, expected_state: str, data: dict, engagement_id: int | None = None
+    *,
+    assessment_id: int,
+    by,
+    expected_state: str,
+    data: dict,
+    engagement_id: int | None = None,
+    seen: int | None = None,
 ):
     def change(assessment):
         record = (
@@ -334,6 +373,8 @@ def save_engagement(
         expected_state=expected_state,
         section=Section.ENGAGEMENT,
         change=change,
+        record=f"engagement:{engagement_id or 'new'}",
+        seen=seen,
     )
 
 
@@ -375,6 +416,7 @@ def save_impact(
     characteristic: str,
     data: dict,
     evidence_ids=(),
+    seen: int | None = None,
 ):
     def change(assessment):
         in_scope = {c.id for c in screening.characteristics_in_scope(assessment.screening)}
@@ -399,6 +441,8 @@ def save_impact(
         expected_state=expected_state,
         section=Section.IMPACTS,
         change=change,
+        record=f"impact:{characteristic}",
+        seen=seen,
         event_details={"characteristic": characteristic},
     )
 
@@ -418,6 +462,7 @@ def save_action(
     owner_id=None,
     impact_ids=(),
     action_id: int | None = None,
+    seen: int | None = None,
 ) -> Action:
     saved = {}
 
@@ -446,6 +491,8 @@ def save_action(
         expected_state=expected_state,
         section=Section.ACTIONS,
         change=change,
+        record=f"action:{action_id or 'new'}",
+        seen=seen,
     )
     return saved["action"]
 
@@ -510,6 +557,7 @@ def save_rurality(
     expected_state: str,
     themes: dict,
     data: dict,
+    seen: int | None = None,
 ):
     """`themes`: {theme: {"kind": ..., "description": ..., "scale": ...}} for answered themes."""
 
@@ -537,6 +585,8 @@ def save_rurality(
         expected_state=expected_state,
         section=Section.RURALITY,
         change=change,
+        record="rurality",
+        seen=seen,
     )
 
 

@@ -119,8 +119,18 @@ def tasks_for(*, user, today: datetime.date | None = None) -> list[TaskRow]:
 
 
 def _own_work(user):
-    return Q(process__assessmentprocess__assessment__author=user) | Q(
-        process__assessmentprocess__assessment_id__in=_co_authored(user)
+    """Tasks on proposals the user has ever written or co-authored (any version)."""
+    from eia.models import AuditEvent
+
+    from .rules import authored_q
+
+    authored_items = AuditEvent.objects.filter(authored_q(user.pk)).values(
+        "assessment__pipeline_item_id"
+    )
+    return (
+        Q(process__assessmentprocess__assessment__author=user)
+        | Q(process__assessmentprocess__assessment_id__in=_co_authored(user))
+        | Q(process__assessmentprocess__assessment__pipeline_item_id__in=authored_items)
     )
 
 

@@ -612,11 +612,13 @@ def decide_sign_off(
             raise InvalidInput(
                 "Confirm that you have read the impacts and accept those that remain"
             )
+        if not seen_hash:
+            raise InvalidInput("Reload the page and read the summary before you sign")
 
         def freeze(assessment):
             shown = summary.decision_summary(assessment)
             digest = summary.content_hash(shown)
-            if seen_hash and seen_hash != digest:
+            if seen_hash != digest:
                 raise Conflict(
                     "The assessment changed while you were reading it. Reload the page, read "
                     "the summary again, then sign."
@@ -681,9 +683,17 @@ def publish(
     review_date: datetime.date | None = None,
 ):
     today = timezone.localdate()
-    review_date = review_date or _add_months(today, DEFAULT_REVIEW_MONTHS)
-    if review_date <= today:
+    if review_date is not None and review_date <= today:
         raise InvalidInput("The review date must be in the future")
+    chosen: dict = {}
+
+    def apply(assessment):
+        # The officer's date, else the one the author proposed in the conclusion, else a year.
+        proposed = getattr(getattr(assessment, "full", None), "review_date", None)
+        day = review_date or (proposed if proposed and proposed > today else None)
+        chosen["review_date"] = (day or _add_months(today, DEFAULT_REVIEW_MONTHS)).isoformat()
+        assessment.publish(review_date=day or _add_months(today, DEFAULT_REVIEW_MONTHS))
+
     # Publishing a new version and superseding the old one commit together or not at all.
     with transaction.atomic():
         assessment = _transition(
@@ -691,9 +701,9 @@ def publish(
             task_id=task_id,
             expected_state=expected_state,
             by=by,
-            apply=lambda a: a.publish(review_date=review_date),
+            apply=apply,
             event_type="eia.assessment.published",
-            details={"review_date": review_date.isoformat()},
+            details=chosen,
         )
         if assessment.previous_id is not None:
             _supersede(assessment_id=assessment.previous_id, by=by, successor=assessment)
@@ -843,7 +853,8 @@ def add_co_author(*, assessment_id: int, by, user_id: int) -> User:
             "eia.co_author.added",
             assessment=assessment,
             by=by,
-            details={"co_author": co_author.display_name},
+            # The id keeps them an author for segregation of duties even after removal.
+            details={"co_author": co_author.display_name, "user_id": co_author.pk},
         )
         return co_author
 
@@ -852,8 +863,14 @@ def remove_co_author(*, assessment_id: int, by, user_id: int) -> None:
     with _locked(assessment_id, by=by) as assessment:
         if not rules.can_manage_co_authors(by, assessment):
             raise NotAllowed("Only the author or the equality lead can remove co-authors.")
-        co_author = User.objects.filter(pk=user_id).first()
-        if co_author is None or co_author.pk == assessment.author_id:
+        co_author = User.objects.filter(
+            pk=user_id, organisation_id=assessment.organisation_id
+        ).first()
+        if (
+            co_author is None
+            or co_author.pk == assessment.author_id
+            or co_author.pk not in _author_ids(assessment)
+        ):
             raise InvalidInput("Choose a co-author to remove")
         remove_perm(f"eia.{rules.CONTRIBUTE}", co_author, assessment)
         audit.record(

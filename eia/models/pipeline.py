@@ -1,5 +1,8 @@
 """The policy pipeline: the register of upcoming decisions that need due regard."""
 
+import datetime
+
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from .organisations import Directorate, Organisation, User
@@ -51,7 +54,12 @@ class PipelineItem(models.Model):
         blank=True,
         help_text="The named person who signs off the assessment.",
     )
-    decision_date = models.DateField()
+    decision_date = models.DateField(
+        validators=[
+            MinValueValidator(datetime.date(1900, 1, 1)),
+            MaxValueValidator(datetime.date(2200, 12, 31)),
+        ]
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -84,6 +84,9 @@ class Journey:
     def sign_off(self, decision="sign", comment="", who="dm"):
         data = {"decision": decision, "comment": comment}
         if decision == "sign":
+            # As a browser does: read the page, which carries the hash of what it showed.
+            page = self.as_(who).client.get(self.url("sign-off/")).content.decode()
+            data["seen_hash"] = page.split('name="seen_hash" value="')[1].split('"')[0]
             data["attested"] = "on"
         self.as_(who).post(self.url("sign-off/"), self.stale_guard() | data)
         return self

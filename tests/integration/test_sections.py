@@ -341,16 +341,7 @@ def test_sections_refuse_edits_outside_the_authors_stages(full, people, where):
             approve=True,
             comment="",
         )
-        full.refresh_from_db()
-        services.decide_sign_off(
-            assessment_id=full.pk,
-            task_id=services.active_task(full).pk,
-            expected_state="awaiting_sign_off",
-            by=people["dm"],
-            sign=True,
-            comment="",
-            attested=True,
-        )
+        builders.sign(people, full)
     full.refresh_from_db()
     assert full.state == where
     client = Client()

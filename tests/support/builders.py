@@ -4,7 +4,7 @@ from eia.authorization import Role
 from tests.factories import PipelineItemFactory, UserFactory
 from tests.support.screening_answers import answers_for
 from tests.support.sections import complete_full
-from workflows import services
+from workflows import demo, services
 
 
 def team(organisation):
@@ -90,15 +90,7 @@ def approve_sign_and_publish(people, assessment):
 
 
 def sign(people, assessment):
-    return services.decide_sign_off(
-        assessment_id=assessment.pk,
-        task_id=_task(assessment),
-        expected_state="awaiting_sign_off",
-        by=people["dm"],
-        sign=True,
-        comment="",
-        attested=True,
-    )
+    return demo.decision_maker_signs(assessment, by=people["dm"])
 
 
 def finish_and_publish(people, assessment):

@@ -26,7 +26,7 @@ from tests.factories import UserFactory
 from tests.support import builders
 from tests.support.screening_answers import answers_for
 from tests.support.sections import complete_full, complete_rurality
-from workflows import sections, services
+from workflows import sections, services, summary
 from workflows.quality import FULL_SECTIONS
 
 
@@ -146,6 +146,7 @@ def sign_and_publish(people, assessment, internal: Internal | None = None):
         sign=True,
         comment=internal.sign_off_comment,
         attested=True,
+        seen_hash=summary.content_hash(summary.decision_summary(assessment)),
     )
     return services.publish(
         assessment_id=assessment.pk,
