@@ -167,6 +167,10 @@ class WithdrawForm(GovukForm):
 class CommentForm(GovukForm):
     text = _text("Add a comment", help_text="Comments are kept in the audit trail.")
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["text"].error_messages["required"] = "Enter your comment"
+
 
 class ReassignForm(GovukForm):
     to = forms.ModelChoiceField(
@@ -184,7 +188,11 @@ class ReassignForm(GovukForm):
 
 
 class CoAuthorForm(GovukForm):
-    user = forms.ModelChoiceField(label="Add a co-author", queryset=None)
+    user = forms.ModelChoiceField(
+        label="Add a co-author",
+        queryset=None,
+        error_messages={"required": "Select the person to add as a co-author"},
+    )
 
     def __init__(self, *args, candidates, **kwargs):
         super().__init__(*args, **kwargs)

@@ -153,6 +153,7 @@ class GapForm(GovukForm):
         max_length=5000,
         widget=forms.Textarea,
         help_text="An action to close the gap is added to the action plan.",
+        error_messages={"required": "Describe what the evidence does not show"},
     )
     owner = forms.ModelChoiceField(label="Who will close the gap?", queryset=None, required=False)
     target_date = GovukDateField(
@@ -182,6 +183,7 @@ class EngagementForm(_Model):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["method"].choices = Engagement.Method.choices
+        self.fields["method"].error_messages["required"] = "Select how they were engaged"
 
 
 def _person(user) -> str:
@@ -284,6 +286,7 @@ class ActionForm(GovukForm):
         initial=Action.Kind.MITIGATION,
     )
     title = forms.CharField(
+        error_messages={"required": "Enter the action"},
         label="Action",
         max_length=300,
         help_text="For example, run a mobile library to the rural west.",

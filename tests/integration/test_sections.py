@@ -504,3 +504,18 @@ def test_remove_buttons_remove_and_unknown_kinds_are_404(full, people):
     assert not full.engagement.exists()
     bogus = f"/assessments/{full.pk}/full/widgets/{engagement.pk}/remove/"
     assert client.post(bogus, {"state": "full_assessment"}).status_code == 404
+
+
+def test_progress_form_refuses_bad_input_and_keeps_it(people, organisation):
+    assessment = builders.published(people, organisation)
+    action = assessment.actions.get()
+    client = Client()
+    client.force_login(people["pm"])
+    response = client.post(f"/actions/{action.pk}/progress/",
+                           {"status": "exploded", "rag": "purple",
+                            "progress_note": "Van delayed."})  # fmt: skip
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Select a valid choice" in page and "Van delayed." in page
+    action.refresh_from_db()
+    assert action.status == "not_started"

@@ -1,0 +1,50 @@
+"""Pages not reached by the journeys elsewhere, each checked by axe (the harness fails any page
+reached without a check)."""
+
+import pytest
+
+from tests.support import builders
+from workflows import demo
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_whole_progress_comment_submit_and_error_pages(browse, organisation):
+    people = builders.team(organisation)
+    published = builders.published(people, organisation, title="Hawford library closure")
+    draft = builders.at_screening_review(people, organisation, title="Garden waste charge")
+    demo.confirm(draft, by=people["officer"], outcome="full_assessment", reasons="x")
+    page = browse.page
+
+    browse.sign_in_as(people["pm"])
+    browse.goto(f"/assessments/{published.pk}/whole/")
+    assert "Impact on each group" in page.inner_text("main")
+    action = published.actions.get()
+    browse.goto(f"/actions/{action.pk}/progress/")
+    # The browser itself stops text beyond the limit (maxlength); the server's refusal is
+    # tested in tests/integration/test_sections.py.
+    assert page.locator("#id_progress_note").get_attribute("maxlength") == "5000"
+    page.get_by_label("Green").check()
+    page.locator("#id_progress_note").fill("Van ordered.")
+    page.get_by_role("button", name="Save progress").click()
+    page.wait_for_load_state("load")
+    browse.check()
+    assert "Progress recorded." in page.inner_text(".govuk-notification-banner")
+
+    # A draft submitted before its sections are complete: every problem listed with a link.
+    browse.goto(f"/assessments/{draft.pk}/submit/")
+    page.get_by_role("button", name="Submit", exact=True).click()
+    page.wait_for_load_state("load")
+    browse.check()
+    assert "Choose a conclusion" in page.inner_text(".govuk-error-summary")
+
+    browse.sign_in_as(people["officer"])
+    browse.goto(f"/assessments/{draft.pk}/")
+    page.get_by_role("button", name="Add comment").click()
+    page.wait_for_load_state("load")
+    browse.check()
+    assert "Enter your comment" in page.inner_text(".govuk-error-summary")
+
+    response = browse.goto("/public/?q=%00")
+    assert response.status == 400
+    assert "This address is not valid" in page.inner_text("h1")
