@@ -8,6 +8,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
 
 from .authorization import Role, roles_of
+from .events import EventType
 from .models.audit import AuditEvent
 
 GENESIS = "0" * 64
@@ -33,7 +34,7 @@ def _digest(event: AuditEvent) -> str:
 
 
 def record(
-    event_type: str,
+    event_type: EventType,
     *,
     assessment,
     by,
@@ -48,6 +49,8 @@ def record(
     cannot interleave with another writer; the unique (assessment, sequence) constraint makes
     sure of it even if a caller forgot.
     """
+    if not isinstance(event_type, EventType):
+        raise TypeError(f"record() takes an EventType from eia.events, not {event_type!r}")
     if not connection.in_atomic_block:
         raise RuntimeError("record() must run inside the transaction of the change it records")
     last = (
@@ -65,7 +68,7 @@ def record(
         actor=by,
         actor_name=by.display_name if by is not None else "Due Regard (automatic)",
         actor_roles=", ".join(role.label for role in Role if role in roles),
-        event_type=event_type,
+        event_type=event_type.value,
         from_state=from_state,
         to_state=to_state,
         comment=comment,

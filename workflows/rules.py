@@ -13,6 +13,7 @@ from django.db.models import Q
 from guardian.shortcuts import get_perms
 
 from eia.authorization import Permission, has_permission, same_organisation
+from eia.events import EventType
 from eia.models import AUTHOR_STATES, WITHDRAWABLE_STATES, Assessment, AuditEvent, State
 
 from .stages import STAGE_BY_NODE, Holder
@@ -51,17 +52,17 @@ def is_author(user, assessment: Assessment) -> bool:
 # What makes someone an author for segregation of duties, read from the audit trail so that it
 # survives being removed as a co-author or a new version being started.
 AUTHORING_EVENTS = (
-    "eia.section.edited",
-    "eia.screening.submitted",
-    "eia.full_assessment.submitted",
-    "eia.rurality_proofing.submitted",
+    EventType.SECTION_EDITED,
+    EventType.SCREENING_SUBMITTED,
+    EventType.FULL_ASSESSMENT_SUBMITTED,
+    EventType.RURALITY_PROOFING_SUBMITTED,
 )
 
 
 def authored_q(user_id) -> Q:
     """Audit events showing `user_id` wrote part of an assessment or was made a co-author."""
     return Q(actor_id=user_id, event_type__in=AUTHORING_EVENTS) | Q(
-        event_type="eia.co_author.added", details__user_id=user_id
+        event_type=EventType.CO_AUTHOR_ADDED, details__user_id=user_id
     )
 
 

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from eia import screening
 from eia.errors import InvalidInput, NotAllowed
+from eia.events import EventType
 from eia.models import (
     Action,
     Engagement,
@@ -65,7 +66,7 @@ def _base(request, assessment, section, **extra):
     editable = sections.can_edit_section(request.user, assessment, section)
     last_return = (
         assessment.audit_events.filter(
-            event_type__in=["eia.assessment.returned", "eia.assessment.referred_back"]
+            event_type__in=[EventType.ASSESSMENT_RETURNED, EventType.REFERRED_BACK]
         )
         .order_by("-sequence")
         .first()

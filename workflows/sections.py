@@ -14,6 +14,7 @@ from django.db import transaction
 
 from eia import audit, screening
 from eia.errors import Conflict, InvalidInput, NotAllowed, NotFound
+from eia.events import EventType
 from eia.models import (
     AUTHOR_STATES,
     Action,
@@ -80,7 +81,7 @@ def _edit(
         if (
             seen is not None
             and assessment.audit_events.filter(
-                sequence__gt=seen, event_type="eia.section.edited", details__record=record
+                sequence__gt=seen, event_type=EventType.SECTION_EDITED, details__record=record
             ).exists()
         ):
             raise Conflict(
@@ -95,7 +96,7 @@ def _edit(
             )
         changed = change(assessment)
         audit.record(
-            "eia.section.edited",
+            EventType.SECTION_EDITED,
             assessment=assessment,
             by=by,
             details={"section": section, "record": record, "changed": changed}
@@ -533,7 +534,7 @@ def update_action_progress(
         action.status, action.rag, action.progress_note = status, rag, progress_note
         action.save(update_fields=["status", "rag", "progress_note", "updated_at"])
         audit.record(
-            "eia.action.progress",
+            EventType.ACTION_PROGRESS,
             assessment=assessment,
             by=by,
             comment=progress_note,

@@ -27,6 +27,7 @@ from viewflow.workflow.status import STATUS
 import screening_rules
 from eia import audit, screening
 from eia.errors import Conflict, InvalidInput, NotAllowed, NotFound, SubmissionBlocked
+from eia.events import EventType
 from eia.models import (
     Assessment,
     PipelineItem,
@@ -292,7 +293,7 @@ def start_assessment(*, pipeline_item_id: int, by, previous: Assessment | None =
         AssessmentFlow.start.run(assessment=assessment)
         task = _check_consistent(assessment)
         audit.record(
-            "eia.assessment.started",
+            EventType.ASSESSMENT_STARTED,
             assessment=assessment,
             by=by,
             to_state=assessment.state,
@@ -313,7 +314,7 @@ def start_review(*, assessment_id: int, by, expected_state: str = State.PUBLISHE
         if published.review_under_way is not None:
             raise Conflict("A review of this version has already been started.")
         audit.record(
-            "eia.review.started",
+            EventType.REVIEW_STARTED,
             assessment=published,
             by=by,
             from_state=published.state,
@@ -361,7 +362,7 @@ def save_screening_answers(
         )
         assessment.save(update_fields=["rurality_proofing_required", "updated_at"])
         audit.record(
-            "eia.section.edited",
+            EventType.SECTION_EDITED,
             assessment=assessment,
             by=by,
             details={
@@ -397,7 +398,7 @@ def submit_screening(*, assessment_id: int, task_id: int, expected_state: str, b
         expected_state=expected_state,
         by=by,
         apply=lambda a: a.submit_screening(),
-        event_type="eia.screening.submitted",
+        event_type=EventType.SCREENING_SUBMITTED,
         check=_screening_complete,
     )
 
@@ -424,7 +425,7 @@ def submit_full_assessment(*, assessment_id: int, task_id: int, expected_state: 
         expected_state=expected_state,
         by=by,
         apply=lambda a: a.submit_full_assessment(),
-        event_type="eia.full_assessment.submitted",
+        event_type=EventType.FULL_ASSESSMENT_SUBMITTED,
         check=_no_problems("full_assessment_problems"),
     )
 
@@ -441,7 +442,7 @@ def submit_rurality_proofing(*, assessment_id: int, task_id: int, expected_state
         expected_state=expected_state,
         by=by,
         apply=lambda a: a.submit_rurality_proofing(),
-        event_type="eia.rurality_proofing.submitted",
+        event_type=EventType.RURALITY_PROOFING_SUBMITTED,
         check=check,
     )
 
@@ -469,7 +470,7 @@ def review_screening(
             expected_state=expected_state,
             by=by,
             apply=lambda a: a.return_screening(),
-            event_type="eia.screening.returned",
+            event_type=EventType.SCREENING_RETURNED,
             comment=comment,
             announce_next_task=False,
         )
@@ -508,9 +509,7 @@ def review_screening(
             )
         ),
         event_type=(
-            "eia.screening.confirmed_full_assessment"
-            if screened_in
-            else "eia.screening.confirmed_screened_out"
+            EventType.SCREENING_CONFIRMED_FULL if screened_in else EventType.SCREENING_CONFIRMED_OUT
         ),
         comment=reasons,
         details={"mitigation": mitigation} if with_mitigation else None,
@@ -529,7 +528,7 @@ def _override(assessment, record, *, by, confirmed: str, reason: str) -> None:
     record.override_reason = reason
     record.save(update_fields=["override_reason", "updated_at"])
     audit.record(
-        "eia.screening.overridden",
+        EventType.SCREENING_OVERRIDDEN,
         assessment=assessment,
         by=by,
         comment=reason,
@@ -563,7 +562,7 @@ def review_assessment(
             expected_state=expected_state,
             by=by,
             apply=lambda a: a.approve(),
-            event_type="eia.assessment.approved",
+            event_type=EventType.ASSESSMENT_APPROVED,
             comment=comment,
             details=details,
             check=_require_decision_maker,
@@ -575,7 +574,7 @@ def review_assessment(
         expected_state=expected_state,
         by=by,
         apply=lambda a: a.return_for_changes(),
-        event_type="eia.assessment.returned",
+        event_type=EventType.ASSESSMENT_RETURNED,
         comment=comment,
         details=details,
         announce_next_task=False,
@@ -642,7 +641,7 @@ def decide_sign_off(
             expected_state=expected_state,
             by=by,
             apply=lambda a: a.sign_off(by=by),
-            event_type="eia.assessment.signed_off",
+            event_type=EventType.SIGNED_OFF,
             comment=comment,
             details=frozen,
             check=freeze,
@@ -655,7 +654,7 @@ def decide_sign_off(
         expected_state=expected_state,
         by=by,
         apply=lambda a: a.refer_back(),
-        event_type="eia.assessment.referred_back",
+        event_type=EventType.REFERRED_BACK,
         comment=comment,
         announce_next_task=False,
     )
@@ -702,7 +701,7 @@ def publish(
             expected_state=expected_state,
             by=by,
             apply=apply,
-            event_type="eia.assessment.published",
+            event_type=EventType.PUBLISHED,
             details=chosen,
         )
         if assessment.previous_id is not None:
@@ -720,7 +719,7 @@ def _supersede(*, assessment_id: int, by, successor: Assessment) -> None:
             return
         from_state = _save_transition(previous, lambda a: a.supersede())
         audit.record(
-            "eia.assessment.superseded",
+            EventType.SUPERSEDED,
             assessment=previous,
             by=by,
             from_state=from_state,
@@ -743,7 +742,7 @@ def withdraw(*, assessment_id: int, by, expected_state: str, reason: str) -> Ass
         AssessmentFlow.instance.cancel(assessment.process)
         _check_consistent(assessment)
         audit.record(
-            "eia.assessment.withdrawn",
+            EventType.WITHDRAWN,
             assessment=assessment,
             by=by,
             from_state=from_state,
@@ -773,7 +772,7 @@ def claim_task(*, task_id: int, by) -> Task:
             raise NotAllowed(rules.why_not(by, assessment, task))
         task.flow_task.activation_class(task).assign(by)
         audit.record(
-            "eia.task.claimed",
+            EventType.TASK_CLAIMED,
             assessment=assessment,
             by=by,
             details={"task": task.flow_task.name},
@@ -789,7 +788,7 @@ def release_task(*, task_id: int, by) -> Task:
         released_from = task.owner.display_name
         task.flow_task.activation_class(task).unassign()
         audit.record(
-            "eia.task.released",
+            EventType.TASK_RELEASED,
             assessment=assessment,
             by=by,
             details={"task": task.flow_task.name, "released_from": released_from},
@@ -816,7 +815,7 @@ def reassign_task(*, task_id: int, to_user_id: int, by) -> Task:
         else:
             activation.reassign(to)
         audit.record(
-            "eia.task.reassigned",
+            EventType.TASK_REASSIGNED,
             assessment=assessment,
             by=by,
             details={"task": task.flow_task.name, "from": previous_owner, "to": to.display_name},
@@ -830,7 +829,7 @@ def add_comment(*, assessment_id: int, by, text: str) -> None:
     with _locked(assessment_id, by=by) as assessment:
         if not rules.can_comment(by, assessment):
             raise NotAllowed("Only the authors and the equality team can comment.")
-        audit.record("eia.comment.added", assessment=assessment, by=by, comment=text)
+        audit.record(EventType.COMMENT_ADDED, assessment=assessment, by=by, comment=text)
 
 
 def add_co_author(*, assessment_id: int, by, user_id: int) -> User:
@@ -850,7 +849,7 @@ def add_co_author(*, assessment_id: int, by, user_id: int) -> User:
             )
         assign_perm(f"eia.{rules.CONTRIBUTE}", co_author, assessment)
         audit.record(
-            "eia.co_author.added",
+            EventType.CO_AUTHOR_ADDED,
             assessment=assessment,
             by=by,
             # The id keeps them an author for segregation of duties even after removal.
@@ -874,7 +873,7 @@ def remove_co_author(*, assessment_id: int, by, user_id: int) -> None:
             raise InvalidInput("Choose a co-author to remove")
         remove_perm(f"eia.{rules.CONTRIBUTE}", co_author, assessment)
         audit.record(
-            "eia.co_author.removed",
+            EventType.CO_AUTHOR_REMOVED,
             assessment=assessment,
             by=by,
             details={"co_author": co_author.display_name},

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from eia import audit, screening
 from eia.errors import InvalidInput, NotAllowed
+from eia.events import EventType, label
 from eia.models import ScreeningOutcome, Section, State, User
 from eia.views import pages
 
@@ -31,32 +32,6 @@ from .forms import (
 from .screening_form import ScreeningForm, answer_summary
 from .sections import editable_sections
 from .stages import STAGE_BY_NODE, STAGE_BY_STATE, STAGES, Holder
-
-EVENT_LABELS = {
-    "eia.assessment.started": "Assessment started",
-    "eia.review.started": "Review started: a new version was created",
-    "eia.section.edited": "Section edited",
-    "eia.screening.submitted": "Screening submitted for review",
-    "eia.screening.returned": "Screening returned for changes",
-    "eia.screening.confirmed_full_assessment": "Screening confirmed: full assessment needed",
-    "eia.screening.confirmed_screened_out": "Screening confirmed: screened out",
-    "eia.screening.overridden": "Screening outcome overridden",
-    "eia.full_assessment.submitted": "Full assessment submitted",
-    "eia.rurality_proofing.submitted": "Rurality proofing submitted",
-    "eia.assessment.returned": "Returned for changes",
-    "eia.assessment.approved": "Approved for sign-off",
-    "eia.assessment.referred_back": "Referred back by the decision-maker",
-    "eia.assessment.signed_off": "Signed off",
-    "eia.assessment.published": "Published",
-    "eia.assessment.superseded": "Superseded by a newer version",
-    "eia.assessment.withdrawn": "Withdrawn",
-    "eia.task.claimed": "Task claimed",
-    "eia.task.released": "Task released to the team queue",
-    "eia.task.reassigned": "Task reassigned",
-    "eia.comment.added": "Comment",
-    "eia.co_author.added": "Co-author added",
-    "eia.co_author.removed": "Co-author removed",
-}
 
 
 def _assessment(request, pk: int):
@@ -352,9 +327,9 @@ def _latest_return(assessment):
     return (
         assessment.audit_events.filter(
             event_type__in=[
-                "eia.screening.returned",
-                "eia.assessment.returned",
-                "eia.assessment.referred_back",
+                EventType.SCREENING_RETURNED,
+                EventType.ASSESSMENT_RETURNED,
+                EventType.REFERRED_BACK,
             ]
         )
         .order_by("-sequence")
@@ -368,7 +343,7 @@ def assessment_detail(request, pk: int):
     events = list(assessment.audit_events.order_by("-sequence"))
     labels = dict(State.choices)
     for event in events:
-        event.label = EVENT_LABELS.get(event.event_type, event.event_type)
+        event.label = label(event.event_type)
         event.from_label = labels.get(event.from_state, "")
         event.to_label = labels.get(event.to_state, "")
     latest_return = _latest_return(assessment)

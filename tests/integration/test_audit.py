@@ -4,6 +4,7 @@ import pytest
 from django.db import DatabaseError, IntegrityError, connection, transaction
 
 from eia import audit
+from eia.events import EventType
 from eia.models import AppendOnlyError, AuditEvent
 from tests.support import builders
 
@@ -20,9 +21,9 @@ def trail(organisation):
 def test_every_event_records_actor_name_roles_time_states(trail):
     events = list(trail.audit_events.order_by("sequence"))
     assert [e.event_type for e in events] == [
-        "eia.assessment.started",
-        "eia.section.edited",
-        "eia.screening.submitted",
+        EventType.ASSESSMENT_STARTED,
+        EventType.SECTION_EDITED,
+        EventType.SCREENING_SUBMITTED,
     ]
     submitted = events[-1]
     assert submitted.actor_name == submitted.actor.display_name
@@ -97,7 +98,7 @@ def test_chain_is_intact_then_detects_a_removed_or_rewritten_row(trail):
 @pytest.mark.django_db(transaction=True)
 def test_record_refuses_to_run_outside_a_transaction(trail):
     with pytest.raises(RuntimeError, match="inside the transaction"):
-        audit.record("eia.comment.added", assessment=trail, by=None, comment="x")
+        audit.record(EventType.COMMENT_ADDED, assessment=trail, by=None, comment="x")
 
 
 def test_two_writers_cannot_append_the_same_sequence(trail):

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db import connection
 
 from eia.errors import Conflict
+from eia.events import EventType
 from tests.support import builders
 from workflows import services
 
@@ -70,7 +71,7 @@ def test_two_simultaneous_approvals_on_postgresql(organisation):
     assert race(people, assessment) == ["approved", "conflict"]
     assessment.refresh_from_db()
     assert assessment.state == "awaiting_sign_off"
-    assert assessment.audit_events.filter(event_type="eia.assessment.approved").count() == 1
+    assert assessment.audit_events.filter(event_type=EventType.ASSESSMENT_APPROVED).count() == 1
     services._check_consistent(assessment)
 
 

@@ -9,6 +9,7 @@ import pytest
 from django.core import mail
 from viewflow.workflow.status import PROCESS
 
+from eia.events import EventType
 from eia.models import State
 from tests.factories import PipelineItemFactory
 
@@ -19,20 +20,23 @@ pytestmark = pytest.mark.django_db
 
 def test_screened_out_without_rurality_goes_straight_to_sign_off(journey):
     j = journey.start()
-    j.expect("screening", holder="pm", event="eia.assessment.started")
+    j.expect("screening", holder="pm", event=EventType.ASSESSMENT_STARTED)
     j.answer_screening(rurality=False, outcome="screened_out")
-    j.expect("screening", holder="pm", event="eia.section.edited")
+    j.expect("screening", holder="pm", event=EventType.SECTION_EDITED)
     j.submit()
     j.expect(
-        "screening_review", holder="queue", event="eia.screening.submitted", from_state="screening"
+        "screening_review",
+        holder="queue",
+        event=EventType.SCREENING_SUBMITTED,
+        from_state="screening",
     )
     j.review_screening("screened_out", reasons="No differential impact: a back-office change.")
-    j.expect("awaiting_sign_off", holder="dm", event="eia.screening.confirmed_screened_out")
+    j.expect("awaiting_sign_off", holder="dm", event=EventType.SCREENING_CONFIRMED_OUT)
     assert j.refresh().screening_outcome == "screened_out"
     j.sign_off()
-    j.expect("signed_off", holder="queue", event="eia.assessment.signed_off")
+    j.expect("signed_off", holder="queue", event=EventType.SIGNED_OFF)
     j.publish()
-    j.expect("published", holder=None, event="eia.assessment.published")
+    j.expect("published", holder=None, event=EventType.PUBLISHED)
     assert process_status(j.assessment) == PROCESS.DONE
     assert j.refresh().review_date is not None
 
@@ -45,7 +49,7 @@ def test_screened_out_with_mitigation_and_rurality_proofing(journey):
         reasons="Minor impact on older people.",
         mitigation="Paper forms stay available on request.",
     )
-    j.expect("rurality_proofing", holder="pm", event="eia.screening.confirmed_screened_out")
+    j.expect("rurality_proofing", holder="pm", event=EventType.SCREENING_CONFIRMED_OUT)
     assert j.refresh().mitigation_summary == "Paper forms stay available on request."
     assert j.assessment.screening_outcome == "screened_out_with_mitigation"
     j.submit()
@@ -53,11 +57,11 @@ def test_screened_out_with_mitigation_and_rurality_proofing(journey):
     j.expect(
         "awaiting_sign_off",
         holder="dm",
-        event="eia.rurality_proofing.submitted",
+        event=EventType.RURALITY_PROOFING_SUBMITTED,
         from_state="rurality_proofing",
     )
     j.sign_off().publish()
-    j.expect("published", holder=None, event="eia.assessment.published")
+    j.expect("published", holder=None, event=EventType.PUBLISHED)
 
 
 def test_screened_out_with_mitigation_needs_the_mitigation(journey):
@@ -69,22 +73,22 @@ def test_screened_out_with_mitigation_needs_the_mitigation(journey):
     )
     assert response.status_code == 400
     assert "Enter the mitigation" in response.content.decode()
-    j.expect("screening_review", holder="queue", event="eia.screening.submitted")
+    j.expect("screening_review", holder="queue", event=EventType.SCREENING_SUBMITTED)
 
 
 def test_screened_in_without_rurality(journey):
     j = journey.start().answer_screening(rurality=False)
     j.submit()
     j.review_screening("full_assessment", reasons="Major impact on disabled people.")
-    j.expect("full_assessment", holder="pm", event="eia.screening.confirmed_full_assessment")
+    j.expect("full_assessment", holder="pm", event=EventType.SCREENING_CONFIRMED_FULL)
     j.submit()
-    j.expect("officer_review", holder="queue", event="eia.full_assessment.submitted")
+    j.expect("officer_review", holder="queue", event=EventType.FULL_ASSESSMENT_SUBMITTED)
     j.review("approve")
-    j.expect("awaiting_sign_off", holder="dm", event="eia.assessment.approved")
+    j.expect("awaiting_sign_off", holder="dm", event=EventType.ASSESSMENT_APPROVED)
     j.sign_off()
-    j.expect("signed_off", holder="queue", event="eia.assessment.signed_off")
+    j.expect("signed_off", holder="queue", event=EventType.SIGNED_OFF)
     j.publish()
-    j.expect("published", holder=None, event="eia.assessment.published")
+    j.expect("published", holder=None, event=EventType.PUBLISHED)
 
 
 def test_screened_in_with_rurality(journey):
@@ -92,28 +96,31 @@ def test_screened_in_with_rurality(journey):
     j.submit()
     j.review_screening("full_assessment", reasons="Library closures affect rural areas.")
     j.submit()
-    j.expect("rurality_proofing", holder="pm", event="eia.full_assessment.submitted")
+    j.expect("rurality_proofing", holder="pm", event=EventType.FULL_ASSESSMENT_SUBMITTED)
     j.submit()
-    j.expect("officer_review", holder="queue", event="eia.rurality_proofing.submitted")
+    j.expect("officer_review", holder="queue", event=EventType.RURALITY_PROOFING_SUBMITTED)
     j.review("approve").sign_off().publish()
-    j.expect("published", holder=None, event="eia.assessment.published")
+    j.expect("published", holder=None, event=EventType.PUBLISHED)
 
 
 def test_every_return_loop(journey):
     j = journey.start().answer_screening(rurality=True)
     j.submit()
     j.review_screening("return", reasons="Say which branches close.")
-    j.expect("screening", holder="pm", event="eia.screening.returned")
+    j.expect("screening", holder="pm", event=EventType.SCREENING_RETURNED)
     page = j.as_("pm").client.get(j.url("")).content.decode()
     assert "Returned for changes" in page and "Say which branches close." in page
     j.submit()
     j.review_screening("full_assessment", reasons="Major impact.")
     j.submit()  # full assessment
     j.submit()  # rurality proofing
-    j.expect("officer_review", holder="queue", event="eia.rurality_proofing.submitted")
+    j.expect("officer_review", holder="queue", event=EventType.RURALITY_PROOFING_SUBMITTED)
     j.review("return", comment="Add the bus timetable evidence.")
     j.expect(
-        "full_assessment", holder="pm", event="eia.assessment.returned", from_state="officer_review"
+        "full_assessment",
+        holder="pm",
+        event=EventType.ASSESSMENT_RETURNED,
+        from_state="officer_review",
     )
     j.submit().submit()
     j.review("approve")
@@ -121,14 +128,14 @@ def test_every_return_loop(journey):
     j.expect(
         "full_assessment",
         holder="pm",
-        event="eia.assessment.referred_back",
+        event=EventType.REFERRED_BACK,
         from_state="awaiting_sign_off",
     )
     j.submit().submit()
     j.review("approve").sign_off().publish()
-    j.expect("published", holder=None, event="eia.assessment.published")
+    j.expect("published", holder=None, event=EventType.PUBLISHED)
     events = list(j.assessment.audit_events.values_list("event_type", flat=True))
-    assert events.count("eia.full_assessment.submitted") == 3
+    assert events.count(EventType.FULL_ASSESSMENT_SUBMITTED) == 3
 
 
 def test_refer_back_on_screened_out_path_returns_to_screening(journey):
@@ -136,9 +143,9 @@ def test_refer_back_on_screened_out_path_returns_to_screening(journey):
     j.submit()
     j.review_screening("screened_out", reasons="No impact.")
     j.sign_off("refer_back", comment="I am not convinced: consult the disability forum.")
-    j.expect("screening", holder="pm", event="eia.assessment.referred_back")
+    j.expect("screening", holder="pm", event=EventType.REFERRED_BACK)
     j.submit()
-    j.expect("screening_review", holder="queue", event="eia.screening.submitted")
+    j.expect("screening_review", holder="queue", event=EventType.SCREENING_SUBMITTED)
 
 
 def test_return_without_comment_is_refused_and_nothing_moves(journey):
@@ -151,7 +158,7 @@ def test_return_without_comment_is_refused_and_nothing_moves(journey):
     )
     assert response.status_code == 400
     assert "Enter comments for the author" in response.content.decode()
-    j.expect("officer_review", holder="queue", event="eia.full_assessment.submitted")
+    j.expect("officer_review", holder="queue", event=EventType.FULL_ASSESSMENT_SUBMITTED)
 
 
 @pytest.mark.parametrize(
@@ -182,7 +189,7 @@ def test_withdrawal_from_every_unfinished_state(journey, stop_at):
     response = j.as_("pm").client.post(j.url("withdraw/"), {"reason": "", "state": stop_at})
     assert response.status_code == 400  # a reason is required
     j.as_("pm").post(j.url("withdraw/"), {"reason": "Proposal dropped.", "state": stop_at})
-    j.expect("withdrawn", holder=None, event="eia.assessment.withdrawn", from_state=stop_at)
+    j.expect("withdrawn", holder=None, event=EventType.WITHDRAWN, from_state=stop_at)
     assert process_status(j.assessment) == PROCESS.CANCELED
     assert j.refresh().withdrawal_reason == "Proposal dropped."
 
@@ -195,7 +202,7 @@ def test_signed_off_cannot_be_withdrawn(journey):
         j.url("withdraw/"), {"reason": "Changed mind", "state": "signed_off"}
     )
     assert response.status_code == 403
-    j.expect("signed_off", holder="queue", event="eia.assessment.signed_off")
+    j.expect("signed_off", holder="queue", event=EventType.SIGNED_OFF)
 
 
 def _publish_version(j):
@@ -215,16 +222,16 @@ def test_review_creates_version_two_which_supersedes_version_one(journey):
     version_two = version_one.review_under_way
     assert (version_two.version, version_two.state) == (2, "screening")
     assert version_two.previous_id == version_one.pk
-    assert version_one.audit_events.first().event_type == "eia.review.started"
+    assert version_one.audit_events.first().event_type == EventType.REVIEW_STARTED
     # Version 1 stays published (and readable) while version 2 is worked on.
     assert j.refresh().state == "published"
     j.assessment = version_two
-    j.expect("screening", holder="pm", event="eia.assessment.started")
+    j.expect("screening", holder="pm", event=EventType.ASSESSMENT_STARTED)
     _publish_version(j)
-    j.expect("published", holder=None, event="eia.assessment.published")
+    j.expect("published", holder=None, event=EventType.PUBLISHED)
     version_one.refresh_from_db()
     assert version_one.state == "superseded"
-    assert version_one.audit_events.first().event_type == "eia.assessment.superseded"
+    assert version_one.audit_events.first().event_type == EventType.SUPERSEDED
     page = j.as_("viewer").client.get(f"/assessments/{version_one.pk}/")
     assert page.status_code == 200 and "Superseded" in page.content.decode()
 

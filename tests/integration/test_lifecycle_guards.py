@@ -6,6 +6,7 @@ from viewflow.workflow.models import Task
 
 from eia.authorization import Role
 from eia.errors import InvalidInput
+from eia.events import EventType
 from eia.models import AuditEvent
 from tests.factories import OrganisationFactory, PipelineItemFactory, UserFactory
 from tests.support.screening_answers import answers_for
@@ -33,7 +34,7 @@ def test_acting_out_of_turn_is_403_with_a_message(journey):
     assert "Only an equality officer can do this." in response.content.decode()
     response = j.as_("dm").client.post(j.url("submit/"), guard)
     assert response.status_code == 403
-    j.expect("screening_review", holder="queue", event="eia.screening.submitted")
+    j.expect("screening_review", holder="queue", event=EventType.SCREENING_SUBMITTED)
 
 
 def test_only_the_named_decision_maker_signs_off(journey, make_user):
@@ -45,7 +46,7 @@ def test_only_the_named_decision_maker_signs_off(journey, make_user):
     )
     assert response.status_code == 403
     assert "Only the named decision-maker" in response.content.decode()
-    j.expect("awaiting_sign_off", holder="dm", event="eia.screening.confirmed_screened_out")
+    j.expect("awaiting_sign_off", holder="dm", event=EventType.SCREENING_CONFIRMED_OUT)
 
 
 def test_a_stale_page_gets_409_and_only_one_decision_is_recorded(journey):
@@ -61,7 +62,9 @@ def test_a_stale_page_gets_409_and_only_one_decision_is_recorded(journey):
     assert "Someone else has already acted on this task" in response.content.decode()
     assert j.refresh().screening_outcome == "full_assessment"
     assert (
-        j.assessment.audit_events.filter(event_type__startswith="eia.screening.confirmed").count()
+        j.assessment.audit_events.filter(
+            event_type__in=[EventType.SCREENING_CONFIRMED_FULL, EventType.SCREENING_CONFIRMED_OUT]
+        ).count()
         == 1
     )
 
@@ -147,14 +150,14 @@ def test_author_named_as_decision_maker_blocks_approval_with_a_clear_message(jou
     )
     assert response.status_code == 400
     assert "also an author of this assessment and cannot sign off" in response.content.decode()
-    j.expect("screening_review", holder="queue", event="eia.screening.submitted")
+    j.expect("screening_review", holder="queue", event=EventType.SCREENING_SUBMITTED)
 
 
 def test_claim_release_and_reassign(journey, people):
     j = _at_screening_review(journey)
     task = j.task()
     j.as_("officer").post(f"/tasks/{task.pk}/claim/")
-    j.expect("screening_review", holder="officer", event="eia.task.claimed")
+    j.expect("screening_review", holder="officer", event=EventType.TASK_CLAIMED)
     # Another officer cannot act on or release a claimed task.
     response = j.as_("officer2").client.post(
         j.url("review-screening/"), j.stale_guard() | {"decision": "screened_out", "reasons": "x"}
@@ -165,7 +168,7 @@ def test_claim_release_and_reassign(journey, people):
     # A second claim is a conflict, not a silent steal.
     assert j.as_("officer2").client.post(f"/tasks/{task.pk}/claim/").status_code == 409
     j.as_("officer").post(f"/tasks/{task.pk}/release/")
-    j.expect("screening_review", holder="queue", event="eia.task.released")
+    j.expect("screening_review", holder="queue", event=EventType.TASK_RELEASED)
     # The lead reassigns; authors are not eligible.
     response = j.as_("lead").client.post(
         f"/assessments/{j.assessment.pk}/tasks/{task.pk}/reassign/", {"to": people["pm"].pk}
@@ -174,7 +177,7 @@ def test_claim_release_and_reassign(journey, people):
     j.as_("lead").post(
         f"/assessments/{j.assessment.pk}/tasks/{task.pk}/reassign/", {"to": people["officer2"].pk}
     )
-    j.expect("screening_review", holder="officer2", event="eia.task.reassigned")
+    j.expect("screening_review", holder="officer2", event=EventType.TASK_REASSIGNED)
     event = j.assessment.audit_events.first()
     assert event.details == {
         "task": "screening_review",
@@ -278,7 +281,7 @@ def test_other_organisations_assessment_is_404_everywhere(journey):
     ]:
         assert client.post(url, data).status_code == 404, url
     assert selectors.team_queue(user=outsider) == []
-    j.expect("screening_review", holder="queue", event="eia.screening.submitted")
+    j.expect("screening_review", holder="queue", event=EventType.SCREENING_SUBMITTED)
 
 
 def test_comments_are_audited_and_limited(journey):
@@ -286,7 +289,7 @@ def test_comments_are_audited_and_limited(journey):
     j.as_("officer").post(j.url("comment/"), {"text": "Have you spoken to the carers' forum?"})
     event = j.assessment.audit_events.first()
     assert (event.event_type, event.comment) == (
-        "eia.comment.added",
+        EventType.COMMENT_ADDED,
         "Have you spoken to the carers' forum?",
     )
     response = j.as_("officer").client.post(j.url("comment/"), {"text": "x" * 5001})
@@ -303,7 +306,7 @@ def test_withdraw_needs_author_or_lead(journey):
     j.as_("lead").post(
         j.url("withdraw/"), {"reason": "Duplicate of another item.", "state": "screening"}
     )
-    j.expect("withdrawn", holder=None, event="eia.assessment.withdrawn")
+    j.expect("withdrawn", holder=None, event=EventType.WITHDRAWN)
 
 
 def test_pipeline_item_without_decision_maker_cannot_go_to_sign_off(journey):
@@ -325,7 +328,7 @@ def test_nul_characters_get_a_clear_message_and_the_text_is_kept(journey):
     page = response.content.decode()
     assert "Null characters are not allowed" in page
     assert "before" in page
-    assert j.assessment.audit_events.filter(event_type="eia.comment.added").count() == 0
+    assert j.assessment.audit_events.filter(event_type=EventType.COMMENT_ADDED).count() == 0
 
 
 def test_items_from_factories_belong_to_one_org():

@@ -10,6 +10,7 @@ from django.core.management.base import CommandError
 
 import screening_rules
 from eia import screening
+from eia.events import EventType
 from eia.models import Nation, Screening
 from tests.factories import OrganisationFactory, PipelineItemFactory
 from tests.support import builders
@@ -98,7 +99,7 @@ def test_submitting_an_incomplete_screening_is_refused_with_a_count(journey):
     response = j.as_("pm").client.post(j.url("submit/"), j.stale_guard())
     assert response.status_code == 400
     assert "Answer every screening question before you submit it" in response.content.decode()
-    j.expect("screening", holder="pm", event="eia.section.edited")
+    j.expect("screening", holder="pm", event=EventType.SECTION_EDITED)
 
 
 @pytest.mark.parametrize(
@@ -138,15 +139,15 @@ def test_override_needs_a_reason_and_is_audited(journey):
     response = j.as_("officer").client.post(j.url("review-screening/"), data)
     assert response.status_code == 400
     assert "Explain why you are deciding differently" in response.content.decode()
-    j.expect("screening_review", holder="queue", event="eia.screening.submitted")
+    j.expect("screening_review", holder="queue", event=EventType.SCREENING_SUBMITTED)
     j.as_("officer").post(
         j.url("review-screening/"),
         data | {"override_reason": "The 'major impact' is on a service being expanded."},
     )
     events = list(j.assessment.audit_events.order_by("-sequence")[:2])
     assert [e.event_type for e in events] == [
-        "eia.screening.confirmed_screened_out",
-        "eia.screening.overridden",
+        EventType.SCREENING_CONFIRMED_OUT,
+        EventType.SCREENING_OVERRIDDEN,
     ]
     assert events[1].details == {
         "computed_outcome": "full_assessment",
@@ -160,7 +161,7 @@ def test_override_needs_a_reason_and_is_audited(journey):
 def test_confirming_the_computed_outcome_needs_no_override(journey):
     j = journey.start().answer_screening(rurality=False, outcome="full_assessment").submit()
     j.review_screening("full_assessment")
-    assert not j.assessment.audit_events.filter(event_type="eia.screening.overridden").exists()
+    assert not j.assessment.audit_events.filter(event_type=EventType.SCREENING_OVERRIDDEN).exists()
 
 
 def test_a_review_version_starts_from_the_previous_answers(organisation):

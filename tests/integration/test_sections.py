@@ -7,6 +7,7 @@ from django.test import Client
 from django.utils import timezone
 
 from eia.calendar import add_working_days
+from eia.events import EventType
 from eia.models import Action, Direction, Impact, Section, State
 from tests.factories import OrganisationFactory, PipelineItemFactory, UserFactory
 from tests.support import builders
@@ -420,7 +421,7 @@ def test_action_progress_continues_after_publication(people, organisation):
     action.refresh_from_db()
     assert (action.status, action.rag) == ("in_progress", "green")
     event = assessment.audit_events.first()
-    assert event.event_type == "eia.action.progress"
+    assert event.event_type == EventType.ACTION_PROGRESS
     assert event.details["after"] == {"status": "in_progress", "rag": "green"}
     outsider = UserFactory(organisation=OrganisationFactory())
     client.force_login(outsider)

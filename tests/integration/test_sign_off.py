@@ -3,6 +3,7 @@
 import pytest
 from django.test import Client
 
+from eia.events import EventType
 from eia.models import SignOff
 from tests.support import builders
 from workflows import services, summary
@@ -89,7 +90,7 @@ def test_signing_freezes_what_was_shown_with_its_hash(awaiting, dm, people):
     assert "disabled people (major)" in record.attestation
     assert record.decision_maker == people["dm"]
     event = awaiting.audit_events.first()
-    assert event.event_type == "eia.assessment.signed_off"
+    assert event.event_type == EventType.SIGNED_OFF
     assert event.details == {
         "snapshot_hash": record.content_hash,
         "accepted_impacts": ["disability"],

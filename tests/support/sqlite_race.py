@@ -15,6 +15,7 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 
+from eia.events import EventType  # noqa: E402
 from tests.factories import OrganisationFactory  # noqa: E402
 from tests.integration.test_concurrency import race  # noqa: E402
 from tests.support import builders  # noqa: E402
@@ -33,7 +34,7 @@ print(
         {
             "results": results,
             "approvals": assessment.audit_events.filter(
-                event_type="eia.assessment.approved"
+                event_type=EventType.ASSESSMENT_APPROVED
             ).count(),
             "state": assessment.state,
             "journal_mode": journal_mode,

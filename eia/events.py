@@ -1,0 +1,107 @@
+"""The one registry of audit event types: every event the trail can hold, its label and group.
+
+`eia.audit.record()` accepts only an `EventType`; a test fails on a type without a label, a
+type in no group, or a literal event string anywhere outside this module. Values are stored in
+the database and in exported trails, so a value is never renamed: add a new type instead.
+"""
+
+from django.db import models
+
+
+class EventType(models.TextChoices):
+    # Starting and reviewing
+    ASSESSMENT_STARTED = "eia.assessment.started", "Assessment started"
+    REVIEW_STARTED = "eia.review.started", "Review started: a new version was created"
+    # Authoring
+    SECTION_EDITED = "eia.section.edited", "Section edited"
+    SCREENING_SUBMITTED = "eia.screening.submitted", "Screening submitted for review"
+    FULL_ASSESSMENT_SUBMITTED = "eia.full_assessment.submitted", "Full assessment submitted"
+    RURALITY_PROOFING_SUBMITTED = (
+        "eia.rurality_proofing.submitted",
+        "Rurality proofing submitted",
+    )
+    CO_AUTHOR_ADDED = "eia.co_author.added", "Co-author added"
+    CO_AUTHOR_REMOVED = "eia.co_author.removed", "Co-author removed"
+    # Review decisions
+    SCREENING_RETURNED = "eia.screening.returned", "Screening returned for changes"
+    SCREENING_CONFIRMED_FULL = (
+        "eia.screening.confirmed_full_assessment",
+        "Screening confirmed: full assessment needed",
+    )
+    SCREENING_CONFIRMED_OUT = (
+        "eia.screening.confirmed_screened_out",
+        "Screening confirmed: screened out",
+    )
+    SCREENING_OVERRIDDEN = "eia.screening.overridden", "Screening outcome overridden"
+    ASSESSMENT_RETURNED = "eia.assessment.returned", "Returned for changes"
+    ASSESSMENT_APPROVED = "eia.assessment.approved", "Approved for sign-off"
+    # The decision-maker and publication
+    REFERRED_BACK = "eia.assessment.referred_back", "Referred back by the decision-maker"
+    SIGNED_OFF = "eia.assessment.signed_off", "Signed off"
+    PUBLISHED = "eia.assessment.published", "Published"
+    SUPERSEDED = "eia.assessment.superseded", "Superseded by a newer version"
+    WITHDRAWN = "eia.assessment.withdrawn", "Withdrawn"
+    # Tasks
+    TASK_CLAIMED = "eia.task.claimed", "Task claimed"
+    TASK_RELEASED = "eia.task.released", "Task released to the team queue"
+    TASK_REASSIGNED = "eia.task.reassigned", "Task reassigned"
+    # Discussion and follow-up
+    COMMENT_ADDED = "eia.comment.added", "Comment"
+    ACTION_PROGRESS = "eia.action.progress", "Action progress reported"
+
+
+class EventGroup(models.TextChoices):
+    LIFECYCLE = "lifecycle", "Stage changes"
+    AUTHORING = "authoring", "Authoring"
+    RETURNS = "returns", "Returns and referrals"
+    DECISIONS = "decisions", "Decisions"
+    TASKS = "tasks", "Tasks"
+    DISCUSSION = "discussion", "Comments and progress"
+
+
+E = EventType
+GROUPS: dict[EventGroup, frozenset[EventType]] = {
+    EventGroup.LIFECYCLE: frozenset(
+        {E.ASSESSMENT_STARTED, E.REVIEW_STARTED, E.PUBLISHED, E.SUPERSEDED, E.WITHDRAWN}
+    ),
+    EventGroup.AUTHORING: frozenset(
+        {
+            E.SECTION_EDITED,
+            E.SCREENING_SUBMITTED,
+            E.FULL_ASSESSMENT_SUBMITTED,
+            E.RURALITY_PROOFING_SUBMITTED,
+            E.CO_AUTHOR_ADDED,
+            E.CO_AUTHOR_REMOVED,
+        }
+    ),
+    EventGroup.RETURNS: frozenset({E.SCREENING_RETURNED, E.ASSESSMENT_RETURNED, E.REFERRED_BACK}),
+    EventGroup.DECISIONS: frozenset(
+        {
+            E.SCREENING_CONFIRMED_FULL,
+            E.SCREENING_CONFIRMED_OUT,
+            E.SCREENING_OVERRIDDEN,
+            E.ASSESSMENT_APPROVED,
+            E.SIGNED_OFF,
+        }
+    ),
+    EventGroup.TASKS: frozenset({E.TASK_CLAIMED, E.TASK_RELEASED, E.TASK_REASSIGNED}),
+    EventGroup.DISCUSSION: frozenset({E.COMMENT_ADDED, E.ACTION_PROGRESS}),
+}
+del E
+
+GROUP_OF: dict[EventType, EventGroup] = {
+    event_type: group for group, members in GROUPS.items() for event_type in members
+}
+
+# Events that say "the author sent it back to the authors": shown on the author's pages.
+RETURNS = tuple(sorted(GROUPS[EventGroup.RETURNS]))
+# Events that do not change the record or who holds it: they never make a page stale.
+NOT_A_CHANGE = frozenset(GROUPS[EventGroup.DISCUSSION])
+
+
+def label(value: str) -> str:
+    """The label of a stored event type (an unknown one reads as itself, never as a 500)."""
+    try:
+        return EventType(value).label
+    except ValueError:
+        return value
