@@ -9,12 +9,14 @@ from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
+from django.db import transaction
 
 import screening_rules
 
 from . import screening
 from .authorization import Permission, has_permission
 from .models import Directorate, LocalCharacteristic, Organisation, PipelineItem, User
+from .services import authorship
 
 
 def _is_lead(request) -> bool:
@@ -160,6 +162,12 @@ class PipelineItemAdmin(OrganisationScopedAdmin):
     list_filter = ["kind", "decision_body"]
     search_fields = ["reference", "title"]
     date_hierarchy = "decision_date"
+
+    @transaction.atomic
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # The named decision-maker's right to sign off follows the pipeline item.
+        authorship.sync_decision_maker(obj)
 
 
 @admin.register(User)

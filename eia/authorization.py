@@ -2,8 +2,9 @@
 
 Roles are Django groups (created by a data migration). Access is denied by default: a permission
 not listed here, a user without an organisation, or an object of another organisation all answer
-no. Object-level facts (who authored an assessment, who is its named decision-maker) are checked
-in the assessment rules of workflows.rules, which call into this module for the role part.
+no. Object-level facts (who may edit an assessment, who is its named decision-maker) are
+django-guardian object permissions, read here with `user.has_perm(perm, obj)`; they are written
+only by eia.services.authorship. Segregation of duties builds on these in workflows.rules.
 """
 
 from enum import StrEnum
@@ -39,6 +40,8 @@ class Permission(StrEnum):
     SIGN_OFF_ASSESSMENT = "sign_off_assessment"
     WITHDRAW_ASSESSMENT = "withdraw_assessment"
     REASSIGN_TASK = "reassign_task"
+    # The equality lead's oversight: start, withdraw or manage the co-authors of any assessment.
+    LEAD_ASSESSMENTS = "lead_assessments"
     MANAGE_REFERENCE_DATA = "manage_reference_data"
 
 
@@ -54,6 +57,7 @@ ROLE_PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.SIGN_OFF_ASSESSMENT: frozenset({Role.DECISION_MAKER}),
     Permission.WITHDRAW_ASSESSMENT: frozenset({Role.PROJECT_MANAGER, Role.EQUALITY_LEAD}),
     Permission.REASSIGN_TASK: frozenset({Role.EQUALITY_LEAD}),
+    Permission.LEAD_ASSESSMENTS: frozenset({Role.EQUALITY_LEAD}),
     Permission.MANAGE_REFERENCE_DATA: frozenset({Role.EQUALITY_LEAD}),
 }
 
@@ -83,3 +87,20 @@ def has_permission(user, permission: Permission, *, organisation_id: int | None)
     if not same_organisation(user, organisation_id):
         return False
     return bool(roles_of(user) & ROLE_PERMISSIONS[permission])
+
+
+# guardian object permissions on an assessment (see Assessment.Meta.permissions).
+CONTRIBUTE = "eia.contribute_to_assessment"
+DECIDE = "eia.decide_assessment"
+
+
+def is_author(user, assessment) -> bool:
+    """The author or a co-author of this version, in its organisation."""
+    return same_organisation(user, assessment.organisation_id) and user.has_perm(
+        CONTRIBUTE, assessment
+    )
+
+
+def is_named_decision_maker(user, assessment) -> bool:
+    """The person the pipeline item names to sign this version off."""
+    return same_organisation(user, assessment.organisation_id) and user.has_perm(DECIDE, assessment)

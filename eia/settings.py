@@ -144,6 +144,9 @@ LOGOUT_REDIRECT_URL = "login"
 # guardian: no anonymous user row; the public register is served without permissions at all.
 ANONYMOUS_USER_NAME = None
 GUARDIAN_RAISE_403 = False
+# No per-user permission cache: a grant is visible to the next check at once, whichever object
+# holds the user. Lists ask guardian for the objects in one query (get_objects_for_user).
+GUARDIAN_AUTO_PREFETCH = False
 # viewflow: our own views and GOV.UK templates, not its Material frontend.
 VIEWFLOW = {"AUTOREGISTER": False}
 

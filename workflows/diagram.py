@@ -13,23 +13,6 @@ from django_fsm import RETURN_VALUE
 
 from eia.models import Assessment, State
 
-# Plain-English names of the moves; tests/unit/test_diagram.py fails if a transition lacks one.
-MOVE_LABELS = {
-    "submit_screening": "the author submits the screening",
-    "return_screening": "an equality officer returns it with comments",
-    "confirm_full_assessment": "an equality officer confirms a full assessment is needed",
-    "confirm_screened_out": "an equality officer confirms it is screened out",
-    "submit_full_assessment": "the author submits the full assessment",
-    "submit_rurality_proofing": "the author submits the rurality proofing",
-    "return_for_changes": "an equality officer returns it with comments",
-    "approve": "an equality officer approves it",
-    "refer_back": "the decision-maker refers it back with comments",
-    "sign_off": "the named decision-maker signs it off",
-    "publish": "an equality officer publishes it",
-    "withdraw": "it is withdrawn, with a reason",
-    "supersede": "a newer version is published",
-}
-
 SIDE_STATES = (State.WITHDRAWN,)
 MAIN_STATES = tuple(state for state in State if state not in SIDE_STATES)
 
@@ -39,10 +22,7 @@ class Move:
     name: str
     source: State
     target: State
-
-    @property
-    def label(self) -> str:
-        return MOVE_LABELS[self.name]
+    label: str  # from the transition's custom={"label": ...}
 
 
 def moves() -> list[Move]:
@@ -55,7 +35,14 @@ def moves() -> list[Move]:
             else [transition.target]
         )
         for target in targets:
-            found.append(Move(transition.name, State(transition.source), State(target)))
+            found.append(
+                Move(
+                    transition.name,
+                    State(transition.source),
+                    State(target),
+                    transition.custom.get("label", ""),
+                )
+            )
     order = list(State)
     found.sort(key=lambda m: (order.index(m.source), order.index(m.target), m.name))
     return found

@@ -1,10 +1,10 @@
-"""The viewflow process that mirrors the assessment's state machine.
+"""The viewflow process that mirrors the assessment's state machine, built from the stage table.
 
-Every human stage is a View node whose holder comes from workflows.stages. After any task
-completes, `route` activates the node for the assessment's new state, so the active task is
-derived from the record's state rather than maintained beside it. Withdrawal cancels the process
-(workflows.services.withdraw). Node names are stored in the database: renaming one orphans
-running tasks, so a rename needs a data migration.
+Every stage with a task is a View node named after its state, whose holder comes from
+workflows.stages. After any task completes, `route` activates the node for the assessment's new
+state, so the active task is derived from the record's state rather than maintained beside it.
+Withdrawal cancels the process. Node names are stored in the database: renaming one orphans
+running tasks, so a rename needs a data migration (see workflows/migrations/0002_node_names.py).
 """
 
 from viewflow import this
@@ -13,7 +13,7 @@ from viewflow.workflow import flow, lock
 from eia.models import State
 
 from .models import AssessmentProcess
-from .stages import STAGE_BY_NODE, STAGES, Holder
+from .stages import TASK_STAGES, Holder, Stage
 
 
 def _in_state(state):
@@ -28,9 +28,8 @@ def _decision_maker(activation):
     return activation.process.assessment.pipeline_item.decision_maker
 
 
-def _human(node_name: str):
+def _human(stage: Stage):
     """A user task for one stage; our own views act on it, viewflow's frontend is not used."""
-    stage = STAGE_BY_NODE[node_name]
     node = flow.View(None).Annotation(title=stage.task_title).Next(this.route)
     if stage.holder is Holder.AUTHOR:
         node.Assign(_author)
@@ -42,7 +41,7 @@ def _human(node_name: str):
 def _router():
     """After every task: go to the node of the stage the assessment is now in."""
     switch = flow.Switch()
-    for stage in STAGES:
+    for stage in TASK_STAGES:
         switch.Case(getattr(this, stage.node), _in_state(stage.state))
     return switch.Case(this.end, _in_state(State.PUBLISHED))
 
@@ -61,13 +60,11 @@ class AssessmentFlow(flow.Flow):
 
     route = _router()
 
-    screening = _human("screening")
-    screening_review = _human("screening_review")
-    full_assessment = _human("full_assessment")
-    rurality_proofing = _human("rurality_proofing")
-    officer_review = _human("officer_review")
-    sign_off = _human("sign_off")
-    publication = _human("publication")
+    # One node per stage with a task, named after its state (a class body's namespace is a
+    # plain dict, so this is how viewflow's metaclass sees them as ordinary attributes).
+    for _stage in TASK_STAGES:
+        vars()[_stage.node] = _human(_stage)
+    del _stage
 
     end = flow.End()
 

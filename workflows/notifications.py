@@ -11,7 +11,7 @@ from django.urls import reverse
 from eia.authorization import Role
 from eia.models import User
 
-from .stages import STAGE_BY_NODE, Holder
+from .stages import Holder, task_stage
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +42,7 @@ def _officers(organisation_id, exclude_ids=()):
 
 
 def task_created(assessment, task, *, author_ids=()) -> None:
-    stage = STAGE_BY_NODE[task.flow_task.name]
+    stage = task_stage(task)
     title = assessment.title
     if stage.holder is Holder.OFFICERS and task.owner_id is None:
         _send_after_commit(
@@ -75,7 +75,7 @@ def returned(assessment, *, comment: str, by, recipients) -> None:
 
 def reassigned(assessment, task) -> None:
     if task.owner is not None:
-        stage = STAGE_BY_NODE[task.flow_task.name]
+        stage = task_stage(task)
         _send_after_commit(
             f"Task assigned to you: {stage.task_title.lower()}",
             f"{stage.task_title} for '{assessment.title}' is now yours.\n\n{_link(assessment)}\n",

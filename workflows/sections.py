@@ -33,6 +33,7 @@ from eia.models import (
     State,
     User,
 )
+from eia.services import authorship
 from eia.uploads import check_upload
 
 from . import rules
@@ -95,6 +96,7 @@ def _edit(
                 "change it."
             )
         changed = change(assessment)
+        authorship.note_authored(assessment, by)
         audit.record(
             EventType.SECTION_EDITED,
             assessment=assessment,

@@ -10,16 +10,17 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+from guardian.shortcuts import get_objects_for_user
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
-from eia.authorization import Permission, has_permission
-from eia.models import Assessment, AssessmentUserObjectPermission
+from eia.authorization import CONTRIBUTE, Permission, has_permission
+from eia.models import Assessment, Authorship, User
 from eia.selectors.decisions import SIGNED_OFF_STATES, flag_text, working_days_left
+from eia.services import authorship
 
 from .flows import AssessmentFlow
-from .rules import CONTRIBUTE
-from .stages import AUTHOR_NODES, OFFICER_NODES, STAGE_BY_NODE, Stage
+from .stages import AUTHOR_NODES, OFFICER_NODES, Stage, task_stage
 
 ACTIVE = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
 
@@ -55,7 +56,7 @@ def _decision_signed_off(task: Task, assessment: Assessment) -> bool:
 
 def row_for(task: Task, assessment: Assessment, *, today: datetime.date | None = None) -> TaskRow:
     today = today or timezone.localdate()
-    stage = STAGE_BY_NODE[task.flow_task.name]
+    stage = task_stage(task)
     item = assessment.pipeline_item
     nation = assessment.organisation.nation
     due = stage.due_date(
@@ -99,9 +100,10 @@ def _base(user):
 
 
 def _co_authored(user):
-    return AssessmentUserObjectPermission.objects.filter(
-        user=user, permission__codename=CONTRIBUTE
-    ).values("content_object_id")
+    """Assessments the user may edit (author or co-author): guardian's object permission."""
+    return get_objects_for_user(
+        user, CONTRIBUTE, klass=Assessment, accept_global_perms=False
+    ).values("pk")
 
 
 def tasks_for(*, user, today: datetime.date | None = None) -> list[TaskRow]:
@@ -120,17 +122,9 @@ def tasks_for(*, user, today: datetime.date | None = None) -> list[TaskRow]:
 
 def _own_work(user):
     """Tasks on proposals the user has ever written or co-authored (any version)."""
-    from eia.models import AuditEvent
-
-    from .rules import authored_q
-
-    authored_items = AuditEvent.objects.filter(authored_q(user.pk)).values(
-        "assessment__pipeline_item_id"
-    )
-    return (
-        Q(process__assessmentprocess__assessment__author=user)
-        | Q(process__assessmentprocess__assessment_id__in=_co_authored(user))
-        | Q(process__assessmentprocess__assessment__pipeline_item_id__in=authored_items)
+    authored_items = Authorship.objects.filter(user=user).values("pipeline_item_id")
+    return Q(process__assessmentprocess__assessment_id__in=_co_authored(user)) | Q(
+        process__assessmentprocess__assessment__pipeline_item_id__in=authored_items
     )
 
 
@@ -175,12 +169,10 @@ def assessment_for(*, user, pk: int) -> Assessment | None:
 
 
 def co_authors(assessment: Assessment):
-    from eia.models import User
-
-    return User.objects.filter(
-        assessmentuserobjectpermission__content_object=assessment,
-        assessmentuserobjectpermission__permission__codename=CONTRIBUTE,
-    ).distinct()
+    """Everyone who may edit this version but its author."""
+    return User.objects.filter(pk__in=authorship.author_ids(assessment)).exclude(
+        pk=assessment.author_id
+    )
 
 
 def history(assessment: Assessment):

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 from django_fsm import ConcurrentTransition, TransitionNotAllowed
-from guardian.shortcuts import assign_perm, get_users_with_perms, remove_perm
 from viewflow.workflow.exceptions import FlowLockFailed
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
@@ -27,7 +26,7 @@ from viewflow.workflow.status import STATUS
 import screening_rules
 from eia import audit, screening
 from eia.errors import Conflict, InvalidInput, NotAllowed, NotFound, SubmissionBlocked
-from eia.events import EventType
+from eia.events import GROUPS, EventGroup, EventType
 from eia.models import (
     Assessment,
     PipelineItem,
@@ -37,6 +36,7 @@ from eia.models import (
     State,
     User,
 )
+from eia.services import authorship
 
 from . import notifications, rules, summary
 from .flows import AssessmentFlow
@@ -133,10 +133,7 @@ def _clean_text(value: str, *, what: str, required: bool) -> str:
 
 
 def _author_ids(assessment: Assessment) -> set[int]:
-    co_authors = get_users_with_perms(
-        assessment, only_with_perms_in=[rules.CONTRIBUTE], with_superusers=False
-    )
-    return {assessment.author_id, *co_authors.values_list("pk", flat=True)}
+    return authorship.author_ids(assessment)
 
 
 def _authors(assessment: Assessment):
@@ -150,8 +147,8 @@ def _check_consistent(assessment: Assessment) -> Task | None:
             process__pk=assessment.process.pk, status__in=ACTIVE_TASK_STATUSES
         ).select_related("owner")
     )
-    stage = STAGE_BY_STATE.get(assessment.state)
-    expected = [stage.node] if stage else []
+    stage = STAGE_BY_STATE[assessment.state]
+    expected = [stage.node] if stage.has_task else []
     found = [task.flow_task.name for task in tasks]
     if found != expected:
         raise InvariantBroken(
@@ -216,6 +213,8 @@ def _transition(
         from_state = _save_transition(assessment, apply)
         _finish_task(task, by)
         new_task = _check_consistent(assessment)
+        if event_type in GROUPS[EventGroup.AUTHORING]:
+            authorship.note_authored(assessment, by)
         audit.record(
             event_type,
             assessment=assessment,
@@ -290,6 +289,8 @@ def start_assessment(*, pipeline_item_id: int, by, previous: Assessment | None =
             from .sections import copy_content  # sections builds on this module
 
             copy_content(source=previous, target=assessment)
+        authorship.grant_authorship(assessment, author)
+        authorship.sync_decision_maker(item)
         AssessmentFlow.start.run(assessment=assessment)
         task = _check_consistent(assessment)
         audit.record(
@@ -357,6 +358,7 @@ def save_screening_answers(
         )
         record.result = result.to_dict() if result else None
         record.save()
+        authorship.note_authored(assessment, by)
         assessment.rurality_proofing_required = (
             "rurality_proofing_required" in result.flags if result else None
         )
@@ -847,7 +849,7 @@ def add_co_author(*, assessment_id: int, by, user_id: int) -> User:
             raise InvalidInput(
                 "The named decision-maker cannot be a co-author: they sign off the assessment"
             )
-        assign_perm(f"eia.{rules.CONTRIBUTE}", co_author, assessment)
+        authorship.grant_authorship(assessment, co_author)
         audit.record(
             EventType.CO_AUTHOR_ADDED,
             assessment=assessment,
@@ -871,7 +873,7 @@ def remove_co_author(*, assessment_id: int, by, user_id: int) -> None:
             or co_author.pk not in _author_ids(assessment)
         ):
             raise InvalidInput("Choose a co-author to remove")
-        remove_perm(f"eia.{rules.CONTRIBUTE}", co_author, assessment)
+        authorship.revoke_co_author(assessment, co_author)
         audit.record(
             EventType.CO_AUTHOR_REMOVED,
             assessment=assessment,

@@ -1,13 +1,21 @@
-"""Who holds the assessment at each stage, and by when they should act.
+"""The one stage table: everything the process knows about each state of the record.
 
-One row per state that has a human task. workflows.flows builds its viewflow nodes from this
-table and tests/integration/test_lifecycle.py checks that the active task always matches it.
+`eia.models.State` and the transitions on `eia.models.Assessment` are the state machine. This
+table says, per state, who holds the task (if anyone), what the task is called, when it falls
+due, which page its holder acts on, what that page's button says, and the colour of the state's
+tag. The viewflow flow (workflows.flows), task lists, notifications, the assessment page's task
+list and the state tags are all derived from it. Node names equal state values.
+
+Adding a stage: add the state and its transitions to eia/models/assessment.py, add a row here,
+and write the page named in `page`. tests/unit/workflows/test_stages.py checks that every state
+has exactly one row and that the flow, tags and pages are derived from the table.
 """
 
 import datetime
 from dataclasses import dataclass
 from enum import StrEnum
 
+from eia.authorization import Permission
 from eia.calendar import add_working_days
 from eia.models import State
 
@@ -24,40 +32,95 @@ class DueFrom(StrEnum):
 
 
 @dataclass(frozen=True)
-class Stage:
-    state: State
-    node: str
-    holder: Holder
-    task_title: str
-    due_from: DueFrom
+class Due:
+    start: DueFrom
     working_days: int
 
-    def due_date(
+    def date(
         self, *, created: datetime.date, decision_date: datetime.date, nation: str
     ) -> datetime.date:
-        if self.due_from is DueFrom.DECISION:
+        if self.start is DueFrom.DECISION:
             return add_working_days(decision_date, -self.working_days, nation)
         return add_working_days(created, self.working_days, nation)
 
 
+@dataclass(frozen=True)
+class Stage:
+    state: State
+    colour: str  # GOV.UK tag colour of the state
+    step: str = ""  # its row on the assessment's task list ("" when sections stand for it)
+    holder: Holder | None = None  # None: nobody holds a task in this state
+    permission: Permission | None = None  # the role permission the holder needs
+    task_title: str = ""
+    due: Due | None = None
+    page: str = ""  # URL name of the page the holder acts on
+    action: str = ""  # what that page's link or button says
+
+    @property
+    def node(self) -> str:
+        """The viewflow node of this stage: its name is the state's value."""
+        return self.state.value
+
+    @property
+    def label(self) -> str:
+        return self.state.label
+
+    @property
+    def has_task(self) -> bool:
+        return self.holder is not None
+
+    def due_date(
+        self, *, created: datetime.date, decision_date: datetime.date, nation: str
+    ) -> datetime.date:
+        assert self.due is not None, f"{self.state} has no task"
+        return self.due.date(created=created, decision_date=decision_date, nation=nation)
+
+
 STAGES = (
-    Stage(State.SCREENING, "screening", Holder.AUTHOR, "Complete the screening",
-          DueFrom.DECISION, 30),
-    Stage(State.SCREENING_REVIEW, "screening_review", Holder.OFFICERS, "Review the screening",
-          DueFrom.CREATED, 5),
-    Stage(State.FULL_ASSESSMENT, "full_assessment", Holder.AUTHOR,
-          "Complete the full assessment", DueFrom.DECISION, 15),
-    Stage(State.RURALITY_PROOFING, "rurality_proofing", Holder.AUTHOR,
-          "Complete the rurality proofing", DueFrom.DECISION, 12),
-    Stage(State.OFFICER_REVIEW, "officer_review", Holder.OFFICERS,
-          "Review the full assessment", DueFrom.CREATED, 5),
-    Stage(State.AWAITING_SIGN_OFF, "sign_off", Holder.DECISION_MAKER,
-          "Read the impacts and sign off", DueFrom.DECISION, 1),
-    Stage(State.SIGNED_OFF, "publication", Holder.OFFICERS, "Publish the assessment",
-          DueFrom.CREATED, 5),
+    Stage(State.SCREENING, "blue", step="Screening", holder=Holder.AUTHOR,
+          permission=Permission.AUTHOR_ASSESSMENT, task_title="Complete the screening",
+          due=Due(DueFrom.DECISION, 30), page="workflows:submit",
+          action="Submit the screening for review"),
+    Stage(State.SCREENING_REVIEW, "purple", holder=Holder.OFFICERS,
+          permission=Permission.REVIEW_ASSESSMENT, task_title="Review the screening",
+          due=Due(DueFrom.CREATED, 5), page="workflows:review_screening",
+          action="Review the screening"),
+    Stage(State.FULL_ASSESSMENT, "blue", holder=Holder.AUTHOR,
+          permission=Permission.AUTHOR_ASSESSMENT, task_title="Complete the full assessment",
+          due=Due(DueFrom.DECISION, 15), page="workflows:submit",
+          action="Submit the full assessment"),
+    Stage(State.RURALITY_PROOFING, "blue", holder=Holder.AUTHOR,
+          permission=Permission.AUTHOR_ASSESSMENT, task_title="Complete the rurality proofing",
+          due=Due(DueFrom.DECISION, 12), page="workflows:submit",
+          action="Submit the rurality proofing"),
+    Stage(State.OFFICER_REVIEW, "purple", step="Equality officer review",
+          holder=Holder.OFFICERS, permission=Permission.REVIEW_ASSESSMENT,
+          task_title="Review the full assessment", due=Due(DueFrom.CREATED, 5),
+          page="workflows:review_assessment", action="Review the assessment"),
+    Stage(State.AWAITING_SIGN_OFF, "orange", step="Decision-maker sign-off",
+          holder=Holder.DECISION_MAKER, permission=Permission.SIGN_OFF_ASSESSMENT,
+          task_title="Read the impacts and sign off", due=Due(DueFrom.DECISION, 1),
+          page="workflows:sign_off", action="Read the impacts and sign off"),
+    Stage(State.SIGNED_OFF, "turquoise", step="Publication", holder=Holder.OFFICERS,
+          permission=Permission.PUBLISH_ASSESSMENT, task_title="Publish the assessment",
+          due=Due(DueFrom.CREATED, 5), page="workflows:publish",
+          action="Publish the assessment"),
+    Stage(State.PUBLISHED, "green"),
+    Stage(State.WITHDRAWN, "grey"),
+    Stage(State.SUPERSEDED, "grey"),
 )  # fmt: skip
 
-STAGE_BY_STATE = {stage.state: stage for stage in STAGES}
-STAGE_BY_NODE = {stage.node: stage for stage in STAGES}
-OFFICER_NODES = tuple(stage.node for stage in STAGES if stage.holder is Holder.OFFICERS)
-AUTHOR_NODES = tuple(stage.node for stage in STAGES if stage.holder is Holder.AUTHOR)
+STAGE_BY_STATE: dict[str, Stage] = {stage.state: stage for stage in STAGES}
+TASK_STAGES = tuple(stage for stage in STAGES if stage.has_task)
+TASK_STAGE_BY_NODE: dict[str, Stage] = {stage.node: stage for stage in TASK_STAGES}
+OFFICER_NODES = tuple(stage.node for stage in TASK_STAGES if stage.holder is Holder.OFFICERS)
+AUTHOR_NODES = tuple(stage.node for stage in TASK_STAGES if stage.holder is Holder.AUTHOR)
+
+
+def stage_of(state: str) -> Stage:
+    return STAGE_BY_STATE[state]
+
+
+def task_stage(task) -> Stage | None:
+    """The stage a viewflow task belongs to (None for a node that is not a human task)."""
+    return TASK_STAGE_BY_NODE.get(task.flow_task.name)

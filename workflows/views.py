@@ -31,7 +31,7 @@ from .forms import (
 )
 from .screening_form import ScreeningForm, answer_summary
 from .sections import editable_sections
-from .stages import STAGE_BY_NODE, STAGE_BY_STATE, STAGES, Holder
+from .stages import STAGE_BY_STATE, TASK_STAGES, Holder, task_stage
 
 
 def _assessment(request, pk: int):
@@ -119,7 +119,7 @@ def reassign(request, pk: int, task_id: int):
         {
             "assessment": assessment,
             "task": task,
-            "stage": STAGE_BY_NODE[task.flow_task.name],
+            "stage": task_stage(task),
             "form": form,
         },
     )
@@ -154,7 +154,7 @@ def start_review(request, pk: int):
 def _sections(assessment, task, user) -> list[dict]:
     """The GOV.UK task list: screening, the sections that apply, then the later stages."""
     rows = []
-    order = [stage.state for stage in STAGES]
+    order = [stage.state for stage in TASK_STAGES]
     now_index = order.index(assessment.state) if assessment.state in order else len(order)
     withdrawn = assessment.state == State.WITHDRAWN
 
@@ -175,7 +175,7 @@ def _sections(assessment, task, user) -> list[dict]:
         screening_status = "Not yet started"
     rows.append(
         {
-            "title": "Screening",
+            "title": STAGE_BY_STATE[State.SCREENING].step,
             "status": screening_status,
             "id": "screening",
             "href": reverse("workflows:screening", args=[assessment.pk]),
@@ -201,18 +201,23 @@ def _sections(assessment, task, user) -> list[dict]:
                     "href": reverse(f"workflows:section_{section}", args=[assessment.pk]),
                 }
             )
-    for state, title in [
-        (State.OFFICER_REVIEW, "Equality officer review"),
-        (State.AWAITING_SIGN_OFF, "Decision-maker sign-off"),
-        (State.SIGNED_OFF, "Publication"),
-    ]:
+    for stage in TASK_STAGES:
+        if not stage.step or stage.state == State.SCREENING:
+            continue  # screening leads the list; the author's sections stand for their stages
         if (
-            state == State.OFFICER_REVIEW
+            stage.state == State.OFFICER_REVIEW
             and assessment.screening_outcome
             and (not assessment.screened_in)
         ):
             continue
-        rows.append({"title": title, "status": stage_status(state), "id": state, "href": ""})
+        rows.append(
+            {
+                "title": stage.step,
+                "status": stage_status(stage.state),
+                "id": stage.state,
+                "href": "",
+            }
+        )
     return rows
 
 
@@ -240,26 +245,15 @@ def _actions(user, assessment, task) -> list[dict]:
     pk = assessment.pk
     actions = []
     if task is not None:
-        stage = STAGE_BY_NODE[task.flow_task.name]
+        stage = task_stage(task)
         if rules.can_do_task(user, assessment, task):
-            if stage.holder is Holder.AUTHOR:
-                actions.append(
-                    {
-                        "kind": "submit",
-                        "text": _submit_text(stage.state),
-                        "url": reverse("workflows:submit", args=[pk]),
-                    }
-                )
-            else:
-                page = {
-                    "screening_review": ("workflows:review_screening", "Review the screening"),
-                    "officer_review": ("workflows:review_assessment", "Review the assessment"),
-                    "sign_off": ("workflows:sign_off", "Read the impacts and sign off"),
-                    "publication": ("workflows:publish", "Publish the assessment"),
-                }[stage.node]
-                actions.append(
-                    {"kind": "link", "text": page[1], "url": reverse(page[0], args=[pk])}
-                )
+            actions.append(
+                {
+                    "kind": "submit" if stage.holder is Holder.AUTHOR else "link",
+                    "text": stage.action,
+                    "url": reverse(stage.page, args=[pk]),
+                }
+            )
         if rules.can_claim(user, assessment, task):
             actions.append(
                 {
@@ -313,14 +307,6 @@ def _actions(user, assessment, task) -> list[dict]:
             }
         )
     return actions
-
-
-def _submit_text(state) -> str:
-    return {
-        State.SCREENING: "Submit the screening for review",
-        State.FULL_ASSESSMENT: "Submit the full assessment",
-        State.RURALITY_PROOFING: "Submit the rurality proofing",
-    }[state]
 
 
 def _latest_return(assessment):
@@ -494,7 +480,7 @@ def submit(request, pk: int):
                     "form": form,
                     "problem": error.message,
                     "problems": problems,
-                    "submit_text": _submit_text(data["state"]),
+                    "submit_text": STAGE_BY_STATE[data["state"]].action,
                 },
                 status=400,
             )
@@ -502,7 +488,7 @@ def submit(request, pk: int):
             request, f"Submitted. The assessment is now at '{assessment.get_state_display()}'."
         )
         return _to_assessment(pk)
-    if task is None or STAGE_BY_NODE[task.flow_task.name].holder is not Holder.AUTHOR:
+    if task is None or task_stage(task).holder is not Holder.AUTHOR:
         messages.info(request, "There is nothing for you to submit at this stage.")
         return _to_assessment(pk)
     if not rules.can_do_task(request.user, assessment, task):
@@ -515,7 +501,7 @@ def submit(request, pk: int):
             "assessment": assessment,
             "task": task,
             "form": form,
-            "submit_text": _submit_text(assessment.state),
+            "submit_text": STAGE_BY_STATE[assessment.state].action,
         },
     )
 
@@ -599,7 +585,7 @@ def review_screening(request, pk: int):
     return _decision(
         request,
         pk,
-        node="screening_review",
+        node=State.SCREENING_REVIEW,
         form_class=ScreeningReviewForm,
         template="workflows/review_screening.html",
         act=act,
@@ -610,7 +596,7 @@ def review_screening(request, pk: int):
 def review_assessment(request, pk: int):
     assessment = _assessment(request, pk)
     task = services.active_task(assessment)
-    if moved_on := _open_task_page(request, assessment, task, "officer_review"):
+    if moved_on := _open_task_page(request, assessment, task, State.OFFICER_REVIEW):
         return moved_on
     present = [Section(key) for key in editable_sections(assessment)]
     form = AssessmentReviewForm(
@@ -660,7 +646,7 @@ def review_assessment(request, pk: int):
 def sign_off(request, pk: int):
     assessment = _assessment(request, pk)
     task = services.active_task(assessment)
-    if moved_on := _open_task_page(request, assessment, task, "sign_off"):
+    if moved_on := _open_task_page(request, assessment, task, State.AWAITING_SIGN_OFF):
         return moved_on
     shown = summary.decision_summary(assessment)
     form = SignOffForm(
@@ -769,7 +755,7 @@ def publish(request, pk: int):
     return _decision(
         request,
         pk,
-        node="publication",
+        node=State.SIGNED_OFF,
         form_class=PublishForm,
         template="workflows/publish.html",
         act=act,

@@ -9,6 +9,7 @@ from .assessment import (
     State,
 )
 from .audit import AppendOnlyError, AuditEvent
+from .authorship import Authorship
 from .content import (
     Action,
     Conclusion,
@@ -56,6 +57,7 @@ __all__ = [
     "Assessment",
     "AssessmentUserObjectPermission",
     "AuditEvent",
+    "Authorship",
     "Directorate",
     "Nation",
     "Organisation",

@@ -119,7 +119,9 @@ class Assessment(ConcurrentTransitionMixin, models.Model):
     class Meta:
         ordering = ["-created_at"]
         permissions = [
-            ("contribute_to_assessment", "Can edit the assessment as a co-author"),
+            # guardian object permissions, held per assessment (eia.authorization reads them)
+            ("contribute_to_assessment", "Can edit the assessment as its author or a co-author"),
+            ("decide_assessment", "Can sign off the assessment as its named decision-maker"),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -152,17 +154,33 @@ class Assessment(ConcurrentTransitionMixin, models.Model):
         """The next version reviewing this one, unless it was withdrawn."""
         return self.reviews.exclude(state=State.WITHDRAWN).order_by("-version").first()
 
-    # ---- The transition table. Each method only records the facts of the move. ----
+    # ---- The transition table. Each method only records the facts of the move; its `label`
+    # says the move in words for the process diagram and its description. ----
 
-    @transition(field=state, source=State.SCREENING, target=State.SCREENING_REVIEW)
+    @transition(
+        field=state,
+        source=State.SCREENING,
+        target=State.SCREENING_REVIEW,
+        custom={"label": "the author submits the screening"},
+    )
     def submit_screening(self):
         pass
 
-    @transition(field=state, source=State.SCREENING_REVIEW, target=State.SCREENING)
+    @transition(
+        field=state,
+        source=State.SCREENING_REVIEW,
+        target=State.SCREENING,
+        custom={"label": "an equality officer returns it with comments"},
+    )
     def return_screening(self):
         pass
 
-    @transition(field=state, source=State.SCREENING_REVIEW, target=State.FULL_ASSESSMENT)
+    @transition(
+        field=state,
+        source=State.SCREENING_REVIEW,
+        target=State.FULL_ASSESSMENT,
+        custom={"label": "an equality officer confirms a full assessment is needed"},
+    )
     def confirm_full_assessment(self, *, reasons: str):
         self.screening_outcome = ScreeningOutcome.FULL_ASSESSMENT
         self.screening_reasons = reasons
@@ -171,6 +189,7 @@ class Assessment(ConcurrentTransitionMixin, models.Model):
         field=state,
         source=State.SCREENING_REVIEW,
         target=RETURN_VALUE(State.RURALITY_PROOFING, State.AWAITING_SIGN_OFF),
+        custom={"label": "an equality officer confirms it is screened out"},
     )
     def confirm_screened_out(self, *, reasons: str, mitigation: str = ""):
         self.screening_outcome = (
@@ -188,6 +207,7 @@ class Assessment(ConcurrentTransitionMixin, models.Model):
         field=state,
         source=State.FULL_ASSESSMENT,
         target=RETURN_VALUE(State.RURALITY_PROOFING, State.OFFICER_REVIEW),
+        custom={"label": "the author submits the full assessment"},
     )
     def submit_full_assessment(self):
         if self.rurality_proofing_required:
@@ -198,6 +218,7 @@ class Assessment(ConcurrentTransitionMixin, models.Model):
         field=state,
         source=State.RURALITY_PROOFING,
         target=RETURN_VALUE(State.OFFICER_REVIEW, State.AWAITING_SIGN_OFF),
+        custom={"label": "the author submits the rurality proofing"},
     )
     def submit_rurality_proofing(self):
         # A screened-out proposal was already confirmed by an officer: rurality findings go
@@ -206,11 +227,21 @@ class Assessment(ConcurrentTransitionMixin, models.Model):
             return State.OFFICER_REVIEW
         return State.AWAITING_SIGN_OFF
 
-    @transition(field=state, source=State.OFFICER_REVIEW, target=State.FULL_ASSESSMENT)
+    @transition(
+        field=state,
+        source=State.OFFICER_REVIEW,
+        target=State.FULL_ASSESSMENT,
+        custom={"label": "an equality officer returns it with comments"},
+    )
     def return_for_changes(self):
         pass
 
-    @transition(field=state, source=State.OFFICER_REVIEW, target=State.AWAITING_SIGN_OFF)
+    @transition(
+        field=state,
+        source=State.OFFICER_REVIEW,
+        target=State.AWAITING_SIGN_OFF,
+        custom={"label": "an equality officer approves it"},
+    )
     def approve(self):
         pass
 
@@ -218,25 +249,46 @@ class Assessment(ConcurrentTransitionMixin, models.Model):
         field=state,
         source=State.AWAITING_SIGN_OFF,
         target=RETURN_VALUE(State.FULL_ASSESSMENT, State.SCREENING),
+        custom={"label": "the decision-maker refers it back with comments"},
     )
     def refer_back(self):
         return State.FULL_ASSESSMENT if self.screened_in else State.SCREENING
 
-    @transition(field=state, source=State.AWAITING_SIGN_OFF, target=State.SIGNED_OFF)
+    @transition(
+        field=state,
+        source=State.AWAITING_SIGN_OFF,
+        target=State.SIGNED_OFF,
+        custom={"label": "the named decision-maker signs it off"},
+    )
     def sign_off(self, *, by: User):
         self.signed_off_by = by
         self.signed_off_at = timezone.now()
 
-    @transition(field=state, source=State.SIGNED_OFF, target=State.PUBLISHED)
+    @transition(
+        field=state,
+        source=State.SIGNED_OFF,
+        target=State.PUBLISHED,
+        custom={"label": "an equality officer publishes it"},
+    )
     def publish(self, *, review_date):
         self.published_at = timezone.now()
         self.review_date = review_date
 
-    @transition(field=state, source=list(WITHDRAWABLE_STATES), target=State.WITHDRAWN)
+    @transition(
+        field=state,
+        source=list(WITHDRAWABLE_STATES),
+        target=State.WITHDRAWN,
+        custom={"label": "it is withdrawn, with a reason"},
+    )
     def withdraw(self, *, reason: str):
         self.withdrawal_reason = reason
 
-    @transition(field=state, source=State.PUBLISHED, target=State.SUPERSEDED)
+    @transition(
+        field=state,
+        source=State.PUBLISHED,
+        target=State.SUPERSEDED,
+        custom={"label": "a newer version is published"},
+    )
     def supersede(self):
         pass
 

@@ -80,22 +80,3 @@ def error_summary(*forms_):
 def govuk_tag(text, colour=""):
     css = f"govuk-tag govuk-tag--{colour}" if colour else "govuk-tag"
     return format_html('<strong class="{}">{}</strong>', css, text)
-
-
-_STATE_COLOURS = {
-    "screening": "blue",
-    "screening_review": "purple",
-    "full_assessment": "blue",
-    "rurality_proofing": "blue",
-    "officer_review": "purple",
-    "awaiting_sign_off": "orange",
-    "signed_off": "turquoise",
-    "published": "green",
-    "withdrawn": "grey",
-    "superseded": "grey",
-}
-
-
-@register.simple_tag
-def state_tag(assessment):
-    return govuk_tag(assessment.get_state_display(), _STATE_COLOURS.get(assessment.state, ""))

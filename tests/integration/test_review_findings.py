@@ -3,10 +3,12 @@
 import datetime
 
 import pytest
+from django.db import transaction
 from django.test import Client
 
 from eia.authorization import Role
 from eia.models import AuditEvent
+from eia.services import authorship
 from tests.factories import OrganisationFactory, UserFactory
 from tests.support import builders
 from workflows import demo, sections, services, summary
@@ -166,7 +168,9 @@ def test_only_the_currently_named_decision_maker_can_sign(people, organisation):
     new_dm = UserFactory(organisation=organisation, roles=[Role.DECISION_MAKER])
     item = assessment.pipeline_item
     item.decision_maker = new_dm
-    item.save()
+    with transaction.atomic():
+        item.save()
+        authorship.sync_decision_maker(item)  # as the admin does when the lead names someone
     assessment.refresh_from_db()
     shown = summary.content_hash(summary.decision_summary(assessment))
     response = _client(people["dm"]).post(
