@@ -12,15 +12,14 @@ from .document import (
     ImpactLine,
     equality_implications,
 )
-from .render import (
+from .render import render_full, render_summary
+from .text import (
     MAX_DOCUMENT_CHARS,
     MAX_DOCUMENT_ITEMS,
     MAX_FIELD_CHARS,
     SHORTENED_MARKER,
     DocumentTooLarge,
     check_size,
-    render_full,
-    render_summary,
 )
 
 __all__ = [

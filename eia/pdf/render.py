@@ -1,22 +1,6 @@
 """Render an `AssessmentDocument` as PDF bytes: a decision-maker summary and the full assessment.
 
-Safety rules (see the reportlab trap in shared/STYLE.md), each enforced in one place:
-
-- Every Paragraph is made by `_paragraphs()`, which cleans, limits, splits and escapes the text:
-  markup typed by a user prints literally and `<img src=...>` can never make reportlab read a
-  file or URL. Headings, table cells and bullets all go through it.
-- Text the embedded font cannot draw (Arabic, emoji, other scripts Liberation Sans lacks) is
-  replaced by a visible "□": reportlab would draw the font's blank box anyway and put NUL
-  characters in the text layer, so copying and searching lost it either way. Right-to-left
-  text the font does have (Hebrew) is drawn in logical order, unshaped and not reordered:
-  reportlab does no bidi layout. The accessible, complete form is the HTML page; the PDF is
-  the alternative.
-- Long text is bounded three ways: each field at `MAX_FIELD_CHARS` (then a visible marker),
-  each paragraph at `_CHUNK_CHARS` (reportlab lays out one huge paragraph in quadratic time), and
-  each table cell at a size that always fits on one page (the rest follows the table in full),
-  so a 20,000-character word can neither raise LayoutError nor stall the build.
-- The whole document is refused above `MAX_DOCUMENT_CHARS` / `MAX_DOCUMENT_ITEMS` with
-  `DocumentTooLarge`, whose message the web layer shows as it is.
+Every user string reaches the page through `eia.pdf.text`, which states the safety rules.
 
 Measured on the 2-core development machine (reportlab 5.1, Python 3.11); no test times it:
 - typical (4 impacts, 3 actions): summary 0.05-0.09 s (1 page), full 0.04 s (3 pages);
@@ -28,13 +12,8 @@ Measured on the 2-core development machine (reportlab 5.1, Python 3.11); no test
   20 s before `_CHUNK_CHARS`, and a 20,000-character word in a table cell raised LayoutError.
 """
 
-import functools
 import io
-import re
-import unicodedata
-from dataclasses import dataclass, fields, is_dataclass
-from pathlib import Path
-from xml.sax.saxutils import escape
+from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
@@ -42,7 +21,6 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
@@ -62,150 +40,25 @@ from .document import (
     humanise,
     is_adverse,
 )
+from .text import (
+    CONTINUED_NOTE,
+    FONT,
+    FONT_BOLD,
+    SHORTENED_MARKER,
+    check_size,
+    clean,
+    cut,
+    font_coverage,
+    paragraphs,
+    plain,
+)
 
-# Per field (one answer, one title): beyond this the text is cut and marked.
-MAX_FIELD_CHARS = 20_000
-# Whole document, counting each field up to MAX_FIELD_CHARS: beyond this no PDF is made.
-MAX_DOCUMENT_CHARS = 400_000
-# Rows of every list added up (impacts, actions, evidence, reasons, pairs...).
-MAX_DOCUMENT_ITEMS = 2_000
-
-SHORTENED_MARKER = "[shortened: the full text is on the web page]"
-CONTINUED_NOTE = "…continued in the full assessment"
-MISSING_GLYPH = "\u25a1"  # □, drawn where the font has no glyph for a character
 SUMMARY_MAX_PAGES = 2
 
-FONT_DIR = Path(__file__).resolve().parent / "fonts"
-FONT = "DueRegardSans"
-FONT_BOLD = "DueRegardSans-Bold"
-FONT_FILES = {
-    FONT: FONT_DIR / "LiberationSans-Regular.ttf",
-    FONT_BOLD: FONT_DIR / "LiberationSans-Bold.ttf",
-}
-
-# reportlab lays out a paragraph in time quadratic in its length; this keeps each one small.
-_CHUNK_CHARS = 2_000
 _HEADING_CHARS = 500
 # A table cell holds at most this many lines at its narrowest possible characters (1 em wide),
 # so every row fits on one page and a table never raises LayoutError; the rest follows the table.
 _CELL_MAX_LINES = 40
-
-
-class DocumentTooLarge(Exception):
-    """The document has more text than a PDF is made for; `message` says so to the user."""
-
-    def __init__(self, message: str, *, size: int, limit: int):
-        super().__init__(message)
-        self.message = message
-        self.size = size
-        self.limit = limit
-
-
-# --- Fonts -----------------------------------------------------------------------------------
-
-
-@functools.cache
-def _font_coverage() -> re.Pattern:
-    """Register the vendored fonts once; return a pattern matching characters they cannot draw."""
-    faces = []
-    for name, path in FONT_FILES.items():
-        font = TTFont(name, str(path))
-        pdfmetrics.registerFont(font)
-        faces.append(set(font.face.charToGlyph))
-    pdfmetrics.registerFontFamily(
-        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
-    )
-    drawable = sorted(set.intersection(*faces) - set(range(0x20)) | {0x09, 0x0A})
-    ranges, start, previous = [], drawable[0], drawable[0]
-    for code in drawable[1:] + [-1]:
-        if code != previous + 1:
-            ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(previous))}")
-            start = code
-        previous = code
-    return re.compile(f"[^{''.join(ranges)}]")
-
-
-# --- Text: the one path from user text to a Paragraph ----------------------------------------
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
-
-
-def _clean(value) -> str:
-    """Plain text the font can draw: no control characters, composed accents, □ for the rest."""
-    text = "" if value is None else str(value)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub("", text.replace("\t", " "))
-    # Welsh typed as w + combining circumflex becomes ŵ, which the font has.
-    text = unicodedata.normalize("NFC", text)
-    return _font_coverage().sub(MISSING_GLYPH, text)
-
-
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
-
-
-def _plain(value, limit: int = 300) -> str:
-    """One line for metadata, outline titles and the footer (drawn without markup parsing).
-
-    Viewers show metadata and bookmarks in their own fonts, so any script is kept; only what
-    cannot be encoded (lone surrogates) or displayed (control characters) goes.
-    """
-    text = _SURROGATE.sub("\ufffd", "" if value is None else str(value))
-    text = " ".join(_CONTROL.sub(" ", text).split())
-    return text if len(text) <= limit else _cut(text, limit) + "…"
-
-
-def _cut(text: str, limit: int) -> str:
-    """At most `limit` characters, ending at a space if one is near the end."""
-    head = text[:limit]
-    space = max(head.rfind(" "), head.rfind("\n"))
-    if space > limit * 0.8:
-        head = head[:space]
-    return head.rstrip()
-
-
-def _limit(text: str, limit: int, note: str) -> str:
-    if len(text) <= limit:
-        return text
-    return f"{_cut(text, limit)} {note}"
-
-
-def _chunks(text: str) -> list[str]:
-    """Paragraphs of at most _CHUNK_CHARS, split at blank lines, then at spaces, then anywhere."""
-    pieces = []
-    for block in _BLANK_LINE.split(text.strip()):
-        block = block.strip()
-        while len(block) > _CHUNK_CHARS:
-            piece = _cut(block, _CHUNK_CHARS)
-            pieces.append(piece)
-            block = block[len(piece) :].lstrip()
-        if block:
-            pieces.append(block)
-    return pieces
-
-
-def _paragraphs(
-    value,
-    style: ParagraphStyle,
-    *,
-    label: str = "",
-    limit: int = MAX_FIELD_CHARS,
-    note: str = SHORTENED_MARKER,
-    bullet: bool = False,
-    empty: str = "",
-) -> list[Paragraph]:
-    """The only maker of Paragraphs: every string, ours or a user's, is escaped here."""
-    text = _limit(_clean(value), limit, note)
-    chunks = _chunks(text) or ([empty] if empty or label else [])
-    result = []
-    for index, chunk in enumerate(chunks):
-        markup = escape(chunk).replace("\n", "<br/>")
-        if index == 0 and label:
-            markup = f"<b>{escape(_clean(label))}</b> {markup}"
-        result.append(
-            Paragraph(markup, style, bulletText="\u2022" if bullet and index == 0 else None)
-        )
-    return result
 
 
 # --- Styles ----------------------------------------------------------------------------------
@@ -285,10 +138,10 @@ def _styles(scale: float = 1.0) -> _Styles:
 
 def _heading(text, style: ParagraphStyle, level: int, *, outline=None) -> list[Paragraph]:
     """A heading that is also a PDF bookmark (outline entry, `outline` or the text) at `level`."""
-    paragraphs = _paragraphs(text, style, limit=_HEADING_CHARS, empty="(untitled)")
-    title = _plain(text if outline is None else outline, 200)
-    paragraphs[0].due_regard_outline = (title or "(untitled)", level)
-    return paragraphs
+    result = paragraphs(text, style, limit=_HEADING_CHARS, empty="(untitled)")
+    title = plain(text if outline is None else outline, 200)
+    result[0].due_regard_outline = (title or "(untitled)", level)
+    return result
 
 
 def _table_heading(text: str, styles: _Styles) -> list[Paragraph]:
@@ -367,17 +220,17 @@ class _Template(SimpleDocTemplate):
 
 
 def _build(doc: AssessmentDocument, story: list, *, kind: str) -> tuple[bytes, int]:
-    _font_coverage()  # registers the fonts before the canvas names its initial font
+    font_coverage()  # registers the fonts before the canvas names its initial font
     buffer = io.BytesIO()
-    footer = _clean(_plain(f"{doc.organisation} · {doc.reference} · version {doc.version}", 160))
+    footer = clean(plain(f"{doc.organisation} · {doc.reference} · version {doc.version}", 160))
     template = _Template(
         buffer,
         footer=footer,
-        title=_plain(f"Equality impact assessment: {doc.title}"),
-        author=_plain(doc.organisation),
-        subject=_plain(f"{kind}, {doc.reference}, version {doc.version}"),
+        title=plain(f"Equality impact assessment: {doc.title}"),
+        author=plain(doc.organisation),
+        subject=plain(f"{kind}, {doc.reference}, version {doc.version}"),
         keywords=["equality impact assessment", "public sector equality duty"],
-        lang=_plain(doc.language, 35) or "en-GB",
+        lang=plain(doc.language, 35) or "en-GB",
     )
     template.build(
         story,
@@ -423,21 +276,21 @@ def _table(
     Text longer than a cell can hold is cut there; with `overflow_label(row, column)` the full
     text follows the table, otherwise the cut is marked as continued in the full assessment.
     """
-    data = [[_paragraphs(text, styles.cell_head) for text in header]]
+    data = [[paragraphs(text, styles.cell_head) for text in header]]
     after = []
     for row_index, row in enumerate(rows):
         cells = []
         for column, (text, width) in enumerate(zip(row, widths, strict=True)):
             capacity = int((width - 6) / styles.cell.fontSize) * _CELL_MAX_LINES
             # One line of text: typed line breaks could otherwise make a row taller than a page.
-            text = " ".join(_clean(text).split())
+            text = " ".join(clean(text).split())
             if len(text) > capacity and overflow_label is not None:
                 name = overflow_label(row_index, column)
-                after += _paragraphs(text, styles.body, label=f"{name}, in full:")
+                after += paragraphs(text, styles.body, label=f"{name}, in full:")
                 note = f"[continued below the table: {name}]"
             else:
                 note = CONTINUED_NOTE if overflow_label is None else SHORTENED_MARKER
-            cells.append(_paragraphs(text, styles.cell, limit=capacity - len(note) - 1, note=note))
+            cells.append(paragraphs(text, styles.cell, limit=capacity - len(note) - 1, note=note))
         data.append(cells)
     commands = [("BACKGROUND", (0, 0), (-1, 0), _HEADER_FILL)]
     commands += [("BACKGROUND", (col, row + 1), (col, row + 1), fill) for row, col, fill in fills]
@@ -456,69 +309,30 @@ def _rag(action: ActionLine) -> tuple[str, colors.Color | None]:
 # --- The full assessment ---------------------------------------------------------------------
 
 
-def _count(value) -> tuple[int, int]:
-    """(characters, entries): every string up to the field limit, every entry of every list."""
-    if isinstance(value, str):
-        return min(len(value), MAX_FIELD_CHARS), 0
-    if is_dataclass(value):
-        parts = [getattr(value, field.name) for field in fields(value)]
-        items = sum(len(part) for part in parts if isinstance(part, tuple))
-    elif isinstance(value, tuple):
-        parts, items = value, 0
-    else:
-        return 0, 0
-    chars = 0
-    for part in parts:
-        more_chars, more_items = _count(part)
-        chars, items = chars + more_chars, items + more_items
-    return chars, items
-
-
-def check_size(doc: AssessmentDocument) -> None:
-    """Raise DocumentTooLarge, with a message for the user, if no full PDF should be made."""
-    chars, items = _count(doc)
-    if chars > MAX_DOCUMENT_CHARS:
-        raise DocumentTooLarge(
-            f"This assessment has too much text to make into a PDF: {chars:,} characters, and "
-            f"the limit is {MAX_DOCUMENT_CHARS:,}. The web page shows it in full. To make a PDF, "
-            "shorten the longest answers or move detail into linked evidence.",
-            size=chars,
-            limit=MAX_DOCUMENT_CHARS,
-        )
-    if items > MAX_DOCUMENT_ITEMS:
-        raise DocumentTooLarge(
-            f"This assessment has too many entries to make into a PDF: {items:,} impacts, "
-            f"actions, evidence items and other entries, and the limit is "
-            f"{MAX_DOCUMENT_ITEMS:,}. The web page shows it in full.",
-            size=items,
-            limit=MAX_DOCUMENT_ITEMS,
-        )
-
-
 def _none(styles: _Styles, text: str = "None recorded.") -> list[Paragraph]:
-    return _paragraphs(text, styles.body)
+    return paragraphs(text, styles.body)
 
 
 def _labelled(pairs, styles: _Styles) -> list:
     story = []
     for label, text in pairs:
         if text:
-            story += _paragraphs(text, styles.body, label=f"{_plain(label, 200)}:")
+            story += paragraphs(text, styles.body, label=f"{plain(label, 200)}:")
     return story
 
 
 def _bullets(items, styles: _Styles) -> list:
-    return [p for item in items for p in _paragraphs(item, styles.bullet, bullet=True)]
+    return [p for item in items for p in paragraphs(item, styles.bullet, bullet=True)]
 
 
 def _sign_off(styles: _Styles, *, signer: str, when: str, attestation: str) -> list:
     if not signer:
-        return _paragraphs("Not yet signed off.", styles.body)
-    story = _paragraphs(
+        return paragraphs("Not yet signed off.", styles.body)
+    story = paragraphs(
         f"{signer}{f' on {when}' if when else ''}.", styles.body, label="Signed off by"
     )
     if attestation:
-        story += _paragraphs(attestation, styles.body, label="Attestation:")
+        story += paragraphs(attestation, styles.body, label="Attestation:")
     return story
 
 
@@ -528,9 +342,9 @@ def _implications(doc: AssessmentDocument) -> str:
 
 def _full_story(doc: AssessmentDocument) -> list:
     st = _styles()
-    story = _paragraphs("Equality impact assessment", st.kicker)
+    story = paragraphs("Equality impact assessment", st.kicker)
     story += _heading(doc.title, st.h1, 0)
-    story += _paragraphs(doc.organisation, st.kicker)
+    story += paragraphs(doc.organisation, st.kicker)
 
     story += _heading("About this record", st.h2, 0)
     story += _labelled(
@@ -549,11 +363,11 @@ def _full_story(doc: AssessmentDocument) -> list:
     )
 
     story += _heading("Screening", st.h2, 0)
-    story += _paragraphs(
+    story += paragraphs(
         humanise(doc.screening_outcome), st.body, label="Outcome:", empty="Not recorded."
     )
     if doc.screening_reasons:
-        story += _paragraphs("", st.body, label="Reasons:")
+        story += paragraphs("", st.body, label="Reasons:")
         story += _bullets(doc.screening_reasons, st)
 
     story += _heading("The proposal", st.h2, 0)
@@ -561,7 +375,7 @@ def _full_story(doc: AssessmentDocument) -> list:
 
     story += _heading("Evidence", st.h2, 0)
     for item in doc.evidence:
-        story += _paragraphs(item.title, st.body, label="Evidence:", empty="(untitled)")
+        story += paragraphs(item.title, st.body, label="Evidence:", empty="(untitled)")
         story += _labelled(
             [
                 ("Source", item.source),
@@ -578,7 +392,7 @@ def _full_story(doc: AssessmentDocument) -> list:
 
     story += _heading("Engagement and consultation", st.h2, 0)
     for item in doc.engagement:
-        story += _paragraphs(item.who, st.body, label="With:", empty="(not stated)")
+        story += paragraphs(item.who, st.body, label="With:", empty="(not stated)")
         story += _labelled(
             [
                 ("When", item.when),
@@ -599,10 +413,10 @@ def _full_story(doc: AssessmentDocument) -> list:
         story += _heading(f"{impact.characteristic}: {direction}{size}", st.h3, 1)
         story += _labelled([("Who is affected", impact.who)], st)
         if impact.evidence:
-            story += _paragraphs("", st.body, label="Evidence cited:")
+            story += paragraphs("", st.body, label="Evidence cited:")
             story += _bullets(impact.evidence, st)
         if impact.mitigations:
-            story += _paragraphs("", st.body, label="Mitigations:")
+            story += paragraphs("", st.body, label="Mitigations:")
             story += _bullets(impact.mitigations, st)
         story += _labelled(
             [
@@ -617,7 +431,7 @@ def _full_story(doc: AssessmentDocument) -> list:
         story += _none(st, "No impacts recorded.")
 
     story += _heading("Cumulative impact", st.h2, 0)
-    story += _paragraphs(doc.cumulative, st.body, empty="None recorded.")
+    story += paragraphs(doc.cumulative, st.body, empty="None recorded.")
 
     story += _heading("Rurality proofing", st.h2, 0)
     story += _labelled(doc.rurality, st) or _none(st)
@@ -673,7 +487,7 @@ def _full_story(doc: AssessmentDocument) -> list:
     )
 
     story += _heading("Equality implications for the committee report", st.h2, 0)
-    story += _paragraphs(_implications(doc), st.body)
+    story += paragraphs(_implications(doc), st.body)
     return story
 
 
@@ -717,11 +531,11 @@ class _Shortener:
 
     def brief(self, value, limit: int) -> str:
         """One line of at most `limit` characters, ending in "…" if cut."""
-        text = " ".join(_clean(value).split())
+        text = " ".join(clean(value).split())
         if len(text) <= limit:
             return text
         self.used = True
-        return _cut(text, limit) + "…"
+        return cut(text, limit) + "…"
 
     def more(self, count: int, shown: int, noun: str) -> str:
         """A note of how many entries were left out, or nothing."""
@@ -765,9 +579,9 @@ def _summary_story(doc: AssessmentDocument, budget: _Budget) -> list:
     n = budget.text
     shortener = _Shortener()
     brief, more = shortener.brief, shortener.more
-    story = _paragraphs("Equality impact assessment: summary for the decision-maker", st.kicker)
+    story = paragraphs("Equality impact assessment: summary for the decision-maker", st.kicker)
     story += _heading(brief(doc.title, 200), st.h1, 0, outline=doc.title)
-    story += _paragraphs(brief(doc.organisation, 150), st.kicker)
+    story += paragraphs(brief(doc.organisation, 150), st.kicker)
 
     label_width = 82
     value_width = (_FRAME_WIDTH - 2 * label_width) / 2
@@ -779,10 +593,10 @@ def _summary_story(doc: AssessmentDocument, budget: _Budget) -> list:
     ]
     data = [
         [
-            _paragraphs(a, st.cell_head),
-            _paragraphs(brief(b, 90), st.cell),
-            _paragraphs(c, st.cell_head),
-            _paragraphs(brief(d, 90), st.cell),
+            paragraphs(a, st.cell_head),
+            paragraphs(brief(b, 90), st.cell),
+            paragraphs(c, st.cell_head),
+            paragraphs(brief(d, 90), st.cell),
         ]
         for a, b, c, d in facts
     ]
@@ -805,15 +619,15 @@ def _summary_story(doc: AssessmentDocument, budget: _Budget) -> list:
     outcome = humanise(doc.screening_outcome) or "Not recorded"
     reasons = doc.screening_reasons[: budget.items]
     text = outcome + (": " + "; ".join(r.strip().rstrip(".") for r in reasons) if reasons else "")
-    story += _paragraphs(brief(text, n), st.body)
-    story += _paragraphs(more(len(doc.screening_reasons), len(reasons), "reason"), st.small)
+    story += paragraphs(brief(text, n), st.body)
+    story += paragraphs(more(len(doc.screening_reasons), len(reasons), "reason"), st.small)
 
     if doc.about:
         story += _heading("The proposal", st.h2, 0)
         shown = doc.about[: min(2, budget.items)]
         for label, text in shown:
-            story += _paragraphs(brief(text, n), st.body, label=f"{_plain(label, 80)}:")
-        story += _paragraphs(more(len(doc.about), len(shown), "answer"), st.small)
+            story += paragraphs(brief(text, n), st.body, label=f"{plain(label, 80)}:")
+        story += paragraphs(more(len(doc.about), len(shown), "answer"), st.small)
 
     adverse = [impact for impact in doc.impacts if is_adverse(impact)]
     heading = _table_heading("Adverse impacts by characteristic", st)
@@ -822,35 +636,33 @@ def _summary_story(doc: AssessmentDocument, budget: _Budget) -> list:
         widths = [76, 40, 112, 118, _FRAME_WIDTH - 346]
         header = ["Characteristic", "Size", "Who is affected", "Mitigations", "What remains, why"]
         story += _table(header, rows, widths, st, heading=heading)
-        story += _paragraphs(more(len(adverse), len(rows), "adverse impact"), st.small)
+        story += paragraphs(more(len(adverse), len(rows), "adverse impact"), st.small)
     else:
-        story += heading + _paragraphs("No adverse impacts were identified.", st.body)
+        story += heading + paragraphs("No adverse impacts were identified.", st.body)
 
     positive = [i for i in doc.impacts if i.direction.strip().lower() == "positive"]
     if positive:
         story += _heading("Positive impacts", st.h2, 0)
         shown = positive[: budget.items]
         for impact in shown:
-            story += _paragraphs(
+            story += paragraphs(
                 brief(impact.who, n),
                 st.bullet,
                 bullet=True,
                 label=f"{brief(impact.characteristic, 60)}:",
             )
-        story += _paragraphs(more(len(positive), len(shown), "positive impact"), st.small)
+        story += paragraphs(more(len(positive), len(shown), "positive impact"), st.small)
 
     story += _heading("Rurality findings", st.h2, 0)
     shown = doc.rurality[: budget.items]
     for theme, finding in shown:
-        story += _paragraphs(
-            brief(finding, n), st.bullet, bullet=True, label=f"{brief(theme, 60)}:"
-        )
-    story += _paragraphs(more(len(doc.rurality), len(shown), "rurality finding"), st.small)
+        story += paragraphs(brief(finding, n), st.bullet, bullet=True, label=f"{brief(theme, 60)}:")
+    story += paragraphs(more(len(doc.rurality), len(shown), "rurality finding"), st.small)
     if not shown:
-        story += _paragraphs("No rurality findings recorded.", st.body)
+        story += paragraphs("No rurality findings recorded.", st.body)
 
     story += _heading("Conclusion", st.h2, 0)
-    story += _paragraphs(
+    story += paragraphs(
         brief(doc.conclusion_detail, n),
         st.body,
         label=f"{brief(humanise(doc.conclusion), 120) or 'Not yet recorded'}.",
@@ -859,12 +671,12 @@ def _summary_story(doc: AssessmentDocument, budget: _Budget) -> list:
     story += _heading("The three aims of the equality duty", st.h2, 0)
     shown = doc.aims[: max(3, budget.items)]
     for aim, consideration in shown:
-        story += _paragraphs(
+        story += paragraphs(
             brief(consideration, n), st.bullet, bullet=True, label=f"{brief(aim, 80)}:"
         )
-    story += _paragraphs(more(len(doc.aims), len(shown), "aim"), st.small)
+    story += paragraphs(more(len(doc.aims), len(shown), "aim"), st.small)
     if not shown:
-        story += _paragraphs("Not recorded.", st.body)
+        story += paragraphs("Not recorded.", st.body)
 
     story += _heading("Sign-off", st.h2, 0)
     story += _sign_off(
@@ -875,10 +687,10 @@ def _summary_story(doc: AssessmentDocument, budget: _Budget) -> list:
     )
 
     story += _heading("Equality implications for the committee report", st.h2, 0)
-    story += _paragraphs(brief(_implications(doc), max(n * 4, 600)), st.body)
+    story += paragraphs(brief(_implications(doc), max(n * 4, 600)), st.body)
 
     if shortener.used:
-        story[note_at:note_at] = [Spacer(1, 4), *_paragraphs(_SHORTENED_SUMMARY, st.small)]
+        story[note_at:note_at] = [Spacer(1, 4), *paragraphs(_SHORTENED_SUMMARY, st.small)]
     return story
 
 

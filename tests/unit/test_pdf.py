@@ -12,7 +12,8 @@ from pathlib import Path
 import pypdf
 import pytest
 
-import eia.pdf.render as render_module
+import eia.pdf
+import eia.pdf.text as text_module
 from eia.pdf import (
     MAX_DOCUMENT_CHARS,
     MAX_FIELD_CHARS,
@@ -383,7 +384,7 @@ def test_a_20000_character_word_in_a_table_cell_and_in_body_text_builds_in_full(
 
 
 def test_rendering_opens_no_file_but_the_vendored_fonts(monkeypatch, planted_file):
-    fonts = {str(path) for path in render_module.FONT_FILES.values()}
+    fonts = {str(path) for path in text_module.FONT_FILES.values()}
 
     def guard(real):
         def guarded(name, *args, **kwargs):
@@ -404,7 +405,7 @@ def test_rendering_opens_no_file_but_the_vendored_fonts(monkeypatch, planted_fil
             monkeypatch.setattr(module, "open_for_read", guard(module.open_for_read))
         if hasattr(module, "ImageReader"):
             monkeypatch.setattr(module, "ImageReader", no_images)
-    render_module._font_coverage.cache_clear()  # so the fonts, too, load under the guard
+    text_module.font_coverage.cache_clear()  # so the fonts, too, load under the guard
     doc = hostile_document(planted_file)
 
     assert render_summary(doc).startswith(b"%PDF")
@@ -412,9 +413,12 @@ def test_rendering_opens_no_file_but_the_vendored_fonts(monkeypatch, planted_fil
 
 
 def test_every_paragraph_is_made_by_the_one_escaping_helper():
-    source = Path(render_module.__file__).read_text()
-    assert source.count("Paragraph(") == 1
-    assert "escape(chunk)" in source
+    package = Path(eia.pdf.__file__).parent
+    sources = {path.name: path.read_text() for path in package.glob("*.py")}
+    assert {name: source.count("Paragraph(") for name, source in sources.items()} == {
+        name: int(name == "text.py") for name in sources
+    }
+    assert "escape(chunk)" in sources["text.py"]
 
 
 # --- Size limits -----------------------------------------------------------------------------
