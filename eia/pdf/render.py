@@ -12,293 +12,42 @@ Measured on the 2-core development machine (reportlab 5.1, Python 3.11); no test
   20 s before `_CHUNK_CHARS`, and a 20,000-character word in a table cell raised LayoutError.
 """
 
-import io
 from dataclasses import dataclass
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
-    CondPageBreak,
-    Paragraph,
-    SimpleDocTemplate,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import Paragraph, Spacer, Table
 
 from .document import (
     ActionLine,
     AssessmentDocument,
-    equality_implications,
     format_date,
     format_datetime,
     humanise,
     is_adverse,
 )
-from .text import (
-    CONTINUED_NOTE,
-    FONT,
-    FONT_BOLD,
-    SHORTENED_MARKER,
-    check_size,
-    clean,
-    cut,
-    font_coverage,
-    paragraphs,
-    plain,
+from .layout import (
+    FRAME_WIDTH,
+    HEADER_FILL,
+    Styles,
+    build,
+    heading,
+    implications,
+    make_styles,
+    sign_off,
+    table,
+    table_heading,
+    table_style,
 )
+from .text import CONTINUED_NOTE, check_size, clean, cut, paragraphs, plain
 
 SUMMARY_MAX_PAGES = 2
 
-_HEADING_CHARS = 500
-# A table cell holds at most this many lines at its narrowest possible characters (1 em wide),
-# so every row fits on one page and a table never raises LayoutError; the rest follows the table.
-_CELL_MAX_LINES = 40
-
-
-# --- Styles ----------------------------------------------------------------------------------
-
-_BLACK = colors.HexColor("#0b0c0c")
-_GREY = colors.HexColor("#505a5f")
-_RULE = colors.HexColor("#b1b4b6")
-_HEADER_FILL = colors.HexColor("#f3f2f1")
 # Tints behind the RAG words: the word carries the meaning, the colour only repeats it.
 _RAG = {
     "red": ("Red", colors.HexColor("#f4cdc6")),
     "amber": ("Amber", colors.HexColor("#fff7bf")),
     "green": ("Green", colors.HexColor("#cce2d8")),
 }
-
-
-def _style(name: str, size: float, leading: float, **kwargs) -> ParagraphStyle:
-    kwargs.setdefault("fontName", FONT)
-    kwargs.setdefault("textColor", _BLACK)
-    return ParagraphStyle(
-        name,
-        fontSize=size,
-        leading=leading,
-        alignment=TA_LEFT,
-        splitLongWords=1,
-        bulletFontName=FONT,
-        bulletFontSize=size,
-        **kwargs,
-    )
-
-
-@dataclass(frozen=True)
-class _Styles:
-    body: ParagraphStyle
-    small: ParagraphStyle
-    bullet: ParagraphStyle
-    cell: ParagraphStyle
-    cell_head: ParagraphStyle
-    kicker: ParagraphStyle
-    h1: ParagraphStyle
-    h2: ParagraphStyle
-    h3: ParagraphStyle
-
-
-def _styles(scale: float = 1.0) -> _Styles:
-    s = scale
-    return _Styles(
-        body=_style("body", 10 * s, 13.5 * s, spaceAfter=4 * s),
-        small=_style("small", 8.5 * s, 11 * s, textColor=_GREY, spaceAfter=3 * s),
-        bullet=_style(
-            "bullet", 10 * s, 13.5 * s, leftIndent=12 * s, bulletIndent=2 * s, spaceAfter=2 * s
-        ),
-        cell=_style("cell", 8.5 * s, 10.5 * s),
-        cell_head=_style("cell_head", 8.5 * s, 10.5 * s, fontName=FONT_BOLD),
-        kicker=_style("kicker", 10 * s, 13 * s, textColor=_GREY, spaceAfter=2 * s),
-        h1=_style("h1", 18 * s, 22 * s, fontName=FONT_BOLD, spaceAfter=6 * s, keepWithNext=1),
-        h2=_style(
-            "h2",
-            13 * s,
-            16 * s,
-            fontName=FONT_BOLD,
-            spaceBefore=10 * s,
-            spaceAfter=4 * s,
-            keepWithNext=1,
-        ),
-        h3=_style(
-            "h3",
-            11 * s,
-            14 * s,
-            fontName=FONT_BOLD,
-            spaceBefore=8 * s,
-            spaceAfter=3 * s,
-            keepWithNext=1,
-        ),
-    )
-
-
-def _heading(text, style: ParagraphStyle, level: int, *, outline=None) -> list[Paragraph]:
-    """A heading that is also a PDF bookmark (outline entry, `outline` or the text) at `level`."""
-    result = paragraphs(text, style, limit=_HEADING_CHARS, empty="(untitled)")
-    title = plain(text if outline is None else outline, 200)
-    result[0].due_regard_outline = (title or "(untitled)", level)
-    return result
-
-
-def _table_heading(text: str, styles: _Styles) -> list[Paragraph]:
-    """The heading of a section that holds a table (which `_table` keeps with its first row:
-    keepWithNext would move the whole table to the next page whenever it fits on one)."""
-    return _heading(text, ParagraphStyle("h2_table", parent=styles.h2, keepWithNext=0), 0)
-
-
-# --- Page furniture --------------------------------------------------------------------------
-
-_MARGIN = 18 * mm
-_FRAME_WIDTH = A4[0] - 2 * _MARGIN
-_PAGE_TOTAL_FORM = "page_total"
-
-
-class _NumberedCanvas(Canvas):
-    """Writes "Page N of M" in one pass: each footer draws a form whose content, the page
-    count, is only filled in at save time."""
-
-    def save(self):
-        self.beginForm(_PAGE_TOTAL_FORM, lowerx=0, lowery=-4, upperx=80, uppery=12)
-        self.setFont(FONT, 8)
-        self.setFillColor(_GREY)
-        self.drawString(0, 0, str(self.getPageNumber() - 1))
-        self.endForm()
-        super().save()
-
-
-class _Template(SimpleDocTemplate):
-    def __init__(self, buffer, *, footer: str, **kwargs):
-        super().__init__(
-            buffer,
-            pagesize=A4,
-            leftMargin=_MARGIN,
-            rightMargin=_MARGIN,
-            topMargin=_MARGIN,
-            bottomMargin=_MARGIN + 4 * mm,
-            creator="Due Regard",
-            displayDocTitle=1,
-            initialFontName=FONT,
-            **kwargs,
-        )
-        self._footer = footer
-        self._outline_keys = 0
-
-    def beforeDocument(self):
-        self.canv.showOutline()
-
-    def afterFlowable(self, flowable):
-        outline = getattr(flowable, "due_regard_outline", None)
-        if outline:
-            title, level = outline
-            self._outline_keys += 1
-            key = f"heading-{self._outline_keys}"
-            self.canv.bookmarkPage(key)
-            self.canv.addOutlineEntry(title, key, level=level, closed=False)
-
-    def draw_footer(self, canvas, doc):
-        canvas.saveState()
-        canvas.setFont(FONT, 8)
-        canvas.setFillColor(_GREY)
-        y = _MARGIN - 2 * mm
-        label = f"Page {canvas.getPageNumber()} of "
-        canvas.drawString(_MARGIN, y, label)
-        canvas.translate(_MARGIN + pdfmetrics.stringWidth(label, FONT, 8), y)
-        canvas.doForm(_PAGE_TOTAL_FORM)
-        canvas.restoreState()
-        canvas.saveState()
-        canvas.setFont(FONT, 8)
-        canvas.setFillColor(_GREY)
-        footer = self._footer
-        while footer and pdfmetrics.stringWidth(footer, FONT, 8) > _FRAME_WIDTH - 90:
-            footer = footer[:-8].rstrip() + "…" if len(footer) > 9 else ""
-        canvas.drawRightString(A4[0] - _MARGIN, y, footer)
-        canvas.restoreState()
-
-
-def _build(doc: AssessmentDocument, story: list, *, kind: str) -> tuple[bytes, int]:
-    font_coverage()  # registers the fonts before the canvas names its initial font
-    buffer = io.BytesIO()
-    footer = clean(plain(f"{doc.organisation} · {doc.reference} · version {doc.version}", 160))
-    template = _Template(
-        buffer,
-        footer=footer,
-        title=plain(f"Equality impact assessment: {doc.title}"),
-        author=plain(doc.organisation),
-        subject=plain(f"{kind}, {doc.reference}, version {doc.version}"),
-        keywords=["equality impact assessment", "public sector equality duty"],
-        lang=plain(doc.language, 35) or "en-GB",
-    )
-    template.build(
-        story,
-        onFirstPage=template.draw_footer,
-        onLaterPages=template.draw_footer,
-        canvasmaker=_NumberedCanvas,
-    )
-    return buffer.getvalue(), template.page
-
-
-# --- Tables ----------------------------------------------------------------------------------
-
-
-def _table_style(commands: list) -> TableStyle:
-    # FONTNAME too: reportlab sets each cell's font (Helvetica by default, not embedded) even
-    # when the cell holds a Paragraph with its own.
-    return TableStyle(
-        [
-            ("FONTNAME", (0, 0), (-1, -1), FONT),
-            ("GRID", (0, 0), (-1, -1), 0.5, _RULE),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-            ("TOPPADDING", (0, 0), (-1, -1), 2),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            *commands,
-        ]
-    )
-
-
-def _table(
-    header: list[str],
-    rows: list[list],
-    widths: list[float],
-    styles: _Styles,
-    *,
-    fills: list[tuple[int, int, colors.Color]] = (),
-    overflow_label=None,
-    heading: list[Paragraph] = (),
-) -> list:
-    """A table whose cells always fit on a page, after `heading`, kept with its first row.
-
-    Text longer than a cell can hold is cut there; with `overflow_label(row, column)` the full
-    text follows the table, otherwise the cut is marked as continued in the full assessment.
-    """
-    data = [[paragraphs(text, styles.cell_head) for text in header]]
-    after = []
-    for row_index, row in enumerate(rows):
-        cells = []
-        for column, (text, width) in enumerate(zip(row, widths, strict=True)):
-            capacity = int((width - 6) / styles.cell.fontSize) * _CELL_MAX_LINES
-            # One line of text: typed line breaks could otherwise make a row taller than a page.
-            text = " ".join(clean(text).split())
-            if len(text) > capacity and overflow_label is not None:
-                name = overflow_label(row_index, column)
-                after += paragraphs(text, styles.body, label=f"{name}, in full:")
-                note = f"[continued below the table: {name}]"
-            else:
-                note = CONTINUED_NOTE if overflow_label is None else SHORTENED_MARKER
-            cells.append(paragraphs(text, styles.cell, limit=capacity - len(note) - 1, note=note))
-        data.append(cells)
-    commands = [("BACKGROUND", (0, 0), (-1, 0), _HEADER_FILL)]
-    commands += [("BACKGROUND", (col, row + 1), (col, row + 1), fill) for row, col, fill in fills]
-    style = _table_style(commands)
-    table = Table(data, colWidths=widths, repeatRows=1, style=style, hAlign="LEFT")
-    _, first_rows = Table(data[:2], colWidths=widths, style=style).wrap(_FRAME_WIDTH, 10**6)
-    needed = first_rows + sum(p.wrap(_FRAME_WIDTH, 10**6)[1] + 16 for p in heading)
-    return [CondPageBreak(needed), *heading, table, Spacer(1, 4), *after]
 
 
 def _rag(action: ActionLine) -> tuple[str, colors.Color | None]:
@@ -309,11 +58,11 @@ def _rag(action: ActionLine) -> tuple[str, colors.Color | None]:
 # --- The full assessment ---------------------------------------------------------------------
 
 
-def _none(styles: _Styles, text: str = "None recorded.") -> list[Paragraph]:
+def _none(styles: Styles, text: str = "None recorded.") -> list[Paragraph]:
     return paragraphs(text, styles.body)
 
 
-def _labelled(pairs, styles: _Styles) -> list:
+def _labelled(pairs, styles: Styles) -> list:
     story = []
     for label, text in pairs:
         if text:
@@ -321,32 +70,17 @@ def _labelled(pairs, styles: _Styles) -> list:
     return story
 
 
-def _bullets(items, styles: _Styles) -> list:
+def _bullets(items, styles: Styles) -> list:
     return [p for item in items for p in paragraphs(item, styles.bullet, bullet=True)]
 
 
-def _sign_off(styles: _Styles, *, signer: str, when: str, attestation: str) -> list:
-    if not signer:
-        return paragraphs("Not yet signed off.", styles.body)
-    story = paragraphs(
-        f"{signer}{f' on {when}' if when else ''}.", styles.body, label="Signed off by"
-    )
-    if attestation:
-        story += paragraphs(attestation, styles.body, label="Attestation:")
-    return story
-
-
-def _implications(doc: AssessmentDocument) -> str:
-    return doc.equality_implications or equality_implications(doc)
-
-
 def _full_story(doc: AssessmentDocument) -> list:
-    st = _styles()
+    st = make_styles()
     story = paragraphs("Equality impact assessment", st.kicker)
-    story += _heading(doc.title, st.h1, 0)
+    story += heading(doc.title, st.h1, 0)
     story += paragraphs(doc.organisation, st.kicker)
 
-    story += _heading("About this record", st.h2, 0)
+    story += heading("About this record", st.h2, 0)
     story += _labelled(
         [
             ("Reference", doc.reference),
@@ -362,7 +96,7 @@ def _full_story(doc: AssessmentDocument) -> list:
         st,
     )
 
-    story += _heading("Screening", st.h2, 0)
+    story += heading("Screening", st.h2, 0)
     story += paragraphs(
         humanise(doc.screening_outcome), st.body, label="Outcome:", empty="Not recorded."
     )
@@ -370,10 +104,10 @@ def _full_story(doc: AssessmentDocument) -> list:
         story += paragraphs("", st.body, label="Reasons:")
         story += _bullets(doc.screening_reasons, st)
 
-    story += _heading("The proposal", st.h2, 0)
+    story += heading("The proposal", st.h2, 0)
     story += _labelled(doc.about, st) or _none(st)
 
-    story += _heading("Evidence", st.h2, 0)
+    story += heading("Evidence", st.h2, 0)
     for item in doc.evidence:
         story += paragraphs(item.title, st.body, label="Evidence:", empty="(untitled)")
         story += _labelled(
@@ -387,10 +121,10 @@ def _full_story(doc: AssessmentDocument) -> list:
         )
     if not doc.evidence:
         story += _none(st, "No evidence recorded.")
-    story += _heading("Evidence gaps", st.h3, 1)
+    story += heading("Evidence gaps", st.h3, 1)
     story += _bullets(doc.evidence_gaps, st) or _none(st, "No gaps declared.")
 
-    story += _heading("Engagement and consultation", st.h2, 0)
+    story += heading("Engagement and consultation", st.h2, 0)
     for item in doc.engagement:
         story += paragraphs(item.who, st.body, label="With:", empty="(not stated)")
         story += _labelled(
@@ -406,11 +140,11 @@ def _full_story(doc: AssessmentDocument) -> list:
     if not doc.engagement:
         story += _none(st, "No engagement recorded.")
 
-    story += _heading("Impacts by characteristic", st.h2, 0)
+    story += heading("Impacts by characteristic", st.h2, 0)
     for impact in doc.impacts:
         size = f" ({humanise(impact.size).lower()})" if impact.size else ""
         direction = humanise(impact.direction).lower() or "not assessed"
-        story += _heading(f"{impact.characteristic}: {direction}{size}", st.h3, 1)
+        story += heading(f"{impact.characteristic}: {direction}{size}", st.h3, 1)
         story += _labelled([("Who is affected", impact.who)], st)
         if impact.evidence:
             story += paragraphs("", st.body, label="Evidence cited:")
@@ -430,14 +164,14 @@ def _full_story(doc: AssessmentDocument) -> list:
     if not doc.impacts:
         story += _none(st, "No impacts recorded.")
 
-    story += _heading("Cumulative impact", st.h2, 0)
+    story += heading("Cumulative impact", st.h2, 0)
     story += paragraphs(doc.cumulative, st.body, empty="None recorded.")
 
-    story += _heading("Rurality proofing", st.h2, 0)
+    story += heading("Rurality proofing", st.h2, 0)
     story += _labelled(doc.rurality, st) or _none(st)
 
     if doc.actions:
-        widths = [190, 95, 70, 78, _FRAME_WIDTH - 433]
+        widths = [190, 95, 70, 78, FRAME_WIDTH - 433]
         rows, fills = [], []
         for index, action in enumerate(doc.actions):
             word, fill = _rag(action)
@@ -453,19 +187,19 @@ def _full_story(doc: AssessmentDocument) -> list:
             if fill is not None:
                 fills.append((index, 4, fill))
         columns = ["Action", "Owner", "Target date", "Status", "RAG status"]
-        story += _table(
+        story += table(
             columns,
             rows,
             widths,
             st,
             fills=fills,
             overflow_label=lambda row, column: f"Action {row + 1}, {columns[column].lower()}",
-            heading=_table_heading("Action plan", st),
+            heading=table_heading("Action plan", st),
         )
     else:
-        story += _table_heading("Action plan", st) + _none(st, "No actions recorded.")
+        story += table_heading("Action plan", st) + _none(st, "No actions recorded.")
 
-    story += _heading("Conclusion", st.h2, 0)
+    story += heading("Conclusion", st.h2, 0)
     story += _labelled(
         [
             ("Conclusion", humanise(doc.conclusion) or "Not yet recorded."),
@@ -475,19 +209,19 @@ def _full_story(doc: AssessmentDocument) -> list:
         st,
     )
 
-    story += _heading("The three aims of the equality duty", st.h2, 0)
+    story += heading("The three aims of the equality duty", st.h2, 0)
     story += _labelled(doc.aims, st) or _none(st)
 
-    story += _heading("Sign-off", st.h2, 0)
-    story += _sign_off(
+    story += heading("Sign-off", st.h2, 0)
+    story += sign_off(
         st,
         signer=doc.signed_off_by,
         when=format_datetime(doc.signed_off_at),
         attestation=doc.attestation,
     )
 
-    story += _heading("Equality implications for the committee report", st.h2, 0)
-    story += paragraphs(_implications(doc), st.body)
+    story += heading("Equality implications for the committee report", st.h2, 0)
+    story += paragraphs(implications(doc), st.body)
     return story
 
 
@@ -497,7 +231,7 @@ def render_full(doc: AssessmentDocument) -> bytes:
     Raises DocumentTooLarge (with a message for the user) above the document limits.
     """
     check_size(doc)
-    pdf, _pages = _build(doc, _full_story(doc), kind="Full equality impact assessment")
+    pdf, _pages = build(doc, _full_story(doc), kind="Full equality impact assessment")
     return pdf
 
 
@@ -575,16 +309,16 @@ def _adverse_row(impact, budget: _Budget, brief) -> list[str]:
 
 
 def _summary_story(doc: AssessmentDocument, budget: _Budget) -> list:
-    st = _styles(0.95)
+    st = make_styles(0.95)
     n = budget.text
     shortener = _Shortener()
     brief, more = shortener.brief, shortener.more
     story = paragraphs("Equality impact assessment: summary for the decision-maker", st.kicker)
-    story += _heading(brief(doc.title, 200), st.h1, 0, outline=doc.title)
+    story += heading(brief(doc.title, 200), st.h1, 0, outline=doc.title)
     story += paragraphs(brief(doc.organisation, 150), st.kicker)
 
     label_width = 82
-    value_width = (_FRAME_WIDTH - 2 * label_width) / 2
+    value_width = (FRAME_WIDTH - 2 * label_width) / 2
     facts = [
         ("Reference", doc.reference, "Version", str(doc.version)),
         ("Decision body", doc.decision_body, "Decision date", format_date(doc.decision_date)),
@@ -605,17 +339,17 @@ def _summary_story(doc: AssessmentDocument, budget: _Budget) -> list:
             data,
             colWidths=[label_width, value_width, label_width, value_width],
             hAlign="LEFT",
-            style=_table_style(
+            style=table_style(
                 [
-                    ("BACKGROUND", (0, 0), (0, -1), _HEADER_FILL),
-                    ("BACKGROUND", (2, 0), (2, -1), _HEADER_FILL),
+                    ("BACKGROUND", (0, 0), (0, -1), HEADER_FILL),
+                    ("BACKGROUND", (2, 0), (2, -1), HEADER_FILL),
                 ]
             ),
         )
     )
     note_at = len(story)
 
-    story += _heading("Screening outcome", st.h2, 0)
+    story += heading("Screening outcome", st.h2, 0)
     outcome = humanise(doc.screening_outcome) or "Not recorded"
     reasons = doc.screening_reasons[: budget.items]
     text = outcome + (": " + "; ".join(r.strip().rstrip(".") for r in reasons) if reasons else "")
@@ -623,26 +357,26 @@ def _summary_story(doc: AssessmentDocument, budget: _Budget) -> list:
     story += paragraphs(more(len(doc.screening_reasons), len(reasons), "reason"), st.small)
 
     if doc.about:
-        story += _heading("The proposal", st.h2, 0)
+        story += heading("The proposal", st.h2, 0)
         shown = doc.about[: min(2, budget.items)]
         for label, text in shown:
             story += paragraphs(brief(text, n), st.body, label=f"{plain(label, 80)}:")
         story += paragraphs(more(len(doc.about), len(shown), "answer"), st.small)
 
     adverse = [impact for impact in doc.impacts if is_adverse(impact)]
-    heading = _table_heading("Adverse impacts by characteristic", st)
+    adverse_heading = table_heading("Adverse impacts by characteristic", st)
     if adverse:
         rows = [_adverse_row(impact, budget, brief) for impact in adverse[: budget.rows]]
-        widths = [76, 40, 112, 118, _FRAME_WIDTH - 346]
+        widths = [76, 40, 112, 118, FRAME_WIDTH - 346]
         header = ["Characteristic", "Size", "Who is affected", "Mitigations", "What remains, why"]
-        story += _table(header, rows, widths, st, heading=heading)
+        story += table(header, rows, widths, st, heading=adverse_heading)
         story += paragraphs(more(len(adverse), len(rows), "adverse impact"), st.small)
     else:
-        story += heading + paragraphs("No adverse impacts were identified.", st.body)
+        story += adverse_heading + paragraphs("No adverse impacts were identified.", st.body)
 
     positive = [i for i in doc.impacts if i.direction.strip().lower() == "positive"]
     if positive:
-        story += _heading("Positive impacts", st.h2, 0)
+        story += heading("Positive impacts", st.h2, 0)
         shown = positive[: budget.items]
         for impact in shown:
             story += paragraphs(
@@ -653,7 +387,7 @@ def _summary_story(doc: AssessmentDocument, budget: _Budget) -> list:
             )
         story += paragraphs(more(len(positive), len(shown), "positive impact"), st.small)
 
-    story += _heading("Rurality findings", st.h2, 0)
+    story += heading("Rurality findings", st.h2, 0)
     shown = doc.rurality[: budget.items]
     for theme, finding in shown:
         story += paragraphs(brief(finding, n), st.bullet, bullet=True, label=f"{brief(theme, 60)}:")
@@ -661,14 +395,14 @@ def _summary_story(doc: AssessmentDocument, budget: _Budget) -> list:
     if not shown:
         story += paragraphs("No rurality findings recorded.", st.body)
 
-    story += _heading("Conclusion", st.h2, 0)
+    story += heading("Conclusion", st.h2, 0)
     story += paragraphs(
         brief(doc.conclusion_detail, n),
         st.body,
         label=f"{brief(humanise(doc.conclusion), 120) or 'Not yet recorded'}.",
     )
 
-    story += _heading("The three aims of the equality duty", st.h2, 0)
+    story += heading("The three aims of the equality duty", st.h2, 0)
     shown = doc.aims[: max(3, budget.items)]
     for aim, consideration in shown:
         story += paragraphs(
@@ -678,16 +412,16 @@ def _summary_story(doc: AssessmentDocument, budget: _Budget) -> list:
     if not shown:
         story += paragraphs("Not recorded.", st.body)
 
-    story += _heading("Sign-off", st.h2, 0)
-    story += _sign_off(
+    story += heading("Sign-off", st.h2, 0)
+    story += sign_off(
         st,
         signer=brief(doc.signed_off_by, 150),
         when=format_datetime(doc.signed_off_at),
         attestation=brief(doc.attestation, max(n, 150)),
     )
 
-    story += _heading("Equality implications for the committee report", st.h2, 0)
-    story += paragraphs(brief(_implications(doc), max(n * 4, 600)), st.body)
+    story += heading("Equality implications for the committee report", st.h2, 0)
+    story += paragraphs(brief(implications(doc), max(n * 4, 600)), st.body)
 
     if shortener.used:
         story[note_at:note_at] = [Spacer(1, 4), *paragraphs(_SHORTENED_SUMMARY, st.small)]
@@ -703,7 +437,7 @@ def render_summary(doc: AssessmentDocument) -> bytes:
     """
 
     def attempt(budget: _Budget) -> tuple[bytes, bool]:
-        pdf, pages = _build(doc, _summary_story(doc, budget), kind="Decision-maker summary")
+        pdf, pages = build(doc, _summary_story(doc, budget), kind="Decision-maker summary")
         return pdf, pages <= SUMMARY_MAX_PAGES
 
     pdf, fits = attempt(_summary_budget(1.0))
