@@ -1,5 +1,4 @@
-"""The full assessment as PDF bytes: every section, impact, action, piece of evidence and
-engagement, each answer in full up to the field limit."""
+"""The full assessment renderer, `render_full`, and the blocks only it prints."""
 
 from reportlab.lib import colors
 from reportlab.platypus import Paragraph

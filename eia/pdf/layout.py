@@ -1,8 +1,8 @@
 """Layout shared by both renderers: styles, the page template and its numbered footer, tables,
 and the blocks both print (headings that are bookmarks, sign-off, equality implications).
 
-Every string reaches the page through `eia.pdf.text.paragraphs`; nothing here makes a
-Paragraph itself.
+Every user string goes through `eia.pdf.text`: into Paragraphs by `paragraphs`, into the
+footer, metadata and bookmarks by `plain`; nothing here makes a Paragraph itself.
 """
 
 import io

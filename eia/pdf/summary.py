@@ -1,5 +1,4 @@
-"""The decision-maker summary as PDF bytes: at most two A4 pages, shortened to fit, saying
-what was cut."""
+"""The decision-maker summary renderer, `render_summary`: its text budget and shortener."""
 
 from dataclasses import dataclass
 
