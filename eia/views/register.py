@@ -29,7 +29,7 @@ from .. import screening
 from ..documents import document_for, implications_for
 from ..forms import GovukDateField, GovukForm
 from ..models import Direction, Directorate, Impact, Organisation, ScreeningOutcome, State
-from ..pdf import DocumentTooLarge, render_full, render_summary
+from ..pdf_http import pdf_response
 from ..redaction import (
     PublicRecord,
     characteristic_names,
@@ -248,22 +248,6 @@ def assessment(request, organisation: str, reference: str, version: int):
             "report_url": _report_url(record.organisation_slug, record.published_at),
         },
     )
-
-
-def pdf_response(request, document, *, full: bool, name: str, page_url: str, title: str):
-    """The PDF, inline; or a readable page saying why there is none (never a 500)."""
-    try:
-        pdf = render_full(document) if full else render_summary(document)
-    except DocumentTooLarge as error:
-        return render(
-            request,
-            "register/pdf_too_large.html",
-            {"title": title, "message": error.message, "page_url": page_url},
-            status=422,
-        )
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition_header(False, f"{name}.pdf")
-    return response
 
 
 def _pdf(request, organisation: str, reference: str, version: int, *, full: bool):
