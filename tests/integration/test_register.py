@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from eia.authorization import Role
 from eia.models import Assessment, EvidenceItem
-from eia.views.register import neutralise
+from eia.register.exports import neutralise
 from tests.factories import DirectorateFactory, OrganisationFactory, UserFactory
 from tests.support import builders, content
 from workflows import services
