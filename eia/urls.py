@@ -3,34 +3,9 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 
-from .views import pages, register
+from .views import pages
 
 handler400 = "eia.views.errors.bad_request"
-
-_public_assessment = "<slug:organisation>/<path:reference>/v<int:version>/"
-_quarterly_report = "<slug:organisation>/screening-report/<int:year>/q<int:quarter>"
-register_patterns = (
-    [
-        path("", register.index, name="index"),
-        path("feed.atom", register.feed, name="feed"),
-        path("register.csv", register.register_csv, name="csv"),
-        path("register.json", register.register_json, name="json"),
-        path("<slug:organisation>/", register.organisation, name="organisation"),
-        path(
-            "<slug:organisation>/screening-report/",
-            register.screening_reports,
-            name="screening_reports",
-        ),
-        path(f"{_quarterly_report}/", register.screening_report, name="screening_report"),
-        path(
-            f"{_quarterly_report}.csv", register.screening_report_csv, name="screening_report_csv"
-        ),
-        path(_public_assessment, register.assessment, name="assessment"),
-        path(f"{_public_assessment}summary.pdf", register.summary_pdf, name="summary_pdf"),
-        path(f"{_public_assessment}full.pdf", register.full_pdf, name="full_pdf"),
-    ],
-    "register",
-)
 
 urlpatterns = [
     path("", pages.home, name="home"),
@@ -48,7 +23,7 @@ urlpatterns = [
     path("pipeline/<int:pk>/", pages.pipeline_detail, name="pipeline_detail"),
     path("decisions/", include("eia.views.decisions")),
     path("accessibility/", pages.accessibility, name="accessibility"),
-    path("public/", include(register_patterns)),
+    path("public/", include("eia.register.urls")),
     path("", include("workflows.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -711,7 +711,7 @@ def pdf(request, pk: int, kind: str):
     from django.utils.text import slugify
 
     from eia.documents import document_for
-    from eia.views.register import pdf_response
+    from eia.pdf_http import pdf_response
 
     assessment = _assessment(request, pk)
     full = kind == "full"

@@ -1,0 +1,56 @@
+"""The register's Atom feed: the newest publications, filtered like the register's pages."""
+
+import re
+
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
+
+from eia.documents import implications_for
+from eia.redaction import public_records
+
+from .forms import register_filters
+from .links import record_url
+from .queries import listed_assessments
+
+FEED_SIZE = 50
+
+# XML 1.0 cannot carry most control characters: the feed drops them rather than fail.
+_XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml(text: str) -> str:
+    return _XML_UNSAFE.sub("", text or "")
+
+
+@login_not_required
+def feed(request):
+    _, filters = register_filters(request.GET)
+    records = public_records(listed_assessments(filters=filters)[:FEED_SIZE])
+    index_url = request.build_absolute_uri(reverse("register:index"))
+    atom = Atom1Feed(
+        title="Published equality impact assessments and screening decisions",
+        link=index_url,
+        description="New publications in the register",
+        language="en-gb",
+        feed_url=request.build_absolute_uri(request.get_full_path()),
+        author_name="Due Regard public register",
+    )
+    for record in records:
+        url = request.build_absolute_uri(record_url(record))
+        atom.add_item(
+            title=_xml(f"{record.title} ({record.organisation}, version {record.version})"),
+            link=url,
+            unique_id=url,
+            # Atom's summary is HTML: escape it so a reader shows user text literally.
+            description=escape(_xml(f"{record.record_type}. {implications_for(record)}")),
+            pubdate=record.published_at,
+            updateddate=record.published_at,
+            author_name=_xml(record.organisation),
+            categories=[_xml(record.record_type), _xml(record.screening_outcome_label)],
+        )
+    response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
+    atom.write(response, "utf-8")
+    return response

@@ -1,0 +1,103 @@
+"""Which public records the register shows: its search and filters, one record, its versions,
+and an organisation's publications by date.
+
+Every read starts from `eia.redaction.public_assessments()`, so no filter can reach a draft, and
+returns rows with everything `public_record` reads loaded in a fixed number of queries.
+"""
+
+import datetime
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from eia.models import Assessment, Direction, Organisation, State
+from eia.redaction import public_assessments, with_public_content
+
+
+def start_of(day: datetime.date) -> datetime.datetime:
+    """Midnight at the start of a UK day, whatever the season."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def listed_assessments(*, filters: dict) -> QuerySet:
+    """The published assessments the filters select, newest first, with their public content.
+
+    Superseded versions keep their pages but are not listed: the register shows current ones."""
+    queryset = _filtered(public_assessments().filter(state=State.PUBLISHED), filters)
+    return with_public_content(queryset.order_by("-published_at", "-pk"))
+
+
+def _filtered(queryset: QuerySet, filters: dict) -> QuerySet:
+    for word in filters.get("q", "").split():
+        queryset = queryset.filter(
+            Q(pipeline_item__title__icontains=word)
+            | Q(pipeline_item__reference__icontains=word)
+            | Q(pipeline_item__summary__icontains=word)
+            | Q(pipeline_item__directorate__name__icontains=word)
+        )
+    if "organisation" in filters:
+        queryset = queryset.filter(organisation__slug=filters["organisation"])
+    if "directorate" in filters:
+        queryset = queryset.filter(pipeline_item__directorate_id=filters["directorate"])
+    if "characteristic" in filters:
+        # One impact per characteristic per assessment, so this join never duplicates a row.
+        queryset = queryset.filter(
+            impacts__characteristic=filters["characteristic"],
+            impacts__direction=Direction.NEGATIVE,
+        )
+    if "outcome" in filters:
+        queryset = queryset.filter(screening_outcome__in=filters["outcome"])
+    if "published_from" in filters:
+        queryset = queryset.filter(published_at__gte=start_of(filters["published_from"]))
+    if "published_to" in filters:
+        end = filters["published_to"] + datetime.timedelta(days=1)
+        queryset = queryset.filter(published_at__lt=start_of(end))
+    return queryset
+
+
+def public_assessment(*, organisation: str, reference: str, version: int) -> Assessment | None:
+    """One public version (published or superseded) with its public content, or None."""
+    return (
+        with_public_content(public_assessments())
+        .filter(
+            organisation__slug=organisation, pipeline_item__reference=reference, version=version
+        )
+        .first()
+    )
+
+
+def other_versions(assessment: Assessment) -> QuerySet:
+    """The proposal's other public versions, newest first, as (version, state, published_at)."""
+    return (
+        public_assessments()
+        .filter(pipeline_item_id=assessment.pipeline_item_id)
+        .exclude(pk=assessment.pk)
+        .order_by("-version")
+        .values_list("version", "state", "published_at")
+    )
+
+
+def published_between(
+    *, organisation: Organisation, start: datetime.date, end: datetime.date
+) -> QuerySet:
+    """The organisation's public records published on `start` or later and before `end`,
+    oldest first, with their public content."""
+    queryset = (
+        public_assessments()
+        .filter(
+            organisation=organisation,
+            published_at__gte=start_of(start),
+            published_at__lt=start_of(end),
+        )
+        .order_by("published_at", "pk")
+    )
+    return with_public_content(queryset)
+
+
+def publication_times(*, organisation: Organisation) -> QuerySet:
+    """When each of the organisation's public records was published."""
+    return (
+        public_assessments()
+        .filter(organisation=organisation)
+        .values_list("published_at", flat=True)
+    )

@@ -1,0 +1,154 @@
+"""Quarterly screening reports (Section 75 practice: every screening decision, each quarter).
+
+A report lists an organisation's public records published in one quarter of the calendar year,
+with counts by screening outcome, as a page and as CSV.
+"""
+
+import datetime
+
+from django.contrib.auth.decorators import login_not_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+
+from eia import screening
+from eia.models import Organisation, ScreeningOutcome
+from eia.redaction import public_records
+
+from .exports import csv_response, iso_date
+from .links import record_rows, record_url
+from .queries import publication_times, published_between
+
+FIRST_REPORT_YEAR = 2000
+
+REPORT_COLUMNS = [
+    "Organisation",
+    "Reference",
+    "Title",
+    "Version",
+    "Directorate",
+    "Published",
+    "Screening decision",
+    "Reasons",
+    "Mitigation",
+    "What the screening rules found",
+    "Web page",
+]
+
+
+def _quarter_of(moment: datetime.datetime) -> tuple[int, int]:
+    day = timezone.localtime(moment).date()
+    return day.year, (day.month - 1) // 3 + 1
+
+
+def report_url(organisation: str, published_at: datetime.datetime) -> str:
+    """The address of the report for the quarter in which a record was published."""
+    year, quarter = _quarter_of(published_at)
+    return reverse(
+        "register:screening_report",
+        kwargs={"organisation": organisation, "year": year, "quarter": quarter},
+    )
+
+
+def _quarter_bounds(year: int, quarter: int) -> tuple[datetime.date, datetime.date]:
+    this_year = timezone.localdate().year
+    if not (1 <= quarter <= 4 and FIRST_REPORT_YEAR <= year <= this_year + 1):
+        raise Http404("No such quarter")
+    start = datetime.date(year, 3 * (quarter - 1) + 1, 1)
+    end = datetime.date(year + quarter // 4, (3 * quarter) % 12 + 1, 1)
+    return start, end
+
+
+def _report(organisation_slug: str, year: int, quarter: int):
+    organisation = get_object_or_404(Organisation, slug=organisation_slug)
+    start, end = _quarter_bounds(year, quarter)
+    records = public_records(published_between(organisation=organisation, start=start, end=end))
+    labels = dict(screening.current_ruleset(organisation).outcome_labels)
+    counts = [
+        {
+            "outcome": outcome,
+            "label": labels.get(outcome, label),
+            "count": sum(record.screening_outcome == outcome for record in records),
+        }
+        for outcome, label in ScreeningOutcome.choices
+    ]
+    return organisation, start, end - datetime.timedelta(days=1), records, counts
+
+
+def _quarter_counts(organisation: Organisation) -> dict[tuple[int, int], int]:
+    """How many records the organisation published in each (year, quarter)."""
+    quarters: dict[tuple[int, int], int] = {}
+    for published_at in publication_times(organisation=organisation):
+        key = _quarter_of(published_at)
+        quarters[key] = quarters.get(key, 0) + 1
+    return quarters
+
+
+@login_not_required
+def screening_reports(request, organisation: str):
+    found = get_object_or_404(Organisation, slug=organisation)
+    rows = [
+        {
+            "year": year,
+            "quarter": quarter,
+            "count": count,
+            "url": reverse(
+                "register:screening_report",
+                kwargs={"organisation": organisation, "year": year, "quarter": quarter},
+            ),
+        }
+        for (year, quarter), count in sorted(_quarter_counts(found).items(), reverse=True)
+    ]
+    return render(
+        request, "register/screening_reports.html", {"public_body": found, "quarters": rows}
+    )
+
+
+@login_not_required
+def screening_report(request, organisation: str, year: int, quarter: int):
+    public_body, start, last_day, records, counts = _report(organisation, year, quarter)
+    return render(
+        request,
+        "register/screening_report.html",
+        {
+            "public_body": public_body,
+            "year": year,
+            "quarter": quarter,
+            "start": start,
+            "last_day": last_day,
+            "rows": record_rows(records),
+            "counts": counts,
+            "total": len(records),
+            "csv_url": reverse(
+                "register:screening_report_csv",
+                kwargs={"organisation": organisation, "year": year, "quarter": quarter},
+            ),
+            "all_reports": reverse(
+                "register:screening_reports", kwargs={"organisation": organisation}
+            ),
+        },
+    )
+
+
+@login_not_required
+def screening_report_csv(request, organisation: str, year: int, quarter: int):
+    public_body, start, last_day, records, counts = _report(organisation, year, quarter)
+    rows = (
+        [
+            record.organisation,
+            record.reference,
+            record.title,
+            record.version,
+            record.directorate,
+            iso_date(record.published_at),
+            record.screening_outcome_label,
+            record.screening_reasons,
+            record.screening_mitigation,
+            " ".join(record.rule_reasons),
+            request.build_absolute_uri(record_url(record)),
+        ]
+        for record in records
+    )
+    filename = f"{public_body.slug}-screening-decisions-{year}-q{quarter}.csv"
+    return csv_response(filename, REPORT_COLUMNS, rows)

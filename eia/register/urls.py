@@ -1,0 +1,28 @@
+"""The register's addresses, under /public/ (names are reversed as "register:<name>")."""
+
+from django.urls import path
+
+from . import exports, feeds, reports, views
+
+app_name = "register"
+
+_public_assessment = "<slug:organisation>/<path:reference>/v<int:version>/"
+_quarterly_report = "<slug:organisation>/screening-report/<int:year>/q<int:quarter>"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("feed.atom", feeds.feed, name="feed"),
+    path("register.csv", exports.register_csv, name="csv"),
+    path("register.json", exports.register_json, name="json"),
+    path("<slug:organisation>/", views.organisation, name="organisation"),
+    path(
+        "<slug:organisation>/screening-report/",
+        reports.screening_reports,
+        name="screening_reports",
+    ),
+    path(f"{_quarterly_report}/", reports.screening_report, name="screening_report"),
+    path(f"{_quarterly_report}.csv", reports.screening_report_csv, name="screening_report_csv"),
+    path(_public_assessment, views.assessment, name="assessment"),
+    path(f"{_public_assessment}summary.pdf", views.summary_pdf, name="summary_pdf"),
+    path(f"{_public_assessment}full.pdf", views.full_pdf, name="full_pdf"),
+]

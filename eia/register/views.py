@@ -1,0 +1,115 @@
+"""The register's pages: the searchable list, one assessment with its PDFs, an organisation."""
+
+from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.text import slugify
+
+from eia.documents import document_for, implications_for
+from eia.models import Organisation, State
+from eia.pdf_http import pdf_response
+from eia.redaction import public_record, public_records
+
+from .forms import register_filters
+from .links import record_rows, record_url
+from .queries import listed_assessments, other_versions, public_assessment
+from .reports import report_url
+
+PAGE_SIZE = 20
+SCREENING_DECISIONS_QUERY = "?outcome=screened_out&outcome=screened_out_with_mitigation"
+
+
+@login_not_required
+def index(request):
+    form, filters = register_filters(request.GET)
+    paginator = Paginator(listed_assessments(filters=filters), PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    records = public_records(page.object_list)
+    return render(
+        request,
+        "register/index.html",
+        {
+            "form": form,
+            "page": page,
+            "page_range": list(
+                paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
+            ),
+            "rows": record_rows(records),
+            "filtered": bool(request.GET.keys() - {"page"}),
+            "screening_decisions_only": SCREENING_DECISIONS_QUERY,
+        },
+    )
+
+
+def _find(organisation: str, reference: str, version: int):
+    found = public_assessment(organisation=organisation, reference=reference, version=version)
+    if found is None:
+        raise Http404("No such published assessment")
+    return found
+
+
+@login_not_required
+def assessment(request, organisation: str, reference: str, version: int):
+    found = _find(organisation, reference, version)
+    record = public_record(found)
+    others = [
+        {
+            "version": number,
+            "current": state == State.PUBLISHED,
+            "published_at": published_at,
+            "url": reverse(
+                "register:assessment",
+                kwargs={"organisation": organisation, "reference": reference, "version": number},
+            ),
+        }
+        for number, state, published_at in other_versions(found)
+    ]
+    return render(
+        request,
+        "register/assessment.html",
+        {
+            "record": record,
+            "current": next((other for other in others if other["current"]), None),
+            "other_versions": others,
+            "implications": implications_for(record),
+            "summary_pdf": record_url(record, "summary_pdf"),
+            "full_pdf": record_url(record, "full_pdf"),
+            "report_url": report_url(record.organisation_slug, record.published_at),
+        },
+    )
+
+
+def _pdf(request, organisation: str, reference: str, version: int, *, full: bool):
+    found = _find(organisation, reference, version)
+    record = public_record(found)
+    name = "-".join(
+        part
+        for part in (organisation, slugify(reference), f"v{version}", "full" if full else "summary")
+        if part
+    )
+    return pdf_response(
+        request,
+        document_for(found),
+        full=full,
+        name=name,
+        page_url=record_url(record),
+        title=record.title,
+    )
+
+
+@login_not_required
+def summary_pdf(request, organisation: str, reference: str, version: int):
+    return _pdf(request, organisation, reference, version, full=False)
+
+
+@login_not_required
+def full_pdf(request, organisation: str, reference: str, version: int):
+    return _pdf(request, organisation, reference, version, full=True)
+
+
+@login_not_required
+def organisation(request, organisation: str):
+    found = get_object_or_404(Organisation, slug=organisation)
+    return redirect(f"{reverse('register:index')}?organisation={found.slug}")

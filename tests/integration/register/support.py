@@ -1,0 +1,41 @@
+"""Helpers for the register tests: addresses, publication dates, reading CSV downloads."""
+
+import csv
+import datetime
+import io
+
+from django.utils import timezone
+
+from eia.models import Assessment
+
+
+def url_of(assessment, suffix=""):
+    return (
+        f"/public/{assessment.organisation.slug}/{assessment.pipeline_item.reference}"
+        f"/v{assessment.version}/{suffix}"
+    )
+
+
+def published_on(assessment, day: datetime.date):
+    """Move a publication to another day (tests of date filters and quarters)."""
+    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)))
+    Assessment.objects.filter(pk=assessment.pk).update(published_at=moment)
+    return assessment
+
+
+def csv_rows(response) -> list[list[str]]:
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def titles_in(response) -> set[str]:
+    return {row[2] for row in csv_rows(response)[1:]}
+
+
+# The titles the `register` fixture publishes.
+ALL = {
+    "Hawford library opening hours",
+    "Bin collection day change",
+    "Parking permit prices",
+    "Eastdale leisure centre",
+}

@@ -1,0 +1,48 @@
+"""Query counts of the register's lists do not grow with the number of rows."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from eia.authorization import Role
+from tests.factories import OrganisationFactory, UserFactory
+from tests.support import builders, content
+
+pytestmark = pytest.mark.django_db
+
+
+def _many(organisation, count):
+    people = builders.team(organisation)
+    owner = UserFactory(organisation=organisation, roles=[Role.VIEWER], job_title="Officer")
+    for number in range(count):
+        assessment = content.published_screened_out(
+            people, organisation, title=f"Proposal {number}"
+        )
+        content.add_rows_directly(assessment, owner=owner)
+
+
+def _queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_list_pages_cost_the_same_queries_with_3_and_30_records(client, db):
+    small, large = OrganisationFactory(), OrganisationFactory()
+    _many(small, 3)
+    _many(large, 30)
+    today = timezone.localdate()
+    quarter = (today.month - 1) // 3 + 1
+    for template in (
+        "/public/?organisation={slug}",
+        "/public/register.csv?organisation={slug}",
+        "/public/register.json?organisation={slug}",
+        "/public/feed.atom?organisation={slug}",
+        f"/public/{{slug}}/screening-report/{today.year}/q{quarter}/",
+        f"/public/{{slug}}/screening-report/{today.year}/q{quarter}.csv",
+    ):
+        few = _queries(client, template.format(slug=small.slug))
+        many = _queries(client, template.format(slug=large.slug))
+        assert few == many, (template, few, many)
+        assert many <= 20, (template, many)
