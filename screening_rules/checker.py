@@ -19,8 +19,8 @@ from .conditions import (
     ImpactMatch,
     Not,
 )
-from .model import Problem, Question, Rule, RuleSet
-from .parsing import FOR_EACH_PLACEHOLDERS, PLACEHOLDER
+from .model import FOR_EACH_PLACEHOLDERS, Problem, Question, Rule, RuleSet
+from .parsing import PLACEHOLDER
 from .source import Needle, Source, key, value
 
 
