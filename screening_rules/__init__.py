@@ -15,8 +15,8 @@ See README.md for writing a new rule-set version.
 
 from .cli import main, run_check, run_evaluate, run_list, run_lock
 from .engine import AnswersInvalid, evaluate, validate_answers, visible_questions, visible_rows
+from .layout import DEFAULT_ROOT
 from .loading import (
-    DEFAULT_ROOT,
     RuleSetError,
     RuleSetInfo,
     RuleSetNotFound,

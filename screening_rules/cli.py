@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import TextIO
 
 from .engine import AnswersInvalid, evaluate
-from .loading import RuleSetError, available_rulesets, check, load_ruleset, resolve_root
+from .layout import resolve_root
+from .loading import RuleSetError, available_rulesets, check, load_ruleset
 from .lock import LOCK_NAME, add_to_lock, unlocked_files
 from .model import Problem
 

@@ -79,8 +79,8 @@ class Option:
 
 
 YES_NO_OPTIONS = (Option("yes", "Yes"), Option("no", "No"))
-LEVEL_OPTIONS = (Option("none", "None"), Option("minor", "Minor"), Option("major", "Major"))
-DIRECTION_OPTIONS = (Option("positive", "Positive"), Option("negative", "Negative"))
+LEVEL_OPTIONS = tuple(Option(level, level.capitalize()) for level in LEVELS)
+DIRECTION_OPTIONS = tuple(Option(direction, direction.capitalize()) for direction in DIRECTIONS)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ import shutil
 import pytest
 
 from screening_rules import DEFAULT_ROOT, check, run_lock
-from screening_rules.lock import LOCK_NAME, data_files, lock_problems, read_lock, unlocked_files
+from screening_rules.layout import data_files
+from screening_rules.lock import LOCK_NAME, lock_problems, read_lock, unlocked_files
 
 IGNORE = shutil.ignore_patterns("__pycache__")
 

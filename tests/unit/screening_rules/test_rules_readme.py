@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from screening_rules import DEFAULT_ROOT
+from screening_rules.conditions import ANSWER_OPERATORS, CONDITION_KINDS
 from screening_rules.model import FOR_EACH_PLACEHOLDERS, OUTCOMES, QUESTION_KINDS
-from screening_rules.parsing import ANSWER_OPERATORS, CONDITION_KINDS
 
 README = (DEFAULT_ROOT / "README.md").read_text(encoding="utf-8")
 
