@@ -29,3 +29,9 @@ def test_readme_names_modules_that_exist():
     for module in ("conditions.py", "parsing.py", "engine.py", "loading.py", "lock.py", "cli.py"):
         assert module in README
         assert (DEFAULT_ROOT / module).is_file(), module
+
+
+def test_readme_names_every_module():
+    modules = [p.name for p in DEFAULT_ROOT.glob("*.py") if not p.name.startswith("__")]
+
+    assert [m for m in modules if m not in README] == []
