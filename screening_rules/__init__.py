@@ -1,8 +1,9 @@
 """Screening rules for Due Regard: versioned data files and the small evaluator that reads them.
 
-Pure Python (standard library only): nothing here imports Django. The web app stores each
-screening's answers and `Result.to_dict()`, which holds the rule-set id, version and sha256 and the
-characteristics in scope. To re-evaluate, pass those back:
+Plain Python (the standard library, and pydantic for the structure of rule files): nothing here
+imports Django. The web app stores each screening's answers and `Result.to_dict()`, which holds
+the rule-set id, version and sha256 and the characteristics in scope. To re-evaluate, pass those
+back:
 
     record = Result.from_dict(stored)
     ruleset = load_ruleset(record.ruleset_id, record.ruleset_version,
@@ -14,8 +15,8 @@ See README.md for writing a new rule-set version.
 
 from .cli import main, run_check, run_evaluate, run_list, run_lock
 from .engine import AnswersInvalid, evaluate, validate_answers, visible_questions, visible_rows
+from .layout import DEFAULT_ROOT
 from .loading import (
-    DEFAULT_ROOT,
     RuleSetError,
     RuleSetInfo,
     RuleSetNotFound,

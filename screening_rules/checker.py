@@ -1,9 +1,10 @@
 """Semantic checks of a rule set that loaded: what `python -m screening_rules check` adds to the
-structural checks of parsing.py. See the docstring there for why these never stop a load.
+structural checks of `parsing`. See the docstring there for why these never stop a load.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from enum import Enum
 
@@ -19,9 +20,11 @@ from .conditions import (
     ImpactMatch,
     Not,
 )
-from .model import Problem, Question, Rule, RuleSet
-from .parsing import FOR_EACH_PLACEHOLDERS, PLACEHOLDER
+from .model import FOR_EACH_PLACEHOLDERS, Problem, Question, Rule, RuleSet
 from .source import Needle, Source, key, value
+
+# Anything in braces in a reason: a placeholder, whether or not the rule may use it.
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
 class Truth(Enum):
@@ -244,7 +247,7 @@ def _lint_placeholders(ruleset: RuleSet, rule: Rule, src: Source, at: tuple) -> 
         if grid is not None and not grid.ask_direction:
             allowed = tuple(p for p in allowed if p != "direction")
     problems = []
-    for name in PLACEHOLDER.findall(rule.reason):
+    for name in _PLACEHOLDER.findall(rule.reason):
         if name not in allowed:
             usable = ", ".join("{" + a + "}" for a in allowed) or "none (it has no for_each_impact)"
             problems.append(

@@ -1,7 +1,8 @@
-"""`python -m screening_rules check | evaluate | lock | list`.
+"""`python -m screening_rules check | evaluate | lock | list`: the one command line.
 
-Each command is a `run_*` function writing whole lines to `out` and returning an exit status, so
-the Django management command `screening` can call the same functions with its own stdout.
+Each command is a `run_*` function writing whole lines to `out` and returning an exit status.
+The Django management command `manage.py screening` hands its arguments and its stdout to `main`,
+so both take the same arguments and give the same output and exit statuses.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from pathlib import Path
 from typing import TextIO
 
 from .engine import AnswersInvalid, evaluate
-from .loading import RuleSetError, available_rulesets, check, load_ruleset, resolve_root
+from .layout import resolve_root
+from .loading import RuleSetError, available_rulesets, check, load_ruleset
 from .lock import LOCK_NAME, add_to_lock, unlocked_files
 from .model import Problem
 
@@ -132,24 +134,39 @@ def run_list(out: TextIO | None = None, *, root: Path | str | None = None) -> in
     return 0
 
 
-def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None,
+    out: TextIO | None = None,
+    *,
+    prog: str = "python -m screening_rules",
+) -> int:
+    """Run one command; argparse exits (status 2) on arguments it cannot parse."""
     out = sys.stdout if out is None else out
     parser = argparse.ArgumentParser(
-        prog="python -m screening_rules", description="Check, evaluate and release rule sets."
+        prog=prog, description="Check, evaluate and release rule sets."
     )
-    parser.add_argument("--root", help="folder holding catalogues/ and rulesets/ (default: here)")
+    root_help = "folder holding catalogues/ and rulesets/ (default: here)"
+    parser.add_argument("--root", help=root_help)
+    # --root is taken after the command too (`check --root x`); SUPPRESS keeps a command's unset
+    # --root from overwriting one given before the command.
+    after = argparse.ArgumentParser(add_help=False)
+    after.add_argument("--root", default=argparse.SUPPRESS, help=root_help)
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="validate every rule and catalogue file")
-    evaluate_parser = commands.add_parser("evaluate", help="screen a JSON file of answers")
+    commands.add_parser("check", parents=[after], help="validate every rule and catalogue file")
+    evaluate_parser = commands.add_parser(
+        "evaluate", parents=[after], help="screen a JSON file of answers"
+    )
     evaluate_parser.add_argument("--ruleset", required=True, metavar="ID[@VERSION]")
     evaluate_parser.add_argument("--answers", required=True, metavar="FILE.json")
     evaluate_parser.add_argument(
         "--characteristics", default="", help="local characteristics switched on, comma-separated"
     )
     evaluate_parser.add_argument("--json", action="store_true", help="print the stored form")
-    lock_parser = commands.add_parser("lock", help=f"release new files into {LOCK_NAME}")
+    lock_parser = commands.add_parser(
+        "lock", parents=[after], help=f"release new files into {LOCK_NAME}"
+    )
     lock_parser.add_argument("paths", nargs="*", help="files to release (default: all new ones)")
-    commands.add_parser("list", help="list rule sets and versions")
+    commands.add_parser("list", parents=[after], help="list rule sets and versions")
     args = parser.parse_args(argv)
 
     if args.command == "check":

@@ -1,9 +1,10 @@
 """The closed set of conditions a rule file may use, and how each is decided.
 
 Conditions are data parsed into these frozen classes; nothing in a rule file is ever executed.
-Adding a kind means adding a class here, a branch in `holds`, its parser in `parsing.py` and a
-line in README.md — deliberately more work than writing an expression, so the vocabulary stays
-small enough for an equality lead to read. The checker (`checker._Linter`) must learn it too.
+Adding a kind means adding a class and its key here, a branch in `holds`, its parser in
+`condition_parsing.py` and a line in README.md — deliberately more work than writing an
+expression, so the vocabulary stays small enough for an equality lead to read. The checker
+(`checker._Linter`) must learn it too.
 
 `holds` works on *effective* answers (see `engine._walk`): only visible questions,
 only well-formed values, impact grids reduced to the rows in scope. So a condition never has to
@@ -14,6 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+
+# The keys that make a table a condition, one per table; `answer` takes one of the operators.
+CONDITION_KINDS = ("answer", "any_impact", "impact", "characteristic_enabled", "all", "any", "not")
+ANSWER_OPERATORS = ("equals", "in", "includes", "answered")
 
 # An impact grid's effective answer: characteristic id -> (level, direction or None).
 GridAnswer = Mapping[str, tuple[str, str | None]]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .conditions import Condition, holds, impact_matches
 from .model import (
     DIRECTIONS,
+    FOR_EACH_PLACEHOLDERS,
     LEVELS,
     NO_RULE_DECIDED,
     NO_RULE_DECIDED_TEXT,
@@ -26,7 +27,7 @@ from .model import (
     RuleSet,
 )
 
-_PLACEHOLDER = re.compile(r"\{(name|phrase|level|direction)\}")
+_PLACEHOLDER = re.compile(r"\{(" + "|".join(FOR_EACH_PLACEHOLDERS) + r")\}")
 
 
 class AnswersInvalid(ValueError):

@@ -1,23 +1,26 @@
-"""Finding and loading rule sets by id and version, and checking the whole tree.
-
-Files live at `<root>/rulesets/<id>/v<N>.toml` and `<root>/catalogues/<id>/v<N>.toml`. The root is
-this package's folder unless a caller passes another (tests build trees in temporary folders).
-"""
+"""Finding and loading rule sets by id and version, and checking the whole tree of files (where
+they live: see `layout`)."""
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from .checker import lint_ruleset
-from .lock import data_files, is_released, lock_problems, read_lock
-from .model import Problem, RuleSet
-from .parsing import VERSION_FILE, parse_catalogue, parse_ruleset, sha256_of
-
-DEFAULT_ROOT = Path(__file__).resolve().parent
-_REF = re.compile(r"^([a-z][a-z0-9_]*)(?:@([1-9][0-9]*))?$")
+from .layout import (
+    CATALOGUES,
+    REF,
+    RULESETS,
+    data_files,
+    file_path,
+    resolve_root,
+    sha256_of,
+    version_of,
+)
+from .lock import is_released, lock_problems, read_lock
+from .model import ID, Problem, RuleSet
+from .parsing import parse_catalogue, parse_ruleset
 
 
 class RuleSetError(Exception):
@@ -43,26 +46,18 @@ class RuleSetInfo:
     released: bool  # listed in the lock with this hash
 
 
-def resolve_root(root: Path | str | None) -> Path:
-    return Path(root) if root is not None else DEFAULT_ROOT
-
-
 def parse_ref(ref: str) -> tuple[str, int | None]:
     """'england@2' -> ('england', 2); 'england' -> ('england', None)."""
-    match = _REF.match(ref.strip())
+    match = REF.match(ref.strip())
     if match is None:
         raise RuleSetNotFound(f"'{ref}' is not a rule set reference like england or england@1")
     return match.group(1), int(match.group(2)) if match.group(2) else None
 
 
 def ruleset_versions(ruleset_id: str, *, root: Path | str | None = None) -> list[int]:
-    folder = resolve_root(root) / "rulesets" / ruleset_id
-    versions = []
-    for path in folder.glob("v*.toml") if folder.is_dir() else ():
-        match = VERSION_FILE.match(path.name)
-        if match:
-            versions.append(int(match.group(1)))
-    return sorted(versions)
+    folder = resolve_root(root) / RULESETS / ruleset_id
+    found = (version_of(path) for path in folder.glob("v*.toml")) if folder.is_dir() else ()
+    return sorted(version for version in found if version is not None)
 
 
 def load_ruleset(
@@ -79,14 +74,14 @@ def load_ruleset(
     if version is None and "@" in ruleset_id:
         ruleset_id, version = parse_ref(ruleset_id)
     root = resolve_root(root)
-    if not re.match(r"^[a-z][a-z0-9_]*$", ruleset_id):
+    if not ID.match(ruleset_id):
         raise RuleSetNotFound(f"'{ruleset_id}' is not a rule set id")
     if version is None:
         versions = ruleset_versions(ruleset_id, root=root)
         if not versions:
-            raise RuleSetNotFound(f"no rule set '{ruleset_id}' under {root / 'rulesets'}")
+            raise RuleSetNotFound(f"no rule set '{ruleset_id}' under {root / RULESETS}")
         version = versions[-1]
-    path = root / "rulesets" / ruleset_id / f"v{version}.toml"
+    path = file_path(root, RULESETS, ruleset_id, version)
     if not path.is_file():
         raise RuleSetNotFound(f"no rule set '{ruleset_id}' version {version}: no file {path}")
     ruleset, problems = parse_ruleset(path, root)
@@ -104,8 +99,9 @@ def available_rulesets(*, root: Path | str | None = None) -> list[RuleSetInfo]:
     """Every rule-set file, sorted by id then version. Reads only each file's [ruleset] table."""
     root = resolve_root(root)
     infos = []
-    for path in sorted((root / "rulesets").glob("*/v*.toml")):
-        if not VERSION_FILE.match(path.name):
+    for path in sorted((root / RULESETS).glob("*/v*.toml")):
+        version = version_of(path)
+        if version is None:
             continue
         try:
             meta = tomllib.loads(path.read_text(encoding="utf-8")).get("ruleset")
@@ -115,7 +111,7 @@ def available_rulesets(*, root: Path | str | None = None) -> list[RuleSetInfo]:
         infos.append(
             RuleSetInfo(
                 id=path.parent.name,
-                version=int(VERSION_FILE.match(path.name).group(1)),  # type: ignore[union-attr]
+                version=version,
                 title=str(meta.get("title", "")),
                 jurisdiction=str(meta.get("jurisdiction", "")),
                 sha256=sha256_of(path),
@@ -136,7 +132,7 @@ def check(root: Path | str | None = None) -> list[Problem]:
             problems.append(
                 Problem(path, 1, f"misplaced file: use {relative.parts[0]}/<id>/v<N>.toml")
             )
-        elif relative.parts[0] == "catalogues":
+        elif relative.parts[0] == CATALOGUES:
             problems += parse_catalogue(path)[1]
         else:
             ruleset, found = parse_ruleset(path, root)

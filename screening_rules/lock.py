@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .layout import data_files, sha256_of
 from .model import Problem
-from .parsing import sha256_of
 
 LOCK_NAME = "released.lock"
 HEADER = """\
@@ -23,13 +23,6 @@ HEADER = """\
 # Never edit or remove a line by hand.
 """
 _LINE = re.compile(r"^([0-9a-f]{64}) [ *](\S.*)$")
-
-
-def data_files(root: Path) -> list[Path]:
-    """Every catalogue and rule-set file under root, sorted."""
-    return sorted(
-        p for folder in ("catalogues", "rulesets") for p in (root / folder).glob("**/*.toml")
-    )
 
 
 def _relative(root: Path, path: Path) -> str:

@@ -3,6 +3,7 @@ released, unchangeable thing, and a result is a record."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -10,6 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from .conditions import Condition, ImpactMatch
+
+# Every id a file gives (rule set, catalogue, characteristic, question, option, rule, flag).
+ID_PATTERN = "[a-z][a-z0-9_]*"
+ID = re.compile(rf"^{ID_PATTERN}$")
 
 # Lowest precedence first: when rules disagree, the later outcome wins, so a proposal is never
 # screened out while any rule says it needs more.
@@ -74,8 +79,8 @@ class Option:
 
 
 YES_NO_OPTIONS = (Option("yes", "Yes"), Option("no", "No"))
-LEVEL_OPTIONS = (Option("none", "None"), Option("minor", "Minor"), Option("major", "Major"))
-DIRECTION_OPTIONS = (Option("positive", "Positive"), Option("negative", "Negative"))
+LEVEL_OPTIONS = tuple(Option(level, level.capitalize()) for level in LEVELS)
+DIRECTION_OPTIONS = tuple(Option(direction, direction.capitalize()) for direction in DIRECTIONS)
 
 
 @dataclass(frozen=True)
@@ -103,10 +108,15 @@ class Question:
         return dict(self.row_show_if).get(characteristic)
 
 
+# What a reason of a rule with for_each_impact may say about the matching row: {name} of the
+# characteristic, its {phrase}, and the row's {level} and {direction}.
+FOR_EACH_PLACEHOLDERS = ("name", "phrase", "level", "direction")
+
+
 @dataclass(frozen=True)
 class Rule:
     id: str
-    # A template; rules with for_each_impact may use {name}, {phrase}, {level} and {direction}.
+    # A template; rules with for_each_impact may use FOR_EACH_PLACEHOLDERS, such as {phrase}.
     reason: str
     when: Condition | None = None
     # Exactly one of outcome and flag is set: each flag then has its own reason.

@@ -1,8 +1,13 @@
-"""`manage.py screening check | evaluate | list`: the screening_rules CLI, inside Django."""
+"""`manage.py screening check | evaluate | list | lock`: `python -m screening_rules`, inside Django.
+
+Everything after `screening` goes to `screening_rules.cli.main`, the one parser of these commands.
+"""
+
+import argparse
 
 from django.core.management.base import BaseCommand, CommandError
 
-import screening_rules
+from screening_rules import cli
 
 
 class _Lines:
@@ -16,39 +21,21 @@ class _Lines:
 
 
 class Command(BaseCommand):
-    help = "Validate screening rule files, evaluate answers against a rule set, list rule sets."
+    help = (
+        "Validate screening rule files, evaluate answers against a rule set, list rule sets and "
+        "release new files. `manage.py screening check --help` shows a command's options."
+    )
 
     def add_arguments(self, parser):
-        commands = parser.add_subparsers(dest="command", required=True)
-        check = commands.add_parser("check", help="Validate every rule file (file:line errors).")
-        check.add_argument("--root", help="A rules folder other than the shipped one.")
-        evaluate = commands.add_parser("evaluate", help="Print the outcome and reasons.")
-        evaluate.add_argument("--ruleset", required=True, help="ID or ID@VERSION")
-        evaluate.add_argument("--answers", required=True, help="A JSON file of answers")
-        evaluate.add_argument(
-            "--characteristics", default="", help="Local characteristic ids, comma-separated"
+        parser.add_argument(
+            "args", nargs=argparse.REMAINDER, metavar="check|evaluate|list|lock [OPTIONS]"
         )
-        evaluate.add_argument("--json", action="store_true", help="Print the stored JSON form")
-        evaluate.add_argument("--root")
-        listing = commands.add_parser("list", help="List rule sets and versions.")
-        listing.add_argument("--root")
 
-    def handle(self, *args, command, root=None, **options):
-        out = _Lines(self.stdout)
-        if command == "check":
-            status = screening_rules.run_check(out, root=root)
-        elif command == "evaluate":
-            status = screening_rules.run_evaluate(
-                out,
-                ruleset=options["ruleset"],
-                answers_file=options["answers"],
-                characteristics=[c for c in options["characteristics"].split(",") if c],
-                as_json=options["json"],
-                root=root,
-            )
-        else:
-            status = screening_rules.run_list(out, root=root)
+    def handle(self, *args, **options):
+        try:
+            status = cli.main(list(args), out=_Lines(self.stdout), prog="manage.py screening")
+        except SystemExit as stopped:  # argparse, after printing its help or a usage error
+            status = stopped.code
         if status:
-            raise CommandError(
-                f"screening {command} failed (exit status {status})", returncode=status
-            )
+            command = " ".join(["screening", *args])
+            raise CommandError(f"{command} failed (exit status {status})", returncode=status)

@@ -1,4 +1,5 @@
-"""Versions: loading by id and version, and reproducing a stored screening after a new release."""
+"""Versions: loading by id and version, reproducing a stored screening after a new release, and
+checking a whole tree of files."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import json
 import shutil
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from screening_rules import (
     DEFAULT_ROOT,
@@ -15,12 +18,14 @@ from screening_rules import (
     RuleSetError,
     RuleSetNotFound,
     available_rulesets,
+    check,
     evaluate,
     load_ruleset,
     parse_ref,
     ruleset_versions,
     run_lock,
 )
+from tests.unit.screening_rules.rule_files import VALID, only_problem, write
 
 IGNORE = shutil.ignore_patterns("__pycache__")
 
@@ -137,3 +142,45 @@ def test_a_stored_screening_is_reproduced_after_a_new_version_is_released(tmp_pa
         "Screened out with mitigation because the likely negative impact on people of different "
         "ages is minor and the action described will remove or reduce it."
     ]
+
+
+def test_misplaced_file(root):
+    (root / "rulesets" / "stray.toml").write_text(VALID, encoding="utf-8")
+
+    problem = only_problem(root)
+
+    assert problem.message == "misplaced file: use rulesets/<id>/v<N>.toml"
+
+
+MUTATIONS = [
+    ("", ""),  # placeholder: the line is dropped
+    ('"yes"', '"maybe"'),
+    ('= "', "= 3 #"),
+    ('["', '[1, "'),
+    ("{", "{bogus = 1, "),
+    ("minor", "severe"),
+    ("[[questions]]", "[[rules]]"),
+    ("[[rules]]", "[[questions]]"),
+    ("true", '"true"'),
+    ("2000", "0"),
+]
+
+
+@settings(max_examples=120, deadline=None, database=None)
+@given(
+    ruleset_id=st.sampled_from(["england", "wales", "scotland", "northern_ireland"]),
+    line=st.integers(min_value=0, max_value=300),
+    mutation=st.sampled_from(MUTATIONS),
+)
+def test_checker_never_crashes_on_a_damaged_file(tmp_path_factory, ruleset_id, line, mutation):
+    root = tmp_path_factory.mktemp("damaged")
+    shutil.copytree(DEFAULT_ROOT / "catalogues", root / "catalogues", ignore=IGNORE)
+    lines = (DEFAULT_ROOT / "rulesets" / ruleset_id / "v1.toml").read_text().splitlines(True)
+    line %= len(lines)
+    old, new = mutation
+    lines[line] = lines[line].replace(old, new, 1) if old else ""
+    path = write(root, "".join(lines), name=ruleset_id)
+
+    problems = check(root)  # must not raise
+
+    assert all(p.path == path and 1 <= p.line <= len(lines) + 1 for p in problems)

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import io
-import shutil
-
-import pytest
 
 from screening_rules import DEFAULT_ROOT, check, run_lock
-from screening_rules.lock import LOCK_NAME, data_files, lock_problems, read_lock, unlocked_files
-
-IGNORE = shutil.ignore_patterns("__pycache__")
+from screening_rules.layout import data_files
+from screening_rules.lock import LOCK_NAME, lock_problems, read_lock, unlocked_files
 
 
 def test_shipped_files_match_their_released_hashes():
@@ -45,14 +41,6 @@ def test_lock_has_the_format_of_sha256sum():
     }
     for relative, (digest, _) in entries.items():
         assert hashlib.sha256((DEFAULT_ROOT / relative).read_bytes()).hexdigest() == digest
-
-
-@pytest.fixture
-def root(tmp_path):
-    for folder in ("catalogues", "rulesets"):
-        shutil.copytree(DEFAULT_ROOT / folder, tmp_path / folder, ignore=IGNORE)
-    shutil.copy(DEFAULT_ROOT / LOCK_NAME, tmp_path / LOCK_NAME)
-    return tmp_path
 
 
 def test_editing_a_released_file_is_detected(root):

@@ -1,4 +1,4 @@
-"""The command line: check, evaluate, list (lock is tested with the lock)."""
+"""The command line: check, evaluate, list (lock is tested with the lock), and its arguments."""
 
 from __future__ import annotations
 
@@ -61,6 +61,28 @@ def test_check_reports_problems_with_file_and_line(tmp_path):
     lines = out.getvalue().splitlines()
     assert f"{broken}:4: [ruleset]: unknown key `bogus`" in lines
     assert lines[-1] == f"{len(lines) - 1} problem(s) found."
+
+
+def test_root_may_come_before_or_after_the_command(tmp_path):
+    # `manage.py screening check --root x` passes its arguments through unchanged.
+    broken = tmp_path / "rulesets" / "x" / "v1.toml"
+    broken.parent.mkdir(parents=True)
+    broken.write_text('[ruleset]\nid = "x"\nversion = 1\nbogus = 1\n', encoding="utf-8")
+
+    for argv in (["--root", str(tmp_path), "check"], ["check", "--root", str(tmp_path)]):
+        out = io.StringIO()
+        assert main(argv, out=out) == 1, argv
+        assert f"{broken}:4: [ruleset]: unknown key `bogus`" in out.getvalue().splitlines()
+
+
+def test_arguments_that_do_not_parse_exit_with_status_2_and_the_usage(capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(["evaluate", "--ruleset", "england"], prog="manage.py screening")
+
+    assert stopped.value.code == 2
+    error = capsys.readouterr().err
+    assert error.startswith("usage: manage.py screening evaluate ")
+    assert "the following arguments are required: --answers" in error
 
 
 def test_evaluate_prints_outcome_flags_and_reasons(answers_file):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from screening_rules import DEFAULT_ROOT
-from screening_rules.model import OUTCOMES, QUESTION_KINDS
-from screening_rules.parsing import ANSWER_OPERATORS, CONDITION_KINDS, FOR_EACH_PLACEHOLDERS
+from screening_rules.conditions import ANSWER_OPERATORS, CONDITION_KINDS
+from screening_rules.model import FOR_EACH_PLACEHOLDERS, OUTCOMES, QUESTION_KINDS
 
 README = (DEFAULT_ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -29,3 +29,9 @@ def test_readme_names_modules_that_exist():
     for module in ("conditions.py", "parsing.py", "engine.py", "loading.py", "lock.py", "cli.py"):
         assert module in README
         assert (DEFAULT_ROOT / module).is_file(), module
+
+
+def test_readme_names_every_module():
+    modules = [p.name for p in DEFAULT_ROOT.glob("*.py") if not p.name.startswith("__")]
+
+    assert [m for m in modules if m not in README] == []
