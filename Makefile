@@ -42,6 +42,7 @@ bench: setup
 	$(PY) -m pytest benchmarks -p no:randomly -q
 
 lint: setup
+	$(VENV)/bin/lint-imports
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run

@@ -14,7 +14,7 @@ from django.db import transaction
 import screening_rules
 
 from . import screening
-from .authorization import Permission, has_permission
+from .authorization import Permission, Role, has_permission
 from .models import Directorate, LocalCharacteristic, Organisation, PipelineItem, User
 from .services import authorship
 
@@ -193,7 +193,5 @@ class ScopedUserAdmin(OrganisationScopedAdmin, UserAdmin):
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "groups" and not request.user.is_superuser:
-            from .authorization import Role
-
             kwargs["queryset"] = Group.objects.filter(name__in=[role.value for role in Role])
         return super().formfield_for_manytomany(db_field, request, **kwargs)

@@ -1,4 +1,6 @@
-"""record(): the only way an audit event is written. verify_chain(): proof nobody rewrote one."""
+"""record(): the only way an audit event is written. verify_chain(): proof nobody rewrote one.
+head() and require_fresh(): the trail's newest sequence is the one staleness token of every
+form, so a change made from an out-of-date page is refused instead of silently winning."""
 
 import hashlib
 import json
@@ -6,9 +8,12 @@ from dataclasses import dataclass
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
+from django.db.models import F, Q
+from django.utils.timezone import localtime
 
 from .authorization import Role, roles_of
-from .events import EventType
+from .errors import Conflict
+from .events import NOT_A_CHANGE, EventType, label
 from .models.audit import AuditEvent
 
 GENESIS = "0" * 64
@@ -102,3 +107,41 @@ def verify_chain(assessment) -> ChainCheck:
             return ChainCheck(intact=False, events=count, first_broken_sequence=count)
         previous_hash = event.hash
     return ChainCheck(intact=True, events=count)
+
+
+def head(assessment) -> int:
+    """The sequence of the assessment's newest event: the one staleness token every form
+    carries as `seen` (0 before the first event)."""
+    last = (
+        AuditEvent.objects.filter(assessment_id=assessment.pk)
+        .order_by("-sequence")
+        .values_list("sequence", flat=True)
+        .first()
+    )
+    return last or 0
+
+
+def require_fresh(assessment, *, seen: int, record: str | None = None) -> None:
+    """Refuse (Conflict, a 409) a change made from a page that is out of date.
+
+    A page is out of date when anything that changes the record or who holds it happened since
+    it was loaded (comments and progress notes never count). A section form names the `record`
+    it edits: only an edit of that same record, or a change of stage, makes it stale, so two
+    co-authors can work on different sections at once.
+    """
+    newer = AuditEvent.objects.filter(assessment_id=assessment.pk, sequence__gt=seen).exclude(
+        event_type__in=NOT_A_CHANGE
+    )
+    if record is not None:
+        newer = newer.filter(
+            Q(event_type=EventType.SECTION_EDITED, details__record=record)
+            | (~Q(to_state="") & ~Q(from_state=F("to_state")))
+        )
+    event = newer.order_by("-sequence").first()  # the newest change says where it is now
+    if event is not None:
+        when = localtime(event.occurred_at).strftime("%-d %B %Y at %H:%M")
+        raise Conflict(
+            f"{event.actor_name} changed this assessment since you opened the page "
+            f"({label(event.event_type).lower()}, {when}), so your change was not saved. "
+            "Reload the page to see where it is now."
+        )

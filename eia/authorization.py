@@ -9,6 +9,9 @@ only by eia.services.authorship. Segregation of duties builds on these in workfl
 
 from enum import StrEnum
 
+from .models.assessment import AUTHOR_STATES
+from .models.authorship import Authorship
+
 
 class Role(StrEnum):
     PROJECT_MANAGER = "project_manager"
@@ -104,3 +107,57 @@ def is_author(user, assessment) -> bool:
 def is_named_decision_maker(user, assessment) -> bool:
     """The person the pipeline item names to sign this version off."""
     return same_organisation(user, assessment.organisation_id) and user.has_perm(DECIDE, assessment)
+
+
+def can_edit(user, assessment) -> bool:
+    """An author or co-author, holding an authoring role, while the record is with the authors."""
+    return (
+        assessment.state in AUTHOR_STATES
+        and has_permission(
+            user, Permission.AUTHOR_ASSESSMENT, organisation_id=assessment.organisation_id
+        )
+        and is_author(user, assessment)
+    )
+
+
+def has_authored(user, assessment) -> bool:
+    """An author or co-author now, or at any time, of any version of this proposal's assessment
+    (eia.models.Authorship). Segregation of duties (workflows.rules) keeps such a person from
+    reviewing, signing off or publishing it."""
+    if is_author(user, assessment):
+        return True
+    return Authorship.objects.filter(
+        pipeline_item_id=assessment.pipeline_item_id, user_id=user.pk
+    ).exists()
+
+
+def can_manage_co_authors(user, assessment) -> bool:
+    """The author, or the equality lead unless they wrote it, while the authors hold it."""
+    if assessment.state not in AUTHOR_STATES:
+        return False
+    if user.pk == assessment.author_id and same_organisation(user, assessment.organisation_id):
+        return True
+    return has_permission(
+        user, Permission.LEAD_ASSESSMENTS, organisation_id=assessment.organisation_id
+    ) and not has_authored(user, assessment)
+
+
+def can_comment(user, assessment) -> bool:
+    return is_author(user, assessment) or has_permission(
+        user, Permission.REVIEW_ASSESSMENT, organisation_id=assessment.organisation_id
+    )
+
+
+def can_report_progress(user, assessment, action) -> bool:
+    """Action progress goes on after sign-off: owner, authors and the equality team report it."""
+    if not has_permission(
+        user, Permission.VIEW_RECORDS, organisation_id=assessment.organisation_id
+    ):
+        return False
+    return (
+        action.owner_id == user.pk
+        or is_author(user, assessment)
+        or has_permission(
+            user, Permission.REVIEW_ASSESSMENT, organisation_id=assessment.organisation_id
+        )
+    )

@@ -9,37 +9,15 @@ whatever roles they hold.
 
 from eia.authorization import (
     Permission,
+    can_edit,
+    has_authored,
     has_permission,
     is_author,
     is_named_decision_maker,
 )
-from eia.models import AUTHOR_STATES, WITHDRAWABLE_STATES, Assessment, Authorship, State
+from eia.models import WITHDRAWABLE_STATES, Assessment, State
 
 from .stages import TASK_STAGE_BY_NODE, Holder, task_stage
-
-
-def can_view(user, assessment: Assessment) -> bool:
-    return has_permission(user, Permission.VIEW_RECORDS, organisation_id=assessment.organisation_id)
-
-
-def has_authored(user, assessment: Assessment) -> bool:
-    """An author or co-author now, or at any time, of any version of this proposal's assessment.
-    Such a person never reviews, signs off or publishes it."""
-    if is_author(user, assessment):
-        return True
-    return Authorship.objects.filter(
-        pipeline_item_id=assessment.pipeline_item_id, user_id=user.pk
-    ).exists()
-
-
-def can_edit(user, assessment: Assessment) -> bool:
-    return (
-        assessment.state in AUTHOR_STATES
-        and has_permission(
-            user, Permission.AUTHOR_ASSESSMENT, organisation_id=assessment.organisation_id
-        )
-        and is_author(user, assessment)
-    )
 
 
 def _officer_may_act(user, assessment: Assessment, permission: Permission) -> bool:
@@ -133,40 +111,6 @@ def can_start(user, pipeline_item) -> bool:
         return False
     return user.pk == pipeline_item.owner_id or has_permission(
         user, Permission.LEAD_ASSESSMENTS, organisation_id=org
-    )
-
-
-def can_comment(user, assessment: Assessment) -> bool:
-    return can_view(user, assessment) and (
-        is_author(user, assessment)
-        or has_permission(
-            user, Permission.REVIEW_ASSESSMENT, organisation_id=assessment.organisation_id
-        )
-    )
-
-
-def can_report_progress(user, assessment: Assessment, action) -> bool:
-    """Action progress goes on after sign-off: owner, authors and the equality team report it."""
-    if not can_view(user, assessment):
-        return False
-    return (
-        action.owner_id == user.pk
-        or is_author(user, assessment)
-        or has_permission(
-            user, Permission.REVIEW_ASSESSMENT, organisation_id=assessment.organisation_id
-        )
-    )
-
-
-def can_manage_co_authors(user, assessment: Assessment) -> bool:
-    return assessment.state in AUTHOR_STATES and (
-        user.pk == assessment.author_id
-        or (
-            has_permission(
-                user, Permission.LEAD_ASSESSMENTS, organisation_id=assessment.organisation_id
-            )
-            and not has_authored(user, assessment)
-        )
     )
 
 

@@ -11,6 +11,8 @@ from .assessment import (
 from .audit import AppendOnlyError, AuditEvent
 from .authorship import Authorship
 from .content import (
+    FULL_SECTIONS,
+    RURAL_SECTIONS,
     Action,
     Conclusion,
     Direction,
@@ -32,6 +34,8 @@ from .pipeline import PipelineItem
 from .screening import LocalCharacteristic, Screening
 
 __all__ = [
+    "FULL_SECTIONS",
+    "RURAL_SECTIONS",
     "Action",
     "Conclusion",
     "Direction",

@@ -2,15 +2,18 @@
 
 `Assessment.state` is a protected django-fsm-2 field: the transition methods below are the only
 way to change it, and workflows.services is the only caller of those methods (enforced by
-tests/unit/test_one_door.py). The transitions are the one table of moves: the viewflow process,
-the process diagram and the docs are all derived from or checked against them.
+tests/unit/test_one_door.py), always under the assessment's row lock, so two writers never
+interleave (no optimistic check is needed on top). The transitions are the one table of moves:
+the viewflow process, the process diagram and the docs are all derived from or checked against
+them.
 """
 
 from django.db import models
 from django.utils import timezone
-from django_fsm import RETURN_VALUE, ConcurrentTransitionMixin, FSMField, transition
+from django_fsm import RETURN_VALUE, FSMField, FSMModelMixin, transition
 from guardian.models import UserObjectPermissionBase
 
+from ..limits import LONG_TEXT
 from .organisations import Organisation, User
 from .pipeline import PipelineItem
 
@@ -75,7 +78,7 @@ class AssessmentQuerySet(models.QuerySet):
         return self.exclude(models.Exists(under_way))
 
 
-class Assessment(ConcurrentTransitionMixin, models.Model):
+class Assessment(FSMModelMixin, models.Model):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="assessments"
     )
@@ -101,9 +104,9 @@ class Assessment(ConcurrentTransitionMixin, models.Model):
     screening_outcome = models.CharField(
         max_length=40, choices=ScreeningOutcome.choices, blank=True
     )
-    screening_reasons = models.TextField(blank=True, max_length=5000)
-    mitigation_summary = models.TextField(blank=True, max_length=5000)
-    withdrawal_reason = models.TextField(blank=True, max_length=5000)
+    screening_reasons = models.TextField(blank=True, max_length=LONG_TEXT)
+    mitigation_summary = models.TextField(blank=True, max_length=LONG_TEXT)
+    withdrawal_reason = models.TextField(blank=True, max_length=LONG_TEXT)
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

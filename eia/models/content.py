@@ -1,5 +1,5 @@
 """What a full assessment records: the proposal, evidence, engagement, impact on each group,
-actions, the conclusion and rurality proofing. Written only through workflows.sections.
+actions, the conclusion and rurality proofing. Written only through eia.services.
 
 Free text has a length limit everywhere (enforced by forms and by PostgreSQL; SQLite would
 silently accept more), and is escaped wherever it is shown: HTML, PDF and CSV.
@@ -8,12 +8,13 @@ silently accept more), and is escaped wherever it is shown: HTML, PDF and CSV.
 from django.db import models
 from django.utils import timezone
 
+from ..limits import LONG_TEXT, SHORT_TEXT
 from .assessment import Assessment
 from .organisations import User
 from .pipeline import PipelineItem
 
-SHORT = 300
-LONG = 5000
+SHORT = SHORT_TEXT
+LONG = LONG_TEXT  # the model fields below say max_length=LONG for brevity
 
 
 class Section(models.TextChoices):
@@ -26,6 +27,18 @@ class Section(models.TextChoices):
     ACTIONS = "actions", "Mitigations and actions"
     CONCLUSION = "conclusion", "Conclusion"
     RURALITY = "rurality", "Rurality proofing"
+
+
+# The sections of a screened-in assessment, and those rurality proofing adds (its actions too).
+FULL_SECTIONS = (
+    Section.PROPOSAL,
+    Section.EVIDENCE,
+    Section.ENGAGEMENT,
+    Section.IMPACTS,
+    Section.ACTIONS,
+    Section.CONCLUSION,
+)
+RURAL_SECTIONS = (Section.RURALITY, Section.ACTIONS)
 
 
 class Direction(models.TextChoices):

@@ -5,6 +5,7 @@ import datetime
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from ..limits import LONG_TEXT
 from .organisations import Directorate, Organisation, User
 
 
@@ -36,7 +37,7 @@ class PipelineItem(models.Model):
     reference = models.CharField(max_length=30)
     title = models.CharField(max_length=200)
     kind = models.CharField(max_length=30, choices=Kind.choices)
-    summary = models.TextField(max_length=5000, blank=True)
+    summary = models.TextField(max_length=LONG_TEXT, blank=True)
     owner = models.ForeignKey(
         User,
         on_delete=models.PROTECT,

@@ -9,6 +9,7 @@ import datetime
 
 from django.db import models
 
+from ..limits import LONG_TEXT
 from .assessment import Assessment
 from .organisations import Organisation
 
@@ -60,7 +61,7 @@ class Screening(models.Model):
     answers = models.JSONField(default=dict, blank=True)
     # screening_rules.Result.to_dict() once every visible question is answered, else null.
     result = models.JSONField(null=True, blank=True)
-    override_reason = models.TextField(blank=True, max_length=5000)
+    override_reason = models.TextField(blank=True, max_length=LONG_TEXT)
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:

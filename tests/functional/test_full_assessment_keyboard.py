@@ -4,6 +4,7 @@ closing Hawford branch library, mitigated by a mobile library for the rural west
 import pytest
 
 from eia import screening
+from eia.audit import head
 from eia.models import State
 from tests.support import builders
 from workflows import services
@@ -24,8 +25,7 @@ def test_library_closure_full_assessment_by_keyboard(browse, organisation):
     )
     services.review_screening(
         assessment_id=assessment.pk,
-        task_id=services.active_task(assessment).pk,
-        expected_state="screening_review",
+        seen=head(assessment),
         by=people["officer"],
         decision=services.ScreeningDecision("full_assessment", "Major impact on disabled people."),
     )

@@ -4,7 +4,7 @@ reached without a check)."""
 import pytest
 
 from tests.support import builders
-from workflows import demo
+from workflows.demo import stories as demo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

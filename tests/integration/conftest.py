@@ -2,12 +2,14 @@ import pytest
 from django.test import Client
 from viewflow.workflow.models import Task
 
+from eia.audit import head
 from eia.authorization import Role
 from eia.models import Assessment
 from tests.support.screening_answers import answers_for, as_post_data
 from tests.support.sections import complete_full, complete_rurality
 from workflows import services
 from workflows.flows import AssessmentFlow
+from workflows.services.moves import check_consistent
 
 
 class Journey:
@@ -41,8 +43,8 @@ class Journey:
         return f"/assessments/{self.assessment.pk}/{name}"
 
     def stale_guard(self):
-        task = self.task()
-        return {"task_id": task.pk, "state": self.assessment.state}
+        """What every form posts: the staleness token of the page as loaded now."""
+        return {"seen": head(self.refresh())}
 
     def start(self):
         self.as_("pm").post(f"/pipeline/{self.item.pk}/start/")
@@ -52,7 +54,7 @@ class Journey:
     def answer_screening(self, rurality: bool, outcome: str = "full_assessment", who="pm"):
         """Answer every screening question so that the rules give `outcome`."""
         data = as_post_data(answers_for(outcome, rural=rurality))
-        self.as_(who).post(self.url("screening/"), data | {"state": "screening", "action": "save"})
+        self.as_(who).post(self.url("screening/"), data | self.stale_guard() | {"action": "save"})
         return self
 
     def submit(self, who="pm", *, fill=True):
@@ -107,7 +109,7 @@ class Journey:
         """State, who holds the active task ('queue', a person key, or None) and the last event."""
         assessment = self.refresh()
         assert assessment.state == state
-        services._check_consistent(assessment)
+        check_consistent(assessment)
         task = services.active_task(assessment)
         if holder is None:
             assert task is None

@@ -11,6 +11,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from eia.audit import head
 from eia.authorization import Role
 from eia.models import Action
 from eia.selectors.actions import actions_for
@@ -116,7 +117,7 @@ def test_actions_from_other_organisations_and_withdrawn_assessments_are_not_list
     services.withdraw(
         assessment_id=withdrawn.pk,
         by=people["pm"],
-        expected_state="screening",
+        seen=head(withdrawn),
         reason="The proposal was dropped.",
     )
     kept = builders.started(people, organisation, title="Kept proposal")

@@ -2,10 +2,10 @@ import pytest
 from django.core.management import call_command
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from eia import demo
 from eia.authorization import Role
 from eia.models import Organisation, PipelineItem, User
 from tests.factories import PipelineItemFactory
+from workflows.demo import organisations as demo
 
 pytestmark = pytest.mark.django_db
 

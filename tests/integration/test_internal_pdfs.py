@@ -8,9 +8,9 @@ from django.test import Client
 from pypdf import PdfReader
 
 from eia.authorization import Role
+from eia.services import comments as comments_services
 from tests.factories import OrganisationFactory, UserFactory
 from tests.support import builders
-from workflows import services
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ def _text(response) -> str:
 def test_draft_summary_pdf_for_the_committee_report(organisation):
     people = builders.team(organisation)
     assessment = builders.at_officer_review(people, organisation, title="Hawford library closure")
-    services.add_comment(
+    comments_services.add_comment(
         assessment_id=assessment.pk, by=people["officer"], text="INTERNAL-MARKER-COMMENT"
     )
     client = Client()

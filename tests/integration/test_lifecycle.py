@@ -186,9 +186,9 @@ def test_withdrawal_from_every_unfinished_state(journey, stop_at):
             break
         step()
         assert j.refresh().state == state
-    response = j.as_("pm").client.post(j.url("withdraw/"), {"reason": "", "state": stop_at})
+    response = j.as_("pm").client.post(j.url("withdraw/"), j.stale_guard() | {"reason": ""})
     assert response.status_code == 400  # a reason is required
-    j.as_("pm").post(j.url("withdraw/"), {"reason": "Proposal dropped.", "state": stop_at})
+    j.as_("pm").post(j.url("withdraw/"), j.stale_guard() | {"reason": "Proposal dropped."})
     j.expect("withdrawn", holder=None, event=EventType.WITHDRAWN, from_state=stop_at)
     assert process_status(j.assessment) == PROCESS.CANCELED
     assert j.refresh().withdrawal_reason == "Proposal dropped."
@@ -199,7 +199,7 @@ def test_signed_off_cannot_be_withdrawn(journey):
     j.submit()
     j.review_screening("screened_out").sign_off()
     response = j.as_("lead").client.post(
-        j.url("withdraw/"), {"reason": "Changed mind", "state": "signed_off"}
+        j.url("withdraw/"), j.stale_guard() | {"reason": "Changed mind"}
     )
     assert response.status_code == 403
     j.expect("signed_off", holder="queue", event=EventType.SIGNED_OFF)
@@ -218,7 +218,7 @@ def test_review_creates_version_two_which_supersedes_version_one(journey):
     _publish_version(j)
     version_one = j.refresh()
     assert version_one.state == "published"
-    j.as_("officer").post(j.url("start-review/"))
+    j.as_("officer").post(j.url("start-review/"), j.stale_guard())
     version_two = version_one.review_under_way
     assert (version_two.version, version_two.state) == (2, "screening")
     assert version_two.previous_id == version_one.pk
@@ -239,8 +239,8 @@ def test_review_creates_version_two_which_supersedes_version_one(journey):
 def test_second_review_of_the_same_version_is_refused(journey):
     j = journey.start()
     _publish_version(j)
-    j.as_("officer").post(j.url("start-review/"))
-    j.as_("officer").post(j.url("start-review/"), status=409)
+    j.as_("officer").post(j.url("start-review/"), j.stale_guard())
+    j.as_("officer").post(j.url("start-review/"), j.stale_guard(), status=409)
 
 
 def test_one_live_assessment_per_item(journey):
@@ -331,13 +331,13 @@ def test_a_withdrawn_review_does_not_block_the_next_one(journey):
     j = journey.start()
     _publish_version(j)
     version_one = j.refresh()
-    j.as_("officer").post(j.url("start-review/"))
+    j.as_("officer").post(j.url("start-review/"), j.stale_guard())
     version_two = version_one.review_under_way
     j.assessment = version_two
-    j.as_("pm").post(j.url("withdraw/"), {"reason": "Started too early.", "state": "screening"})
+    j.as_("pm").post(j.url("withdraw/"), j.stale_guard() | {"reason": "Started too early."})
     assert version_one.review_under_way is None
     j.assessment = version_one
-    j.as_("officer").post(j.url("start-review/"))
+    j.as_("officer").post(j.url("start-review/"), j.stale_guard())
     version_three = version_one.review_under_way
     assert (version_three.version, version_three.state) == (3, "screening")
     assert version_one.reviews.count() == 2

@@ -4,13 +4,19 @@ import pytest
 from django.test import Client
 from viewflow.workflow.models import Task
 
+from eia.audit import head
 from eia.authorization import Role
 from eia.errors import InvalidInput
 from eia.events import EventType
 from eia.models import AuditEvent
+from eia.services import authorship
+from eia.services import co_authors as co_authors_services
+from eia.services import screening as screening_services
 from tests.factories import OrganisationFactory, PipelineItemFactory, UserFactory
 from tests.support.screening_answers import answers_for
-from workflows import notifications, selectors, services
+from workflows import notifications, services
+from workflows.selectors import tasks as selectors
+from workflows.services import moves
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +65,9 @@ def test_a_stale_page_gets_409_and_only_one_decision_is_recorded(journey):
         j.url("review-screening/"), stale | {"decision": "screened_out", "reasons": "Second."}
     )
     assert response.status_code == 409
-    assert "Someone else has already acted on this task" in response.content.decode()
+    assert "Second Officer changed this assessment since you opened the page" in (
+        response.content.decode()
+    )
     assert j.refresh().screening_outcome == "full_assessment"
     assert (
         j.assessment.audit_events.filter(
@@ -71,12 +79,13 @@ def test_a_stale_page_gets_409_and_only_one_decision_is_recorded(journey):
 
 def test_stale_state_on_a_save_is_409(journey):
     j = journey.start()
-    j.answer_screening(rurality=True).submit()
-    response = j.as_("pm").client.post(
-        j.url("withdraw/"), {"reason": "Dropped", "state": "screening"}
-    )
+    stale = j.stale_guard()  # the author opens the withdraw page...
+    j.answer_screening(rurality=True).submit()  # ...then submits from another tab
+    response = j.as_("pm").client.post(j.url("withdraw/"), stale | {"reason": "Dropped"})
     assert response.status_code == 409
-    assert "moved on to the screening review stage" in response.content.decode()
+    page = response.content.decode()
+    assert "Priya Sharma changed this assessment since you opened the page" in page
+    assert "screening submitted for review" in page
 
 
 def test_author_who_is_also_an_officer_cannot_review_claim_or_see_own_work(
@@ -86,28 +95,21 @@ def test_author_who_is_also_an_officer_cannot_review_claim_or_see_own_work(
     pipeline_item.owner = pm_officer
     pipeline_item.save()
     assessment = services.start_assessment(pipeline_item_id=pipeline_item.pk, by=pm_officer)
-    services.save_screening_answers(
+    screening_services.save_screening_answers(
         assessment_id=assessment.pk,
         by=pm_officer,
-        expected_state="screening",
+        seen=head(assessment),
         answers=answers_for("full_assessment"),
     )
     task = services.active_task(assessment)
-    services.submit_screening(
-        assessment_id=assessment.pk, task_id=task.pk, expected_state="screening", by=pm_officer
-    )
+    services.submit_screening(assessment_id=assessment.pk, seen=head(assessment), by=pm_officer)
     task = services.active_task(assessment)
     assert selectors.team_queue(user=pm_officer) == []
     client.force_login(pm_officer)
     assert client.post(f"/tasks/{task.pk}/claim/").status_code == 403
     response = client.post(
         f"/assessments/{assessment.pk}/review-screening/",
-        {
-            "task_id": task.pk,
-            "state": "screening_review",
-            "decision": "screened_out",
-            "reasons": "Nothing to see.",
-        },
+        {"seen": head(assessment), "decision": "screened_out", "reasons": "Nothing to see."},
     )
     assert response.status_code == 403
     assert services.active_task(assessment).status == "NEW"
@@ -117,7 +119,7 @@ def test_co_author_cannot_approve_even_with_the_officer_role(journey, people, ma
     officer_coauthor = make_user(Role.EQUALITY_OFFICER, Role.PROJECT_MANAGER)
     j = journey.start()
     j.as_("pm").post(j.url("co-authors/"), {"user": officer_coauthor.pk})
-    assert officer_coauthor.pk in services._author_ids(j.refresh())
+    assert officer_coauthor.pk in authorship.author_ids(j.refresh())
     # The co-author can edit and submit...
     j.answer_screening(rurality=False, who=officer_coauthor)
     j.submit(who=officer_coauthor)
@@ -136,7 +138,9 @@ def test_decision_maker_who_co_authored_cannot_receive_sign_off(journey, people)
     response = j.as_("pm").client.post(j.url("co-authors/"), {"user": dm.pk})
     assert response.status_code == 400  # not even offered: not a valid choice
     with pytest.raises(InvalidInput, match="named decision-maker cannot be a co-author"):
-        services.add_co_author(assessment_id=j.assessment.pk, by=people["pm"], user_id=dm.pk)
+        co_authors_services.add_co_author(
+            assessment_id=j.assessment.pk, by=people["pm"], user_id=dm.pk
+        )
 
 
 def test_author_named_as_decision_maker_blocks_approval_with_a_clear_message(journey, people):
@@ -229,16 +233,15 @@ def test_a_failure_mid_transition_leaves_state_task_and_trail_unchanged(
         raise RuntimeError("injected failure")
 
     target = {
-        "audit": (services.audit, "record"),
+        "audit": (moves.audit, "record"),
         "notification": (notifications, "task_created"),
-        "invariant": (services, "_check_consistent"),
+        "invariant": (moves, "check_consistent"),
     }[failure_point]
     monkeypatch.setattr(*target, explode)
     with pytest.raises(RuntimeError, match="injected failure"):
         services.review_screening(
             assessment_id=j.assessment.pk,
-            task_id=j.task().pk,
-            expected_state="screening_review",
+            seen=head(j.assessment),
             by=people["officer"],
             decision=services.ScreeningDecision("full_assessment", "Major impact."),
         )
@@ -267,17 +270,12 @@ def test_other_organisations_assessment_is_404_everywhere(journey):
     for url, data in [
         (
             f"/assessments/{pk}/review-screening/",
-            {
-                "task_id": task.pk,
-                "state": "screening_review",
-                "decision": "screened_out",
-                "reasons": "x",
-            },
+            {"seen": head(j.assessment), "decision": "screened_out", "reasons": "x"},
         ),
-        (f"/assessments/{pk}/withdraw/", {"reason": "x", "state": "screening_review"}),
+        (f"/assessments/{pk}/withdraw/", {"reason": "x", "seen": head(j.assessment)}),
         (f"/assessments/{pk}/comment/", {"text": "x"}),
         (f"/tasks/{task.pk}/claim/", {}),
-        (f"/assessments/{pk}/start-review/", {}),
+        (f"/assessments/{pk}/start-review/", {"seen": head(j.assessment)}),
     ]:
         assert client.post(url, data).status_code == 404, url
     assert selectors.team_queue(user=outsider) == []
@@ -301,10 +299,10 @@ def test_comments_are_audited_and_limited(journey):
 def test_withdraw_needs_author_or_lead(journey):
     j = journey.start()
     for who in ("officer", "viewer", "dm"):
-        response = j.as_(who).client.post(j.url("withdraw/"), {"reason": "x", "state": "screening"})
+        response = j.as_(who).client.post(j.url("withdraw/"), j.stale_guard() | {"reason": "x"})
         assert response.status_code == 403, who
     j.as_("lead").post(
-        j.url("withdraw/"), {"reason": "Duplicate of another item.", "state": "screening"}
+        j.url("withdraw/"), j.stale_guard() | {"reason": "Duplicate of another item."}
     )
     j.expect("withdrawn", holder=None, event=EventType.WITHDRAWN)
 

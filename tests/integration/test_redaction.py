@@ -12,6 +12,7 @@ import pypdf
 import pytest
 from django.utils import timezone
 
+from eia.audit import head
 from eia.authorization import Role
 from eia.documents import document_for
 from eia.errors import NotFound
@@ -139,7 +140,7 @@ def world(organisation):
     services.withdraw(
         assessment_id=withdrawn.pk,
         by=people["pm"],
-        expected_state="screening",
+        seen=head(withdrawn),
         reason=MARKERS["withdrawal reason"],
     )
     other = OrganisationFactory(name="Eastdale District Council", short_name="Eastdale")

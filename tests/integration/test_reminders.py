@@ -17,12 +17,12 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
-from eia import reminders
+from eia.audit import head
 from eia.authorization import Role
 from eia.models import Action, ReminderSent
 from tests.factories import UserFactory
 from tests.support import builders
-from workflows import services
+from workflows import reminders, services
 
 pytestmark = pytest.mark.django_db
 
@@ -84,7 +84,7 @@ def test_review_further_off_than_30_days_or_already_started_is_not_reminded(
         today=assessment.review_date - datetime.timedelta(days=31),
     )
     assert mail.outbox == []
-    services.start_review(assessment_id=assessment.pk, by=people["pm"])
+    services.start_review(assessment_id=assessment.pk, seen=head(assessment), by=people["pm"])
     mail.outbox.clear()
     _run(
         django_capture_on_commit_callbacks,
@@ -338,7 +338,7 @@ def test_two_simultaneous_runs_send_once_on_a_sqlite_file(tmp_path):
     env["SQLITE_PATH"] = str(tmp_path / "reminders.sqlite3")
     env["DUE_REGARD_VAR_DIR"] = str(tmp_path)
     env["DJANGO_EMAIL_BACKEND"] = "django.core.mail.backends.locmem.EmailBackend"
-    env["DJANGO_SETTINGS_MODULE"] = "eia.settings"
+    env["DJANGO_SETTINGS_MODULE"] = "due_regard.settings"
     script = (
         "import django; django.setup(); "
         "from tests.integration.test_reminders import sqlite_race_main; sqlite_race_main()"

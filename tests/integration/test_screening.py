@@ -10,6 +10,7 @@ from django.core.management.base import CommandError
 
 import screening_rules
 from eia import screening
+from eia.audit import head
 from eia.events import EventType
 from eia.models import Nation, Screening
 from tests.factories import OrganisationFactory, PipelineItemFactory
@@ -22,7 +23,8 @@ pytestmark = pytest.mark.django_db
 
 def _form_post(journey, answers, action="save"):
     return journey.as_("pm").client.post(
-        journey.url("screening/"), as_post_data(answers) | {"state": "screening", "action": action}
+        journey.url("screening/"),
+        as_post_data(answers) | journey.stale_guard() | {"action": action},
     )
 
 
@@ -116,7 +118,7 @@ def test_bad_input_gets_a_message_and_loses_nothing(journey, field, value, messa
     _form_post(j, {"staff": "yes"})
     response = j.as_("pm").client.post(
         j.url("screening/"),
-        {"state": "screening", "action": "save", "budget": "no", field: value},
+        journey.stale_guard() | {"action": "save", "budget": "no", field: value},
     )
     assert response.status_code == 400
     page = response.content.decode()
@@ -167,7 +169,7 @@ def test_confirming_the_computed_outcome_needs_no_override(journey):
 def test_a_review_version_starts_from_the_previous_answers(organisation):
     people = builders.team(organisation)
     first = builders.published(people, organisation)
-    second = services.start_review(assessment_id=first.pk, by=people["officer"])
+    second = services.start_review(assessment_id=first.pk, seen=head(first), by=people["officer"])
     assert second.screening.answers == first.screening.answers
     assert second.screening.result is None  # the author confirms before it counts
 

@@ -6,13 +6,21 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from eia import quality
+from eia.audit import head
 from eia.calendar import add_working_days
 from eia.events import EventType
 from eia.models import Action, Direction, Impact, Section, State
+from eia.services import actions as actions_services
+from eia.services import engagement as engagement_services
+from eia.services import evidence as evidence_services
+from eia.services import impacts as impacts_services
+from eia.services import rurality as rurality_services
+from eia.services import sections as sections_services
 from tests.factories import OrganisationFactory, PipelineItemFactory, UserFactory
 from tests.support import builders
 from tests.support.sections import complete_full, complete_rurality
-from workflows import quality, sections, services
+from workflows import services
 
 pytestmark = pytest.mark.django_db
 
@@ -26,8 +34,7 @@ def _at_full_assessment(people, organisation, **item_fields):
     assessment = builders.at_screening_review(people, organisation, **item_fields)
     return services.review_screening(
         assessment_id=assessment.pk,
-        task_id=services.active_task(assessment).pk,
-        expected_state="screening_review",
+        seen=head(assessment),
         by=people["officer"],
         decision=services.ScreeningDecision("full_assessment", "Major impact."),
     )
@@ -42,7 +49,8 @@ def full(people, organisation):
 
 
 def _args(assessment, people):
-    return {"assessment_id": assessment.pk, "by": people["pm"], "expected_state": assessment.state}
+    """A section service call as the author makes it from a page loaded now."""
+    return {"assessment_id": assessment.pk, "by": people["pm"], "seen": head(assessment)}
 
 
 def _fresh(assessment):
@@ -61,7 +69,9 @@ def test_a_complete_record_has_no_problems(full):
 
 
 def test_unfinished_sections_are_listed(full, people):
-    sections.mark_section(**_args(full, people), section=Section.ENGAGEMENT, completed=False)
+    sections_services.mark_section(
+        **_args(full, people), section=Section.ENGAGEMENT, completed=False
+    )
     assert _messages(full) == [
         "Complete the 'Engagement and consultation' section and mark it as completed"
     ]
@@ -78,7 +88,7 @@ def test_negative_impact_needs_mitigation_or_justification(full, people):
     assert _messages(full) == [
         "Add a mitigation or a justification for the negative impact on disabled people"
     ]
-    sections.save_impact(
+    impacts_services.save_impact(
         **_args(full, people),
         characteristic="disability",
         data={"justification": "Statutory duty leaves no alternative."},
@@ -94,7 +104,7 @@ def test_major_impact_must_cite_evidence(full):
 
 def test_minor_impact_needs_no_evidence(full, people):
     impact = full.impacts.get(characteristic="disability")
-    sections.save_impact(
+    impacts_services.save_impact(
         **_args(full, people), characteristic="disability", data={"size": "minor"}, evidence_ids=[]
     )
     impact.refresh_from_db()
@@ -103,18 +113,18 @@ def test_minor_impact_needs_no_evidence(full, people):
 
 
 def test_conclusion_must_exist_and_continuing_must_be_justified(full, people):
-    sections.save_conclusion(**_args(full, people), data={"conclusion": ""})
+    sections_services.save_conclusion(**_args(full, people), data={"conclusion": ""})
     assert _messages(full) == ["Choose a conclusion"]
-    sections.save_conclusion(**_args(full, people), data={"conclusion": "continue"})
+    sections_services.save_conclusion(**_args(full, people), data={"conclusion": "continue"})
     assert _messages(full) == ["Explain why it is justified to continue despite the adverse impact"]
-    sections.save_conclusion(
+    sections_services.save_conclusion(
         **_args(full, people), data={"justification": "The saving protects statutory care."}
     )
     assert _messages(full) == []
 
 
 def test_actions_need_an_owner_and_a_target_date(full, people):
-    sections.declare_gap(**_args(full, people), description="No data on carers' use.")
+    evidence_services.declare_gap(**_args(full, people), description="No data on carers' use.")
     assert _messages(full) == [
         "Give the action 'Close the evidence gap: No data on carers' use.' an owner and a "
         "target date"
@@ -127,7 +137,7 @@ def test_submit_page_lists_every_problem_with_links(people, organisation):
     client.force_login(people["pm"])
     response = client.post(
         f"/assessments/{assessment.pk}/submit/",
-        {"task_id": services.active_task(assessment).pk, "state": "full_assessment"},
+        {"seen": head(assessment)},
     )
     assert response.status_code == 400
     page = response.content.decode()
@@ -141,18 +151,16 @@ def test_rurality_rules_each_fire_and_stay_silent(people, organisation):
     assessment = builders.at_screening_review(people, organisation, rurality=True)
     services.review_screening(
         assessment_id=assessment.pk,
-        task_id=services.active_task(assessment).pk,
-        expected_state="screening_review",
+        seen=head(assessment),
         by=people["officer"],
         decision=services.ScreeningDecision("full_assessment", "x"),
     )
     assessment.refresh_from_db()
     complete_full(assessment, by=people["pm"])
-    task = services.active_task(assessment)
+
     services.submit_full_assessment(
         assessment_id=assessment.pk,
-        task_id=task.pk,
-        expected_state="full_assessment",
+        seen=head(assessment),
         by=people["pm"],
     )
     assessment.refresh_from_db()
@@ -164,7 +172,7 @@ def test_rurality_rules_each_fire_and_stay_silent(people, organisation):
     complete_rurality(assessment, by=people["pm"])
     assert quality.rurality_problems(_fresh(assessment)) == []
     args = _args(assessment, people)
-    sections.save_rurality(
+    rurality_services.save_rurality(
         **args,
         themes={"digital": {"kind": "indirect", "description": "", "scale": ""}},
         data={"tailoring": ""},
@@ -174,7 +182,7 @@ def test_rurality_rules_each_fire_and_stay_silent(people, organisation):
         "Describe the rural impact on 'digital connectivity (broadband and mobile)' and its scale",
         "Say how the proposal was tailored for rural areas, or add a rural tailoring action",
     ]
-    sections.save_action(
+    actions_services.save_action(
         **args,
         data={
             "kind": "rural",
@@ -202,12 +210,12 @@ def _flags(assessment):
 def test_all_neutral_without_evidence_is_flagged(full, people):
     assert "all_neutral" not in _flags(full)
     args = _args(full, people)
-    sections.save_impact(
+    impacts_services.save_impact(
         **args, characteristic="disability", data={"direction": Direction.NEUTRAL}, evidence_ids=[]
     )
     assert "all_neutral" not in _flags(full)  # evidence is still listed
     for item in full.evidence.all():
-        sections.remove_evidence(**args, evidence_id=item.pk)
+        evidence_services.remove_evidence(**args, evidence_id=item.pk)
     assert "all_neutral" in _flags(full)
 
 
@@ -215,13 +223,13 @@ def test_text_copied_from_another_proposal_is_flagged(full, people, organisation
     other = _at_full_assessment(people, organisation)
     long_text = "Disabled people who rely on the number 12 bus cannot reach the next branch."
     long_text += " They would lose their library."
-    sections.save_impact(
+    impacts_services.save_impact(
         **_args(other, people),
         characteristic="age",
         data={"direction": "negative", "size": "minor", "who_affected": long_text},
     )
     assert "copied" not in _flags(full)
-    sections.save_impact(
+    impacts_services.save_impact(
         **_args(full, people),
         characteristic="age",
         data={"direction": "negative", "size": "minor", "who_affected": long_text},
@@ -249,17 +257,16 @@ def test_late_start_is_flagged(people, organisation):
 def test_major_impact_without_engagement_is_flagged(full, people):
     assert "no_engagement" not in _flags(full)
     for record in full.engagement.all():
-        sections.remove_engagement(**_args(full, people), engagement_id=record.pk)
+        engagement_services.remove_engagement(**_args(full, people), engagement_id=record.pk)
     assert "no_engagement" in _flags(full)
 
 
 def test_officer_review_page_shows_flags_and_the_whole_record(full, people):
     for record in full.engagement.all():
-        sections.remove_engagement(**_args(full, people), engagement_id=record.pk)
+        engagement_services.remove_engagement(**_args(full, people), engagement_id=record.pk)
     services.submit_full_assessment(
         assessment_id=full.pk,
-        task_id=services.active_task(full).pk,
-        expected_state="full_assessment",
+        seen=head(full),
         by=people["pm"],
     )
     client = Client()
@@ -274,17 +281,14 @@ def test_officer_review_page_shows_flags_and_the_whole_record(full, people):
 
 
 def test_section_comments_on_return_reach_the_authors_section_page(full, people):
-    task = services.active_task(full)
-    services.submit_full_assessment(
-        assessment_id=full.pk, task_id=task.pk, expected_state="full_assessment", by=people["pm"]
-    )
+
+    services.submit_full_assessment(assessment_id=full.pk, seen=head(full), by=people["pm"])
     officer = Client()
     officer.force_login(people["officer"])
     response = officer.post(
         f"/assessments/{full.pk}/review/",
         {
-            "task_id": services.active_task(full).pk,
-            "state": "officer_review",
+            "seen": head(full),
             "decision": "return",
             "comment": "",
             "section_engagement": "Talk to the carers' centre too.",
@@ -306,8 +310,7 @@ def test_section_comments_on_return_reach_the_authors_section_page(full, people)
 def test_return_needs_an_overall_or_a_section_comment(full, people):
     services.submit_full_assessment(
         assessment_id=full.pk,
-        task_id=services.active_task(full).pk,
-        expected_state="full_assessment",
+        seen=head(full),
         by=people["pm"],
     )
     client = Client()
@@ -315,8 +318,7 @@ def test_return_needs_an_overall_or_a_section_comment(full, people):
     response = client.post(
         f"/assessments/{full.pk}/review/",
         {
-            "task_id": services.active_task(full).pk,
-            "state": "officer_review",
+            "seen": head(full),
             "decision": "return",
             "comment": "",
         },
@@ -329,15 +331,13 @@ def test_return_needs_an_overall_or_a_section_comment(full, people):
 def test_sections_refuse_edits_outside_the_authors_stages(full, people, where):
     services.submit_full_assessment(
         assessment_id=full.pk,
-        task_id=services.active_task(full).pk,
-        expected_state="full_assessment",
+        seen=head(full),
         by=people["pm"],
     )
     if where == "signed_off":
         services.review_assessment(
             assessment_id=full.pk,
-            task_id=services.active_task(full).pk,
-            expected_state="officer_review",
+            seen=head(full),
             by=people["officer"],
             approve=True,
             comment="",
@@ -368,10 +368,13 @@ def test_sections_refuse_edits_outside_the_authors_stages(full, people, where):
 def test_a_stale_section_save_is_409(full, people):
     client = Client()
     client.force_login(people["pm"])
-    response = client.post(
-        f"/assessments/{full.pk}/full/proposal/", {"aims": "x", "state": "screening"}
-    )
+    stale = head(full)
+    edit = {"assessment_id": full.pk, "by": people["pm"], "seen": stale}
+    sections_services.save_proposal(**edit, data={"aims": "First save"})
+    response = client.post(f"/assessments/{full.pk}/full/proposal/", {"aims": "x", "seen": stale})
     assert response.status_code == 409
+    who = people["pm"].display_name
+    assert f"{who} changed this assessment since you opened the page" in response.content.decode()
 
 
 def test_over_long_text_is_refused_with_a_message_and_kept(full, people):
@@ -379,7 +382,7 @@ def test_over_long_text_is_refused_with_a_message_and_kept(full, people):
     client.force_login(people["pm"])
     text = "word " * 1001
     response = client.post(
-        f"/assessments/{full.pk}/full/proposal/", {"aims": text, "state": "full_assessment"}
+        f"/assessments/{full.pk}/full/proposal/", {"aims": text, "seen": head(full)}
     )
     assert response.status_code == 400
     page = response.content.decode()
@@ -430,7 +433,7 @@ def test_action_progress_continues_after_publication(people, organisation):
 
 def test_a_review_version_copies_content_for_updating(people, organisation):
     first = builders.published(people, organisation)
-    second = services.start_review(assessment_id=first.pk, by=people["officer"])
+    second = services.start_review(assessment_id=first.pk, seen=head(first), by=people["officer"])
     assert second.full.aims == first.full.aims
     assert second.full.completed_sections == []
     assert [i.characteristic for i in second.impacts.all()] == [
@@ -461,7 +464,7 @@ def test_task_list_shows_each_section_with_its_status(full, people):
         assert section in page
     assert page.count("govuk-task-list__item") >= 9
     args = _args(full, people)
-    sections.mark_section(**args, section=Section.EVIDENCE, completed=False)
+    sections_services.mark_section(**args, section=Section.EVIDENCE, completed=False)
     page = client.get(f"/assessments/{full.pk}/").content.decode()
     assert (
         'id="section-evidence-status"><strong class="govuk-tag govuk-tag--light-blue">In progress'
@@ -471,7 +474,7 @@ def test_task_list_shows_each_section_with_its_status(full, people):
 
 def test_item_from_another_organisation_cannot_be_linked(full, people):
     foreign = PipelineItemFactory(organisation=OrganisationFactory())
-    sections.save_conclusion(**_args(full, people), data={}, related_item_ids=[foreign.pk])
+    sections_services.save_conclusion(**_args(full, people), data={}, related_item_ids=[foreign.pk])
     assert list(full.full.related_items.all()) == []
 
 
@@ -480,7 +483,7 @@ def test_actions_owner_must_be_in_the_organisation(full, people):
 
     outsider = UserFactory(organisation=OrganisationFactory())
     with pytest.raises(InvalidInput, match="Choose an owner from your organisation"):
-        sections.save_action(
+        actions_services.save_action(
             **_args(full, people),
             data={
                 "title": "x",
@@ -501,10 +504,10 @@ def test_remove_buttons_remove_and_unknown_kinds_are_404(full, people):
     client.force_login(people["pm"])
     engagement = full.engagement.get()
     url = f"/assessments/{full.pk}/full/engagement/{engagement.pk}/remove/"
-    assert client.post(url, {"state": "full_assessment"}).status_code == 302
+    assert client.post(url, {"seen": head(full)}).status_code == 302
     assert not full.engagement.exists()
     bogus = f"/assessments/{full.pk}/full/widgets/{engagement.pk}/remove/"
-    assert client.post(bogus, {"state": "full_assessment"}).status_code == 404
+    assert client.post(bogus, {"seen": head(full)}).status_code == 404
 
 
 def test_progress_form_refuses_bad_input_and_keeps_it(people, organisation):

@@ -3,10 +3,12 @@
 import pytest
 from django.test import Client
 
+from eia import summary
+from eia.audit import head
 from eia.events import EventType
 from eia.models import SignOff
 from tests.support import builders
-from workflows import services, summary
+from workflows import services
 
 pytestmark = pytest.mark.django_db
 
@@ -21,8 +23,7 @@ def awaiting(people, organisation):
     assessment = builders.at_officer_review(people, organisation, title="Hawford library")
     services.review_assessment(
         assessment_id=assessment.pk,
-        task_id=services.active_task(assessment).pk,
-        expected_state="officer_review",
+        seen=head(assessment),
         by=people["officer"],
         approve=True,
         comment="",
@@ -43,8 +44,7 @@ def _post(client, assessment, **data):
     return client.post(
         f"/assessments/{assessment.pk}/sign-off/",
         {
-            "task_id": services.active_task(assessment).pk,
-            "state": "awaiting_sign_off",
+            "seen": head(assessment),
             "seen_hash": page_hash,
         }
         | data,
@@ -114,8 +114,7 @@ def test_signing_what_you_did_not_see_is_refused(awaiting, dm):
     response = dm.post(
         f"/assessments/{awaiting.pk}/sign-off/",
         {
-            "task_id": services.active_task(awaiting).pk,
-            "state": "awaiting_sign_off",
+            "seen": head(awaiting),
             "seen_hash": "0" * 64,
             "decision": "sign",
             "attested": "on",
@@ -131,8 +130,7 @@ def test_screened_out_summary_says_so(people, organisation, dm):
     assessment = builders.at_screening_review(people, organisation, outcome="screened_out")
     services.review_screening(
         assessment_id=assessment.pk,
-        task_id=services.active_task(assessment).pk,
-        expected_state="screening_review",
+        seen=head(assessment),
         by=people["officer"],
         decision=services.ScreeningDecision("screened_out", "No differential impact."),
     )

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from eia import uploads
+from eia.audit import head
 from eia.models import EvidenceItem
 from tests.factories import OrganisationFactory, UserFactory
 from tests.support import builders
@@ -35,8 +36,7 @@ def assessment(people, organisation):
     assessment = builders.at_screening_review(people, organisation)
     return services.review_screening(
         assessment_id=assessment.pk,
-        task_id=services.active_task(assessment).pk,
-        expected_state="screening_review",
+        seen=head(assessment),
         by=people["officer"],
         decision=services.ScreeningDecision("full_assessment", "Major impact."),
     )
@@ -56,7 +56,7 @@ def _post(client, assessment, name, data, content_type="application/octet-stream
         {
             "title": "Survey",
             "shows": "Who uses the library.",
-            "state": assessment.state,
+            "seen": head(assessment),
             "is_public": "on",
             "upload": upload,
         }
@@ -145,7 +145,7 @@ def test_oversize_files_are_refused_with_the_limit(author, assessment, settings)
 def test_a_request_too_large_is_refused_before_reading_it(author, assessment):
     response = author.post(
         f"/assessments/{assessment.pk}/full/evidence/add/",
-        {"title": "x", "shows": "y", "state": assessment.state},
+        {"title": "x", "shows": "y", "seen": head(assessment)},
         CONTENT_LENGTH=str(12 * 1024 * 1024),
     )
     assert response.status_code == 413
@@ -184,8 +184,7 @@ def test_published_public_evidence_is_public_and_internal_evidence_is_not(people
     draft = builders.at_screening_review(people, organisation)
     draft = services.review_screening(
         assessment_id=draft.pk,
-        task_id=services.active_task(draft).pk,
-        expected_state="screening_review",
+        seen=head(draft),
         by=people["officer"],
         decision=services.ScreeningDecision("full_assessment", "x"),
     )

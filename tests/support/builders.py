@@ -1,10 +1,13 @@
 """Build assessments at a given stage through the real services (no shortcuts into the DB)."""
 
+from eia.audit import head
 from eia.authorization import Role
+from eia.services import screening as screening_services
 from tests.factories import PipelineItemFactory, UserFactory
 from tests.support.screening_answers import answers_for
 from tests.support.sections import complete_full
-from workflows import demo, services
+from workflows import services
+from workflows.demo import stories as demo
 
 
 def team(organisation):
@@ -32,16 +35,15 @@ def at_screening_review(
     people, organisation, *, rurality=False, outcome="full_assessment", **item_fields
 ):
     assessment = started(people, organisation, **item_fields)
-    services.save_screening_answers(
+    screening_services.save_screening_answers(
         assessment_id=assessment.pk,
         by=people["pm"],
-        expected_state="screening",
+        seen=head(assessment),
         answers=answers_for(outcome, rural=rurality),
     )
     return services.submit_screening(
         assessment_id=assessment.pk,
-        task_id=_task(assessment),
-        expected_state="screening",
+        seen=head(assessment),
         by=people["pm"],
     )
 
@@ -50,8 +52,7 @@ def at_officer_review(people, organisation, **item_fields):
     assessment = at_screening_review(people, organisation, **item_fields)
     services.review_screening(
         assessment_id=assessment.pk,
-        task_id=_task(assessment),
-        expected_state="screening_review",
+        seen=head(assessment),
         by=people["officer"],
         decision=services.ScreeningDecision("full_assessment", "Major impact."),
     )
@@ -64,8 +65,7 @@ def submit_full(people, assessment):
     complete_full(assessment, by=people["pm"])
     return services.submit_full_assessment(
         assessment_id=assessment.pk,
-        task_id=_task(assessment),
-        expected_state="full_assessment",
+        seen=head(assessment),
         by=people["pm"],
     )
 
@@ -73,8 +73,7 @@ def submit_full(people, assessment):
 def approve_sign_and_publish(people, assessment):
     services.review_assessment(
         assessment_id=assessment.pk,
-        task_id=_task(assessment),
-        expected_state="officer_review",
+        seen=head(assessment),
         by=people["officer"],
         approve=True,
         comment="",
@@ -83,8 +82,7 @@ def approve_sign_and_publish(people, assessment):
     sign(people, assessment)
     return services.publish(
         assessment_id=assessment.pk,
-        task_id=_task(assessment),
-        expected_state="signed_off",
+        seen=head(assessment),
         by=people["officer"],
     )
 

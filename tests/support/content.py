@@ -10,7 +10,10 @@ in its full assessment stage, before sign-off, as the author would have entered 
 import datetime
 from dataclasses import dataclass
 
+from eia import summary
+from eia.audit import head
 from eia.models import (
+    FULL_SECTIONS,
     Action,
     Direction,
     Engagement,
@@ -22,12 +25,15 @@ from eia.models import (
     RuralityProofing,
     SignOff,
 )
+from eia.services import co_authors as co_authors_services
+from eia.services import comments as comments_services
+from eia.services import screening as screening_services
+from eia.services import sections as sections_services
 from tests.factories import UserFactory
 from tests.support import builders
 from tests.support.screening_answers import answers_for
 from tests.support.sections import complete_full, complete_rurality
-from workflows import sections, services, summary
-from workflows.quality import FULL_SECTIONS
+from workflows import services
 
 
 @dataclass
@@ -101,34 +107,34 @@ def published_with_content(
     )
     assessment = services.review_screening(
         assessment_id=assessment.pk,
-        task_id=_task(assessment),
-        expected_state="screening_review",
+        seen=head(assessment),
         by=people["officer"],
         decision=services.ScreeningDecision("full_assessment", "Major impact on disabled people."),
     )
     for co_author in co_authors:
-        services.add_co_author(assessment_id=assessment.pk, by=people["pm"], user_id=co_author.pk)
+        co_authors_services.add_co_author(
+            assessment_id=assessment.pk, by=people["pm"], user_id=co_author.pk
+        )
     complete_full(assessment, by=people["pm"], owner=action_owner)
     add_internal_and_extra_content(assessment, action_owner=action_owner, internal=internal)
-    services.add_comment(assessment_id=assessment.pk, by=people["officer"], text=internal.comment)
+    comments_services.add_comment(
+        assessment_id=assessment.pk, by=people["officer"], text=internal.comment
+    )
     assessment = services.submit_full_assessment(
         assessment_id=assessment.pk,
-        task_id=_task(assessment),
-        expected_state="full_assessment",
+        seen=head(assessment),
         by=people["pm"],
     )
     if rurality:
         complete_rurality(assessment, by=people["pm"])
         assessment = services.submit_rurality_proofing(
             assessment_id=assessment.pk,
-            task_id=_task(assessment),
-            expected_state="rurality_proofing",
+            seen=head(assessment),
             by=people["pm"],
         )
     services.review_assessment(
         assessment_id=assessment.pk,
-        task_id=_task(assessment),
-        expected_state="officer_review",
+        seen=head(assessment),
         by=people["officer"],
         approve=True,
         comment=internal.approval_comment,
@@ -140,8 +146,7 @@ def sign_and_publish(people, assessment, internal: Internal | None = None):
     internal = internal or Internal()
     services.decide_sign_off(
         assessment_id=assessment.pk,
-        task_id=_task(assessment),
-        expected_state="awaiting_sign_off",
+        seen=head(assessment),
         by=people["dm"],
         sign=True,
         comment=internal.sign_off_comment,
@@ -150,8 +155,7 @@ def sign_and_publish(people, assessment, internal: Internal | None = None):
     )
     return services.publish(
         assessment_id=assessment.pk,
-        task_id=_task(assessment),
-        expected_state="signed_off",
+        seen=head(assessment),
         by=people["officer"],
     )
 
@@ -174,11 +178,12 @@ def published_screened_out(
     assessment = builders.at_screening_review(
         people, organisation, outcome=answers_outcome or outcome, **item_fields
     )
-    services.add_comment(assessment_id=assessment.pk, by=people["officer"], text=internal.comment)
+    comments_services.add_comment(
+        assessment_id=assessment.pk, by=people["officer"], text=internal.comment
+    )
     assessment = services.review_screening(
         assessment_id=assessment.pk,
-        task_id=_task(assessment),
-        expected_state="screening_review",
+        seen=head(assessment),
         by=people["officer"],
         decision=services.ScreeningDecision(outcome, reasons, mitigation, override_reason),
     )
@@ -204,44 +209,42 @@ def record_sign_off(assessment, *, name: str, **fields):
 def publish_review(people, previous, *, title_suffix=""):
     """Start the review of a published version and publish it: the previous one is superseded.
     For a version 1 made by builders.published (screened in, no rurality proofing)."""
-    assessment = services.start_review(assessment_id=previous.pk, by=people["pm"])
-    services.save_screening_answers(
+    assessment = services.start_review(
+        assessment_id=previous.pk, seen=head(previous), by=people["pm"]
+    )
+    screening_services.save_screening_answers(
         assessment_id=assessment.pk,
         by=people["pm"],
-        expected_state="screening",
+        seen=head(assessment),
         answers=answers_for("full_assessment"),
     )
     assessment = services.submit_screening(
         assessment_id=assessment.pk,
-        task_id=_task(assessment),
-        expected_state="screening",
+        seen=head(assessment),
         by=people["pm"],
     )
     assessment = services.review_screening(
         assessment_id=assessment.pk,
-        task_id=_task(assessment),
-        expected_state="screening_review",
+        seen=head(assessment),
         by=people["officer"],
         decision=services.ScreeningDecision("full_assessment", "Still a major impact."),
     )
     for section in FULL_SECTIONS:
-        sections.mark_section(
+        sections_services.mark_section(
             assessment_id=assessment.pk,
             by=people["pm"],
-            expected_state=assessment.state,
+            seen=head(assessment),
             section=section,
             completed=True,
         )
     assessment = services.submit_full_assessment(
         assessment_id=assessment.pk,
-        task_id=_task(assessment),
-        expected_state="full_assessment",
+        seen=head(assessment),
         by=people["pm"],
     )
     services.review_assessment(
         assessment_id=assessment.pk,
-        task_id=_task(assessment),
-        expected_state="officer_review",
+        seen=head(assessment),
         by=people["officer"],
         approve=True,
         comment="",

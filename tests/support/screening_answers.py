@@ -1,6 +1,6 @@
 """Screening answers that lead to a chosen outcome under the shipped England rule set."""
 
-from workflows.demo import screening_answers
+from workflows.demo.stories import screening_answers
 
 
 def answers_for(outcome: str, *, rural: bool = False) -> dict:

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "eia.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "due_regard.settings")
 
 import django  # noqa: E402
 

@@ -1,14 +1,19 @@
 """One door per kind of write, checked by reading the source.
 
-- The assessment's state changes only through its transition methods, and only
-  workflows/services.py calls them.
+- The assessment's state changes only through its transition methods, and only the modules of
+  workflows/services/ call them.
 - Audit events are created only by eia.audit.record().
+- The record's content is created only by eia/services/ (its models are named below).
 """
 
 import ast
 from pathlib import Path
 
+import pytest
+
 from eia.models import Assessment
+from tests.factories import OrganisationFactory
+from tests.support import builders
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE_DIRS = ["eia", "workflows", "screening_rules"]
@@ -39,7 +44,7 @@ def test_transitions_are_called_only_from_workflow_services():
     offenders = []
     for path in _python_files():
         relative = path.relative_to(ROOT).as_posix()
-        if relative in {"workflows/services.py", "eia/models/assessment.py"}:
+        if relative.startswith("workflows/services/") or relative == "eia/models/assessment.py":
             continue
         for call in _calls(path):
             receiver = call.func.value
@@ -79,12 +84,43 @@ def test_audit_events_are_created_only_by_record():
     assert offenders == []
 
 
+CONTENT_MODELS = {
+    "Assessment",
+    "Screening",
+    "FullAssessment",
+    "EvidenceItem",
+    "EvidenceGap",
+    "Engagement",
+    "Impact",
+    "Action",
+    "RuralityProofing",
+    "RuralImpact",
+    "SignOff",
+    "Authorship",
+}
+WRITES = {"create", "bulk_create", "get_or_create", "update_or_create", "update", "delete"}
+
+
+def test_the_records_content_is_created_only_by_eia_services():
+    offenders = []
+    for path in _python_files():
+        relative = path.relative_to(ROOT).as_posix()
+        if relative.startswith("eia/services/"):
+            continue
+        text = path.read_text()
+        for call in _calls(path):
+            receiver = ast.get_source_segment(text, call.func.value) or ""
+            model = receiver.removesuffix(".objects")
+            if (
+                call.func.attr in WRITES
+                and receiver.endswith(".objects")
+                and (model in CONTENT_MODELS)
+            ):
+                offenders.append(f"{relative}:{call.lineno} {receiver}.{call.func.attr}()")
+    assert offenders == []
+
+
 def test_protected_state_refuses_direct_assignment(db):
-    import pytest
-
-    from tests.factories import OrganisationFactory
-    from tests.support import builders
-
     organisation = OrganisationFactory()
     assessment = builders.started(builders.team(organisation), organisation)
     with pytest.raises(AttributeError):

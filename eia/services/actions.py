@@ -1,0 +1,106 @@
+"""Section 5: mitigations and actions (owner, target date, status and RAG rating), and the
+progress reported on them after sign-off."""
+
+from eia import audit
+from eia.authorization import can_report_progress
+from eia.errors import InvalidInput, NotAllowed, NotFound
+from eia.events import EventType
+from eia.limits import clean_text
+from eia.models import Action, Impact, Section
+
+from .locking import locked
+from .sections import assign, colleague, edit, owned
+
+ACTION_FIELDS = ("kind", "title", "description", "target_date", "status", "rag")
+
+
+def save_action(
+    *,
+    assessment_id: int,
+    seen: int,
+    by,
+    data: dict,
+    owner_id=None,
+    impact_ids=(),
+    action_id: int | None = None,
+) -> Action:
+    saved = {}
+
+    def change(assessment):
+        action = (
+            Action(assessment=assessment)
+            if action_id is None
+            else owned(Action, assessment, action_id)
+        )
+        changed = assign(action, data, ACTION_FIELDS)
+        owner = colleague(assessment, owner_id)
+        if action.owner_id != (owner.pk if owner else None):
+            action.owner = owner
+            changed.append("owner")
+        action.save()
+        impacts = Impact.objects.filter(assessment=assessment, pk__in=list(impact_ids))
+        if set(action.impacts.values_list("pk", flat=True)) != {i.pk for i in impacts}:
+            action.impacts.set(impacts)
+            changed.append("impacts")
+        saved["action"] = action
+        return changed
+
+    edit(
+        assessment_id=assessment_id,
+        seen=seen,
+        by=by,
+        section=Section.ACTIONS,
+        change=change,
+        record=f"action:{action_id or 'new'}",
+    )
+    return saved["action"]
+
+
+def remove_action(*, assessment_id: int, seen: int, by, action_id: int):
+    def change(assessment):
+        action = owned(Action, assessment, action_id)
+        if hasattr(action, "evidence_gap"):
+            raise InvalidInput("Remove the evidence gap instead: this action closes it")
+        action.delete()
+        return ["action removed"]
+
+    return edit(
+        assessment_id=assessment_id,
+        seen=seen,
+        by=by,
+        section=Section.ACTIONS,
+        change=change,
+        record=f"action:{action_id}",
+    )
+
+
+def update_action_progress(
+    *, action_id: int, by, status: str, rag: str, progress_note: str
+) -> Action:
+    """The action plan goes on after sign-off: its owner, the authors and the equality team
+    report progress at any time. This changes the plan's status, not the signed-off record."""
+    assessment_id = (
+        Action.objects.filter(pk=action_id).values_list("assessment_id", flat=True).first()
+    )
+    if assessment_id is None:
+        raise NotFound("No such action.")
+    progress_note = clean_text(progress_note, what="the progress note", required=False)
+    with locked(assessment_id, by=by) as assessment:
+        action = Action.objects.select_for_update().get(pk=action_id)
+        if not can_report_progress(by, assessment, action):
+            raise NotAllowed("Only the action's owner, the authors or the equality team can.")
+        before = {"status": action.status, "rag": action.rag}
+        action.status, action.rag, action.progress_note = status, rag, progress_note
+        action.save(update_fields=["status", "rag", "progress_note", "updated_at"])
+        audit.record(
+            EventType.ACTION_PROGRESS,
+            assessment=assessment,
+            by=by,
+            comment=progress_note,
+            details={
+                "action": action.title,
+                "before": before,
+                "after": {"status": status, "rag": rag},
+            },
+        )
+        return action

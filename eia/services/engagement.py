@@ -1,0 +1,46 @@
+"""Section 3: engagement and consultation: who was asked, when, how, what they said, and what
+changed as a result."""
+
+from eia.models import Engagement, Section
+
+from .sections import assign, edit, owned
+
+ENGAGEMENT_FIELDS = ("who", "held_on", "method", "how_many", "what_said", "what_changed")
+
+
+def save_engagement(
+    *, assessment_id: int, seen: int, by, data: dict, engagement_id: int | None = None
+):
+    def change(assessment):
+        row = (
+            Engagement(assessment=assessment)
+            if engagement_id is None
+            else owned(Engagement, assessment, engagement_id)
+        )
+        changed = assign(row, data, ENGAGEMENT_FIELDS)
+        row.save()
+        return changed
+
+    return edit(
+        assessment_id=assessment_id,
+        seen=seen,
+        by=by,
+        section=Section.ENGAGEMENT,
+        change=change,
+        record=f"engagement:{engagement_id or 'new'}",
+    )
+
+
+def remove_engagement(*, assessment_id: int, seen: int, by, engagement_id: int):
+    def change(assessment):
+        owned(Engagement, assessment, engagement_id).delete()
+        return ["engagement removed"]
+
+    return edit(
+        assessment_id=assessment_id,
+        seen=seen,
+        by=by,
+        section=Section.ENGAGEMENT,
+        change=change,
+        record=f"engagement:{engagement_id}",
+    )

@@ -1,0 +1,49 @@
+"""Section 4: the impact on each group in scope, with the aims of the duty that apply to it."""
+
+from eia import screening
+from eia.aims import AIM_FIELDS
+from eia.errors import NotFound
+from eia.models import Direction, EvidenceItem, Impact, Section
+
+from .sections import assign, edit
+
+IMPACT_FIELDS = (
+    "direction",
+    "size",
+    "who_affected",
+    *AIM_FIELDS,
+    "intersecting",
+    "residual",
+    "justification",
+)
+
+
+def save_impact(
+    *, assessment_id: int, seen: int, by, characteristic: str, data: dict, evidence_ids=()
+):
+    def change(assessment):
+        in_scope = {c.id for c in screening.characteristics_in_scope(assessment.screening)}
+        if characteristic not in in_scope:
+            raise NotFound("That group is not in scope for this assessment.")
+        impact = Impact.objects.filter(assessment=assessment, characteristic=characteristic).first()
+        impact = impact or Impact(assessment=assessment, characteristic=characteristic)
+        values = dict(data)
+        if values.get("direction") in (Direction.NEUTRAL, Direction.UNCLEAR):
+            values["size"] = ""  # size describes a positive or negative impact only
+        changed = assign(impact, values, IMPACT_FIELDS)
+        impact.save()
+        evidence = EvidenceItem.objects.filter(assessment=assessment, pk__in=list(evidence_ids))
+        if set(impact.evidence.values_list("pk", flat=True)) != {e.pk for e in evidence}:
+            impact.evidence.set(evidence)
+            changed.append("evidence")
+        return changed
+
+    return edit(
+        assessment_id=assessment_id,
+        seen=seen,
+        by=by,
+        section=Section.IMPACTS,
+        change=change,
+        record=f"impact:{characteristic}",
+        details={"characteristic": characteristic},
+    )

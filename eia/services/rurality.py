@@ -1,0 +1,40 @@
+"""Rurality proofing (DEFRA's four stages): the rural impact of each theme, the evidence used,
+how the proposal was tailored and how its rural effects will be monitored."""
+
+from eia.errors import InvalidInput
+from eia.models import RuralImpact, RuralityProofing, RuralTheme, Section
+
+from .sections import assign, edit
+
+PROOFING_FIELDS = ("evidence_used", "tailoring", "monitoring")
+
+
+def save_rurality(*, assessment_id: int, seen: int, by, themes: dict, data: dict):
+    """`themes`: {theme: {"kind": ..., "description": ..., "scale": ...}} for answered themes."""
+
+    def change(assessment):
+        proofing, _ = RuralityProofing.objects.get_or_create(assessment=assessment)
+        changed = assign(proofing, data, PROOFING_FIELDS)
+        proofing.save()
+        existing = {row.theme: row for row in assessment.rural_impacts.all()}
+        for theme, values in themes.items():
+            if theme not in RuralTheme.values:
+                raise InvalidInput(f"Unknown rural theme: {theme}")
+            row = existing.get(theme) or RuralImpact(assessment=assessment, theme=theme)
+            values = dict(values)
+            if values.get("kind") == RuralImpact.Kind.NONE:
+                values["scale"] = ""
+            row_changed = assign(row, values, ("kind", "description", "scale"))
+            if row_changed or row.pk is None:
+                row.save()
+                changed.append(theme)
+        return changed
+
+    return edit(
+        assessment_id=assessment_id,
+        seen=seen,
+        by=by,
+        section=Section.RURALITY,
+        change=change,
+        record="rurality",
+    )

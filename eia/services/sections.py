@@ -1,0 +1,188 @@
+"""The shape of every edit to a full assessment's content, and the two single-form sections.
+
+An edit runs under the assessment's row lock, refuses a change from an out-of-date page (the
+form's `seen` token, scoped to the record it edits), checks that the actor may edit this section
+now (authors and co-authors, in the author's stages only: a signed-off record is locked),
+applies the change and records one audit event naming the section and the fields that changed.
+"""
+
+from collections.abc import Callable
+
+from eia import audit
+from eia.authorization import can_edit
+from eia.errors import InvalidInput, NotAllowed, NotFound
+from eia.events import EventType
+from eia.models import (
+    AUTHOR_STATES,
+    FULL_SECTIONS,
+    RURAL_SECTIONS,
+    Assessment,
+    FullAssessment,
+    PipelineItem,
+    Section,
+    State,
+    User,
+)
+
+from . import authorship
+from .locking import locked
+
+LOCKED = (
+    "Only the author or a co-author can change this section, and only while the assessment is "
+    "with them. A signed-off assessment is locked: start a review to change it."
+)
+
+
+def editable_sections(assessment: Assessment) -> tuple[str, ...]:
+    """Which sections exist for this assessment's path (before asking who may edit them)."""
+    sections: tuple[str, ...] = ()
+    if assessment.screened_in:
+        sections += FULL_SECTIONS
+    if assessment.rurality_proofing_required:
+        sections += RURAL_SECTIONS
+    return tuple(dict.fromkeys(sections))
+
+
+def can_edit_section(user, assessment: Assessment, section: str) -> bool:
+    return (
+        assessment.state in AUTHOR_STATES
+        and assessment.state != State.SCREENING
+        and section in editable_sections(assessment)
+        and can_edit(user, assessment)
+    )
+
+
+def edit(
+    *,
+    assessment_id: int,
+    seen: int,
+    by,
+    section: str,
+    change: Callable[[Assessment], list[str]],
+    record: str | None = None,
+    details: dict | None = None,
+) -> Assessment:
+    """`record` names what the form edits (e.g. "impact:disability"): only someone else's edit
+    of that record since `seen` (or a change of stage) makes the page out of date."""
+    record = record or section
+    with locked(assessment_id, by=by) as assessment:
+        audit.require_fresh(assessment, seen=seen, record=record)
+        if not can_edit_section(by, assessment, section):
+            raise NotAllowed(LOCKED)
+        changed = change(assessment)
+        authorship.note_authored(assessment, by)
+        audit.record(
+            EventType.SECTION_EDITED,
+            assessment=assessment,
+            by=by,
+            details={"section": section, "record": record, "changed": changed} | (details or {}),
+        )
+        return assessment
+
+
+def full_record(assessment: Assessment) -> FullAssessment:
+    full, _ = FullAssessment.objects.get_or_create(assessment=assessment)
+    return full
+
+
+def assign(record, data: dict, fields) -> list[str]:
+    """Copy the given fields from `data`; the names of those that changed."""
+    changed = []
+    for name in fields:
+        if name in data and getattr(record, name) != data[name]:
+            setattr(record, name, data[name])
+            changed.append(name)
+    return changed
+
+
+def owned(model, assessment: Assessment, pk):
+    """A row of this assessment (another assessment's row is a NotFound)."""
+    row = model.objects.filter(assessment=assessment, pk=pk).first()
+    if row is None:
+        raise NotFound("No such item in this assessment.")
+    return row
+
+
+def colleague(assessment: Assessment, user_id) -> User | None:
+    """An active person of the assessment's organisation, or None when none was chosen."""
+    if user_id in (None, ""):
+        return None
+    user = User.objects.filter(
+        pk=user_id, organisation_id=assessment.organisation_id, is_active=True
+    ).first()
+    if user is None:
+        raise InvalidInput("Choose an owner from your organisation")
+    return user
+
+
+def mark_section(*, assessment_id: int, seen: int, by, section: str, completed: bool):
+    def change(assessment):
+        full = full_record(assessment)
+        sections = [s for s in full.completed_sections if s != section]
+        if completed:
+            sections.append(section)
+        if sorted(sections) == sorted(full.completed_sections):
+            return []
+        full.completed_sections = sorted(sections)
+        full.save(update_fields=["completed_sections"])
+        return ["completed"]
+
+    return edit(
+        assessment_id=assessment_id,
+        seen=seen,
+        by=by,
+        section=section,
+        change=change,
+        details={"completed": completed},
+        record=f"completed:{section}",
+    )
+
+
+PROPOSAL_FIELDS = ("aims", "who_affected", "what_changes", "budget", "timescale")
+CONCLUSION_FIELDS = (
+    "conclusion",
+    "justification",
+    "changes_made",
+    "cumulative_impact",
+    "review_date",
+)
+
+
+def save_proposal(*, assessment_id: int, seen: int, by, data: dict):
+    def change(assessment):
+        full = full_record(assessment)
+        changed = assign(full, data, PROPOSAL_FIELDS)
+        full.save()
+        return changed
+
+    return edit(
+        assessment_id=assessment_id,
+        seen=seen,
+        by=by,
+        section=Section.PROPOSAL,
+        change=change,
+        record="proposal",
+    )
+
+
+def save_conclusion(*, assessment_id: int, seen: int, by, data: dict, related_item_ids=()):
+    def change(assessment):
+        full = full_record(assessment)
+        changed = assign(full, data, CONCLUSION_FIELDS)
+        full.save()
+        related = PipelineItem.objects.filter(
+            organisation_id=assessment.organisation_id, pk__in=list(related_item_ids)
+        ).exclude(pk=assessment.pipeline_item_id)
+        if set(full.related_items.values_list("pk", flat=True)) != {r.pk for r in related}:
+            full.related_items.set(related)
+            changed.append("related_items")
+        return changed
+
+    return edit(
+        assessment_id=assessment_id,
+        seen=seen,
+        by=by,
+        section=Section.CONCLUSION,
+        change=change,
+        record="conclusion",
+    )

@@ -1,0 +1,31 @@
+"""What the decision-maker signed: the summary they read, frozen with its SHA-256, and the
+attestation naming every adverse impact they accept (Bracking: the duty is theirs personally)."""
+
+from django.db import transaction
+
+from eia import summary
+from eia.errors import Conflict
+from eia.models import Assessment, SignOff, User
+
+
+def freeze_what_was_seen(assessment: Assessment, *, by: User, seen_hash: str) -> SignOff:
+    """Inside the sign-off move: refuse if the summary changed since the page showed it,
+    else store exactly what was shown."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("a sign-off is frozen inside the transaction of the sign-off")
+    shown = summary.decision_summary(assessment)
+    digest = summary.content_hash(shown)
+    if seen_hash != digest:
+        raise Conflict(
+            "The assessment changed while you were reading it. Reload the page, read the "
+            "summary again, then sign."
+        )
+    return SignOff.objects.create(
+        assessment=assessment,
+        decision_maker=by,
+        decision_maker_name=by.display_name,
+        attestation=summary.attestation_text(shown, by.display_name),
+        accepted_impacts=[item["characteristic"] for item in shown["adverse"]],
+        snapshot=summary.canonical(shown),
+        content_hash=digest,
+    )

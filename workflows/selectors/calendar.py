@@ -1,0 +1,211 @@
+"""The decision calendar: upcoming decisions and whether due regard is on record in time.
+
+A decision is *at risk* when it is at most AT_RISK_WORKING_DAYS working days away (counted with
+the bank holidays of the organisation's nation), or passed in the last RECENT_DAYS days, and no
+version of its assessment has been signed off. Task lists (workflows.selectors.tasks) use the same
+rule through `working_days_left` and `flag_text`.
+"""
+
+import datetime
+import itertools
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from eia.authorization import Permission, has_permission
+from eia.calendar import add_working_days, working_days_between
+from eia.models import Assessment, PipelineItem, State
+
+from ..stages import stage_of
+
+AT_RISK_WORKING_DAYS = 10
+RECENT_DAYS = 30
+# A decision-maker has signed off some version: the decision has due regard on record.
+SIGNED_OFF_STATES = frozenset({State.SIGNED_OFF, State.PUBLISHED, State.SUPERSEDED})
+
+
+@lru_cache(maxsize=64)
+def _horizon(today: datetime.date, nation: str, within: int) -> datetime.date:
+    return add_working_days(today, within + 1, nation)
+
+
+def working_days_left(
+    decision_date: datetime.date,
+    *,
+    today: datetime.date,
+    nation: str,
+    within: int = AT_RISK_WORKING_DAYS,
+) -> int | None:
+    """Working days from `today` to the decision when it is at most `within` away: zero or
+    negative once the date has come or gone; None when it is further off."""
+    # Cheap test first: a date on or after the (within + 1)th working day is out of range, so a
+    # list of far-off decisions never walks the calendar day by day.
+    if decision_date >= _horizon(today, nation, within):
+        return None
+    return working_days_between(today, decision_date, nation)
+
+
+def flag_text(*, days: int, decision_date: datetime.date, today: datetime.date) -> str:
+    """The words of the flag: it must make sense without its red colour (WCAG 1.4.1)."""
+    if decision_date < today:
+        return "Decision date passed: not signed off"
+    if decision_date == today:
+        return "Decision today: not signed off"
+    if days <= 0:
+        return "Decision before the next working day: not signed off"
+    return f"Decision in {days} working day{'' if days == 1 else 's'}: not signed off"
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    item: PipelineItem
+    # The version whose status is shown: a signed-off one if any, else the live one, else the
+    # latest (withdrawn); None when no assessment was ever started.
+    assessment: Assessment | None
+    # A later version in progress while an earlier one is signed off (a review).
+    in_progress: Assessment | None
+    signed_off: bool
+    days_left: int | None
+    flag: str
+
+    @property
+    def status(self) -> str:
+        if self.assessment is None:
+            return "No assessment"
+        return self.assessment.get_state_display()
+
+    @property
+    def status_colour(self) -> str:
+        if self.assessment is None:
+            return "grey"
+        return stage_of(self.assessment.state).colour
+
+    @property
+    def flagged(self) -> bool:
+        return bool(self.flag)
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """The decisions one body takes on one date."""
+
+    body: str
+    date: datetime.date
+    rows: list[DecisionRow]
+
+    @property
+    def flagged(self) -> int:
+        return sum(row.flagged for row in self.rows)
+
+
+@dataclass(frozen=True)
+class Calendar:
+    today: datetime.date
+    meetings: list[Meeting] = field(default_factory=list)
+    at_risk_days: int = AT_RISK_WORKING_DAYS
+    recent_days: int = RECENT_DAYS
+
+    @property
+    def rows(self) -> list[DecisionRow]:
+        return [row for meeting in self.meetings for row in meeting.rows]
+
+    @property
+    def flagged(self) -> list[DecisionRow]:
+        return [row for row in self.rows if row.flagged]
+
+    @property
+    def upcoming_at_risk(self) -> int:
+        return sum(row.item.decision_date >= self.today for row in self.flagged)
+
+    @property
+    def passed_at_risk(self) -> int:
+        return sum(row.item.decision_date < self.today for row in self.flagged)
+
+
+def _row(item: PipelineItem, *, today: datetime.date, nation: str) -> DecisionRow:
+    versions = item.versions  # newest first
+    signed = [a for a in versions if a.state in SIGNED_OFF_STATES]
+    live = [a for a in versions if a.state not in SIGNED_OFF_STATES and a.state != State.WITHDRAWN]
+    shown = signed[0] if signed else (live[0] if live else (versions[0] if versions else None))
+    in_progress = live[0] if signed and live and live[0].version > signed[0].version else None
+    days = working_days_left(item.decision_date, today=today, nation=nation)
+    flagged = not signed and days is not None
+    return DecisionRow(
+        item=item,
+        assessment=shown,
+        in_progress=in_progress,
+        signed_off=bool(signed),
+        days_left=days,
+        flag=flag_text(days=days, decision_date=item.decision_date, today=today) if flagged else "",
+    )
+
+
+def decision_calendar(
+    *,
+    user,
+    today: datetime.date | None = None,
+    body: str = "",
+    directorate_id: int | None = None,
+    at_risk_only: bool = False,
+) -> Calendar:
+    """Decisions from today on, and those of the last RECENT_DAYS days still not signed off,
+    grouped by date and decision body. Two queries, however many decisions."""
+    today = today or timezone.localdate()
+    if not user.is_authenticated or user.organisation_id is None:
+        return Calendar(today=today)
+    nation = user.organisation.nation
+    items = PipelineItem.objects.visible_to(user).filter(
+        decision_date__gte=today - datetime.timedelta(days=RECENT_DAYS)
+    )
+    if at_risk_only:
+        items = items.filter(decision_date__lt=_horizon(today, nation, AT_RISK_WORKING_DAYS))
+    if body:
+        items = items.filter(decision_body=body)
+    if directorate_id is not None:
+        items = items.filter(directorate_id=directorate_id)
+    items = items.select_related("directorate").prefetch_related(
+        Prefetch(
+            "assessments", queryset=Assessment.objects.order_by("-version"), to_attr="versions"
+        )
+    )
+    rows = []
+    for item in items.order_by("decision_date", "decision_body", "reference"):
+        row = _row(item, today=today, nation=nation)
+        if item.decision_date < today and row.signed_off:
+            continue  # a past decision matters here only while its sign-off is missing
+        if at_risk_only and not row.flagged:
+            continue
+        rows.append(row)
+    meetings = [
+        Meeting(body=body_, date=date, rows=list(group))
+        for (date, body_), group in itertools.groupby(
+            rows, key=lambda row: (row.item.decision_date, row.item.decision_body)
+        )
+    ]
+    return Calendar(today=today, meetings=meetings)
+
+
+def decisions_at_risk(*, user, today: datetime.date | None = None) -> Calendar:
+    """Only the flagged decisions: for the home page and the head of the team queue."""
+    return decision_calendar(user=user, today=today, at_risk_only=True)
+
+
+def at_risk_for_officers(*, user) -> Calendar | None:
+    """The flagged decisions for the equality team's pages; nothing for anyone else."""
+    if not has_permission(user, Permission.REVIEW_ASSESSMENT, organisation_id=user.organisation_id):
+        return None
+    return decisions_at_risk(user=user)
+
+
+def filter_choices(*, user) -> dict:
+    """The decision bodies and directorates the calendar can be filtered by."""
+    items = PipelineItem.objects.visible_to(user)
+    bodies = items.order_by("decision_body").values_list("decision_body", flat=True).distinct()
+    directorates = []
+    if user.is_authenticated and user.organisation_id is not None:
+        directorates = list(
+            user.organisation.directorates.order_by("name").values_list("pk", "name")
+        )
+    return {"bodies": list(bodies), "directorates": directorates}

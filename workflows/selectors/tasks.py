@@ -1,0 +1,150 @@
+"""Reads for the task pages. Query counts do not grow with the number of tasks: each list is one
+query with its joins, and permissions are decided from facts fetched in that query (roles once
+per request, co-authorship and authorship as subqueries), never per row. Whether a decision
+close to its date has a signed-off assessment is fetched the same way (an EXISTS in that query)
+and judged by the decision calendar's rule (workflows.selectors.calendar).
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+from guardian.shortcuts import get_objects_for_user
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
+
+from eia.authorization import CONTRIBUTE, Permission, has_permission
+from eia.models import Assessment, Authorship
+
+from ..flows import AssessmentFlow
+from ..services.moves import ACTIVE_TASK_STATUSES
+from ..stages import AUTHOR_NODES, OFFICER_NODES, Stage, task_stage
+from .calendar import SIGNED_OFF_STATES, flag_text, working_days_left
+
+
+def _nodes(names):
+    return [AssessmentFlow.instance.node(name) for name in names]
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    task: Task
+    assessment: Assessment
+    stage: Stage
+    due: datetime.date
+    overdue: bool
+    # Working days left before the decision when it is 10 or fewer (zero or negative once the
+    # date has come or gone) and no version of the assessment is signed off; else None.
+    decision_soon: int | None = None
+    decision_flag: str = ""
+
+    @property
+    def decision_date(self) -> datetime.date:
+        return self.assessment.pipeline_item.decision_date
+
+
+def _decision_signed_off(task: Task, assessment: Assessment) -> bool:
+    annotated = getattr(task, "decision_signed_off", None)
+    if annotated is not None:
+        return annotated
+    # Not from a task list: a review's previous version is always a published one.
+    return assessment.state in SIGNED_OFF_STATES or assessment.previous_id is not None
+
+
+def row_for(task: Task, assessment: Assessment, *, today: datetime.date | None = None) -> TaskRow:
+    today = today or timezone.localdate()
+    stage = task_stage(task)
+    item = assessment.pipeline_item
+    nation = assessment.organisation.nation
+    due = stage.due_date(
+        created=timezone.localtime(task.created).date(),
+        decision_date=item.decision_date,
+        nation=nation,
+    )
+    soon, flag = None, ""
+    if not _decision_signed_off(task, assessment):
+        soon = working_days_left(item.decision_date, today=today, nation=nation)
+    if soon is not None:
+        flag = flag_text(days=soon, decision_date=item.decision_date, today=today)
+    return TaskRow(task, assessment, stage, due, due < today, soon, flag)
+
+
+def _rows(tasks, *, today: datetime.date | None = None) -> list[TaskRow]:
+    today = today or timezone.localdate()
+    rows = [row_for(task, task.process.assessmentprocess.assessment, today=today) for task in tasks]
+    rows.sort(key=lambda row: (row.due, row.task.pk))
+    return rows
+
+
+def _base(user):
+    signed_off = Assessment.objects.filter(
+        pipeline_item_id=OuterRef("process__assessmentprocess__assessment__pipeline_item_id"),
+        state__in=SIGNED_OFF_STATES,
+    )
+    return (
+        Task.objects.filter(
+            status__in=ACTIVE_TASK_STATUSES,
+            flow_task_type="HUMAN",
+            process__assessmentprocess__assessment__organisation_id=user.organisation_id,
+        )
+        .select_related(
+            "owner",
+            "process__assessmentprocess__assessment__pipeline_item",
+            "process__assessmentprocess__assessment__organisation",
+        )
+        .annotate(decision_signed_off=Exists(signed_off))
+    )
+
+
+def _co_authored(user):
+    """Assessments the user may edit (author or co-author): guardian's object permission."""
+    return get_objects_for_user(
+        user, CONTRIBUTE, klass=Assessment, accept_global_perms=False
+    ).values("pk")
+
+
+def tasks_for(*, user, today: datetime.date | None = None) -> list[TaskRow]:
+    """Tasks assigned to the user, plus author tasks of assessments they co-author."""
+    if not user.is_authenticated or user.organisation_id is None:
+        return []
+    tasks = _base(user).filter(
+        Q(owner=user)
+        | Q(
+            flow_task__in=_nodes(AUTHOR_NODES),
+            process__assessmentprocess__assessment_id__in=_co_authored(user),
+        )
+    )
+    return _rows(tasks, today=today)
+
+
+def _own_work(user):
+    """Tasks on proposals the user has ever written or co-authored (any version)."""
+    authored_items = Authorship.objects.filter(user=user).values("pipeline_item_id")
+    return Q(process__assessmentprocess__assessment_id__in=_co_authored(user)) | Q(
+        process__assessmentprocess__assessment__pipeline_item_id__in=authored_items
+    )
+
+
+def team_queue(*, user, today: datetime.date | None = None) -> list[TaskRow]:
+    """Unclaimed equality-team tasks the user may claim (never on their own assessments)."""
+    if not has_permission(user, Permission.REVIEW_ASSESSMENT, organisation_id=user.organisation_id):
+        return []
+    tasks = (
+        _base(user)
+        .filter(status=STATUS.NEW, owner__isnull=True, flow_task__in=_nodes(OFFICER_NODES))
+        .exclude(_own_work(user))
+    )
+    return _rows(tasks, today=today)
+
+
+def claimed_by_colleagues(*, user, today: datetime.date | None = None) -> list[TaskRow]:
+    """For the equality lead: queue tasks other officers hold, to release or reassign."""
+    if not has_permission(user, Permission.REASSIGN_TASK, organisation_id=user.organisation_id):
+        return []
+    tasks = (
+        _base(user)
+        .filter(owner__isnull=False, flow_task__in=_nodes(OFFICER_NODES))
+        .exclude(owner=user)
+    )
+    return _rows(tasks, today=today)

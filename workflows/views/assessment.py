@@ -1,0 +1,124 @@
+"""One assessment's pages for everyone in the organisation: the assessment page (task list, what
+you can do now, the process diagram and the trail), comments, the whole assessment read-only,
+what the decision-maker signed, and the PDFs for the committee report."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.text import slugify
+from django.views.decorators.http import require_POST
+
+from eia import audit, screening, summary
+from eia.authorization import can_comment
+from eia.documents import document_for
+from eia.pdf_http import pdf_response
+from eia.services.comments import add_comment
+
+from .. import diagram, presenters, services
+from ..forms.decisions import CommentForm
+from ..forms.screening import answer_summary
+from ..selectors import assessments
+from ..selectors.tasks import row_for
+from ..stages import stage_of
+from .common import assessment_or_404, to_assessment
+
+
+def screening_context(assessment) -> dict:
+    """What the rules make of the saved answers, for the screening and review pages."""
+    record = assessment.screening
+    ruleset = screening.pinned_ruleset(record)
+    result = record.result
+    return {
+        "ruleset": ruleset,
+        "result": result,
+        "outcome_label": ruleset.outcome_label(result["outcome"]) if result else "",
+        "flag_labels": [ruleset.flag_label(flag) for flag in result["flags"]] if result else [],
+        "summary": answer_summary(ruleset, record.answers, record.characteristics),
+    }
+
+
+def assessment_detail(request, pk: int):
+    assessment = assessment_or_404(request, pk)
+    task = services.active_task(assessment)
+    return render(
+        request,
+        "workflows/assessment.html",
+        {
+            "assessment": assessment,
+            "task": task,
+            "stage": stage_of(assessment.state),
+            "due": row_for(task, assessment).due if task is not None else None,
+            "sections": presenters.task_list(assessment),
+            "actions": presenters.available_actions(request.user, assessment, task),
+            "diagram_svg": diagram.render_svg(assessment.state),
+            "diagram_text": diagram.describe(assessment.state),
+            "events": presenters.trail(assessment.audit_events.order_by("-sequence")),
+            "chain": audit.verify_chain(assessment),
+            "latest_return": presenters.latest_return(assessment),
+            "co_authors": assessments.co_authors(assessment),
+            "versions": assessments.history(assessment),
+            "comment_form": CommentForm() if can_comment(request.user, assessment) else None,
+            "can_edit": presenters.may_edit(request.user, assessment),
+            "seen": audit.head(assessment),
+        }
+        | screening_context(assessment),
+    )
+
+
+@require_POST
+def comment(request, pk: int):
+    assessment = assessment_or_404(request, pk)
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        add_comment(assessment_id=assessment.pk, by=request.user, text=form.cleaned_data["text"])
+        messages.success(request, "Comment added.")
+        return to_assessment(pk)
+    return render(
+        request, "workflows/comment.html", {"assessment": assessment, "form": form}, status=400
+    )
+
+
+def whole(request, pk: int):
+    """The whole assessment, read-only, for anyone in the organisation."""
+    assessment = assessment_or_404(request, pk)
+    return render(
+        request,
+        "workflows/whole.html",
+        {"assessment": assessment}
+        | assessments.whole_assessment(assessment)
+        | screening_context(assessment),
+    )
+
+
+def pdf(request, pk: int, kind: str):
+    """The decision-maker summary or the full assessment as PDF, for the committee report.
+    Redacted exactly as the public register is; before publication it says it is a draft."""
+    assessment = assessment_or_404(request, pk)
+    name = f"{slugify(assessment.pipeline_item.reference)}-v{assessment.version}-{kind}"
+    return pdf_response(
+        request,
+        document_for(assessment, before_publication=True),
+        full=kind == "full",
+        name=name,
+        page_url=reverse("workflows:whole", args=[pk]),
+        title=assessment.title,
+    )
+
+
+def sign_off_record(request, pk: int):
+    """Exactly what the decision-maker saw and accepted, with a check of its hash."""
+    assessment = assessment_or_404(request, pk)
+    record = getattr(assessment, "sign_off_record", None)
+    if record is None:
+        raise Http404
+    return render(
+        request,
+        "workflows/sign_off_record.html",
+        {
+            "assessment": assessment,
+            "record": record,
+            "summary": record.snapshot,
+            "intact": summary.content_hash(record.snapshot) == record.content_hash,
+        },
+    )

@@ -1,0 +1,316 @@
+"""The full assessment's section pages, through one generic edit view.
+
+Authors see forms in their stages; everyone else in the organisation (and authors after
+submission) sees the same section read-only. Posting to a section you may not edit is a 403.
+Each page carries the staleness token `seen`: saving over someone else's later edit of the same
+record is a 409, never a silent loss.
+"""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views import View
+
+from eia import audit, screening
+from eia.errors import InvalidInput, NotAllowed
+from eia.events import GROUPS, EventGroup
+from eia.models import (
+    Action,
+    PipelineItem,
+    RuralTheme,
+    Section,
+    State,
+    User,
+)
+from eia.quality import full_of
+from eia.services import rurality as rurality_services
+from eia.services import sections as section_services
+
+from ..forms.sections import (
+    ConclusionForm,
+    ProposalForm,
+    RuralityForm,
+    SectionForm,
+)
+from .common import assessment_or_404, status_of
+
+
+def owners(assessment):
+    return User.objects.filter(organisation_id=assessment.organisation_id, is_active=True)
+
+
+def impact_label(assessment):
+    names = {c.id: c.name for c in screening.characteristics_in_scope(assessment.screening)}
+    return lambda impact: (
+        f"{names.get(impact.characteristic, impact.characteristic)}: "
+        f"{impact.get_direction_display().lower()}"
+        f"{f' ({impact.get_size_display().lower()})' if impact.size else ''}"
+    )
+
+
+def _prefill(full, assessment) -> None:
+    """Start 'about the proposal' from the pipeline item and the screening, never blank."""
+    item = assessment.pipeline_item
+    full.what_changes = item.summary
+    full.timescale = f"Decision by {item.decision_body} on {item.decision_date:%-d %B %Y}."
+    groups = []
+    record = assessment.screening
+    grid = (record.answers or {}).get("impact") or {}
+    for characteristic in screening.characteristics_in_scope(record):
+        row = grid.get(characteristic.id) or {}
+        if row.get("level") in ("minor", "major"):
+            direction = f", {row['direction']}" if row.get("direction") else ""
+            groups.append(f"{characteristic.phrase} ({row['level']}{direction})")
+    if groups:
+        full.who_affected = "The screening found likely impacts on " + "; ".join(groups) + "."
+
+
+class SectionPage(View):
+    """One page of one section: a form in the authors' stages, the same page read-only
+    otherwise. Subclasses say which section, form, template and service; this does the rest."""
+
+    section: Section
+    template: str
+    form_class = SectionForm
+    # A page that edits one row of a list (an evidence item, an action...) says it was saved and
+    # goes back to the list; a whole-section page asks "have you completed this section?".
+    saved_message = ""
+    back_to = "assessment"
+    error_field = None  # where a service's InvalidInput is shown (None: above the form)
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.assessment = assessment_or_404(request, kwargs["pk"])
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.method == "POST" and not self.editable:
+            raise NotAllowed(section_services.LOCKED)
+        return super().dispatch(request, *args, **kwargs)
+
+    @property
+    def editable(self) -> bool:
+        return section_services.can_edit_section(self.request.user, self.assessment, self.section)
+
+    # --- what subclasses override -------------------------------------------------------------
+
+    def instance(self):
+        return None
+
+    def initial(self) -> dict:
+        return {}
+
+    def form_kwargs(self) -> dict:
+        return {}
+
+    def extra(self) -> dict:
+        return {}
+
+    def save(self, form, seen: int) -> None:
+        """Call the section's service with the form's data."""
+
+    def after_save(self, form) -> str:
+        return reverse(f"workflows:{self.back_to}", args=[self.assessment.pk])
+
+    # --- the shared flow ----------------------------------------------------------------------
+
+    def _form(self, data=None, files=None):
+        initial = {"seen": audit.head(self.assessment)} | self.initial()
+        if "completed" in self.form_class.base_fields:
+            done = self.section in full_of(self.assessment).completed_sections
+            initial.setdefault("completed", "yes" if done else "")
+        kwargs = self.form_kwargs()
+        if hasattr(self.form_class, "_meta"):  # a ModelForm edits its row
+            kwargs["instance"] = self.instance()
+        return self.form_class(data, files, initial=initial, **kwargs)
+
+    def render(self, form, status=None, **more):
+        context = section_context(self.request, self.assessment, self.section) | {
+            "form": form,
+            "item": self.instance(),
+        }
+        return render(
+            self.request,
+            self.template,
+            context | self.extra() | more,
+            status=status or status_of(form),
+        )
+
+    def get(self, request, *args, **kwargs):
+        return self.render(self._form())
+
+    def post(self, request, *args, **kwargs):
+        form = self._form(request.POST, request.FILES or None)
+        if not form.is_valid():
+            return self.render(form)
+        try:
+            self.save(form, form.cleaned_data["seen"])
+        except InvalidInput as error:
+            form.add_error(self.error_field, error.message)
+            return self.render(form)
+        choice = form.cleaned_data.get("completed")
+        if choice:
+            section_services.mark_section(
+                assessment_id=self.assessment.pk,
+                seen=audit.head(self.assessment),
+                by=request.user,
+                section=self.section,
+                completed=choice == "yes",
+            )
+        messages.success(request, self.saved_message or f"'{self.section.label}' saved.")
+        return redirect(self.after_save(form))
+
+
+def section_context(request, assessment, section) -> dict:
+    """Context every section page shares: who may edit, the token, and the officer's comment."""
+    last_return = (
+        assessment.audit_events.filter(event_type__in=GROUPS[EventGroup.RETURNS])
+        .order_by("-sequence")
+        .first()
+    )
+    comment = ""
+    if last_return and assessment.state in (State.FULL_ASSESSMENT, State.RURALITY_PROOFING):
+        comment = (last_return.details.get("section_comments") or {}).get(section, "")
+    return {
+        "assessment": assessment,
+        "section": Section(section),
+        "editable": section_services.can_edit_section(request.user, assessment, section),
+        "section_comment": comment,
+        "section_comment_by": last_return.actor_name if comment else "",
+        "seen": audit.head(assessment),
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# Whole-section pages
+
+
+class ProposalPage(SectionPage):
+    section = Section.PROPOSAL
+    form_class = ProposalForm
+    template = "workflows/sections/proposal.html"
+
+    def instance(self):
+        full = full_of(self.assessment)
+        if full.pk is None:
+            _prefill(full, self.assessment)
+        return full
+
+    def extra(self):
+        return {"full": self.instance()}
+
+    def save(self, form, seen):
+        section_services.save_proposal(
+            assessment_id=self.assessment.pk,
+            seen=seen,
+            by=self.request.user,
+            data={name: form.cleaned_data[name] for name in section_services.PROPOSAL_FIELDS},
+        )
+
+
+class ConclusionPage(SectionPage):
+    section = Section.CONCLUSION
+    form_class = ConclusionForm
+    template = "workflows/sections/conclusion.html"
+
+    def instance(self):
+        return full_of(self.assessment)
+
+    def form_kwargs(self):
+        related = PipelineItem.objects.filter(
+            organisation_id=self.assessment.organisation_id
+        ).exclude(pk=self.assessment.pipeline_item_id)
+        return {"related_queryset": related}
+
+    def extra(self):
+        return {"full": self.instance()}
+
+    def save(self, form, seen):
+        section_services.save_conclusion(
+            assessment_id=self.assessment.pk,
+            seen=seen,
+            by=self.request.user,
+            data={name: form.cleaned_data[name] for name in section_services.CONCLUSION_FIELDS},
+            related_item_ids=[i.pk for i in form.cleaned_data["related_items"]],
+        )
+
+
+class ListPage(SectionPage):
+    """A list section's page: its rows, and a form that only records whether it is complete."""
+
+    def rows(self) -> dict:
+        return {}
+
+    def extra(self):
+        return self.rows()
+
+
+class EvidenceList(ListPage):
+    section = Section.EVIDENCE
+    template = "workflows/sections/evidence.html"
+
+    def rows(self):
+        return {
+            "items": self.assessment.evidence.all(),
+            "gaps": self.assessment.evidence_gaps.select_related("action__owner"),
+        }
+
+
+class EngagementList(ListPage):
+    section = Section.ENGAGEMENT
+    template = "workflows/sections/engagement.html"
+
+    def rows(self):
+        return {"items": self.assessment.engagement.all()}
+
+
+class ImpactList(ListPage):
+    section = Section.IMPACTS
+    template = "workflows/sections/impacts.html"
+
+    def rows(self):
+        recorded = {i.characteristic: i for i in self.assessment.impacts.all()}
+        groups = screening.characteristics_in_scope(self.assessment.screening)
+        return {"rows": [(group, recorded.get(group.id)) for group in groups]}
+
+
+class ActionList(ListPage):
+    section = Section.ACTIONS
+    template = "workflows/sections/actions.html"
+
+    def rows(self):
+        return {
+            "items": self.assessment.actions.select_related("owner").prefetch_related("impacts"),
+            "impact_label": impact_label(self.assessment),
+        }
+
+
+class RuralityPage(SectionPage):
+    section = Section.RURALITY
+    form_class = RuralityForm
+    template = "workflows/sections/rurality.html"
+
+    def initial(self):
+        initial = {}
+        proofing = getattr(self.assessment, "rurality", None)
+        if proofing is not None:
+            initial |= {name: getattr(proofing, name) for name in rurality_services.PROOFING_FIELDS}
+        for row in self.assessment.rural_impacts.all():
+            initial |= {
+                f"{row.theme}__kind": row.kind,
+                f"{row.theme}__description": row.description,
+                f"{row.theme}__scale": row.scale,
+            }
+        return initial
+
+    def extra(self):
+        rural = self.assessment.actions.filter(kind=Action.Kind.RURAL).select_related("owner")
+        return {"rural_actions": rural, "themes": RuralTheme}
+
+    def save(self, form, seen):
+        rurality_services.save_rurality(
+            assessment_id=self.assessment.pk,
+            seen=seen,
+            by=self.request.user,
+            themes=form.themes(),
+            data={name: form.cleaned_data[name] for name in rurality_services.PROOFING_FIELDS},
+        )
