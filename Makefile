@@ -35,8 +35,9 @@ run: setup
 	$(PY) manage.py seed_demo --print-logins
 	DJANGO_ALLOWED_HOSTS=$(HOST),localhost $(PY) manage.py runserver $(HOST):$(PORT)
 
+# Every core: the layers run in parallel, each worker with its own test database.
 test: setup
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto
 
 bench: setup
 	$(PY) -m pytest benchmarks -p no:randomly -q

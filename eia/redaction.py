@@ -26,6 +26,7 @@ from django.db.models import Prefetch, QuerySet
 import screening_rules
 
 from . import screening as screening_catalogue
+from .aims import AIM_FIELDS
 from .errors import NotFound
 from .models import (
     Action,
@@ -51,7 +52,6 @@ SCREENED_OUT_OUTCOMES = (
 )
 
 # The three aims of the duty (Equality Act 2010 s149(1)), as each impact records them.
-AIM_FIELDS = ("aim_eliminate", "aim_advance", "aim_foster")
 ABOUT_FIELDS = ("aims", "who_affected", "what_changes", "budget", "timescale")
 
 

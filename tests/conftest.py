@@ -1,7 +1,19 @@
+import os
+
 import pytest
+from hypothesis import HealthCheck, settings
 
 from eia.authorization import Role
 from tests.factories import OrganisationFactory, PipelineItemFactory, UserFactory
+from tests.support import builders
+
+# Property tests: a quick look locally, a thorough search in CI (HYPOTHESIS_PROFILE overrides).
+# No example database: it would write .hypothesis/ into the project while tests run.
+_PROPERTY = {"deadline": None, "database": None, "suppress_health_check": [HealthCheck.too_slow]}
+settings.register_profile("quick", max_examples=40, **_PROPERTY)
+settings.register_profile("thorough", max_examples=300, **_PROPERTY)
+_in_ci = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "thorough" if _in_ci else "quick"))
 
 
 @pytest.fixture
@@ -56,3 +68,9 @@ def pipeline_item(organisation, project_manager, decision_maker):
 def _fast_password_hashing(settings):
     # The real hasher costs ~0.3 s per user; tests create many users and never test hashing.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def people(organisation):
+    """A whole team of one organisation: author, two officers, decision-maker, lead, viewer."""
+    return builders.team(organisation)

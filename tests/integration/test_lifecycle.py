@@ -5,6 +5,8 @@ Journey.expect() also checks the invariant that the active viewflow task is exac
 the record's stage (workflows.services._check_consistent).
 """
 
+import datetime
+
 import pytest
 from django.core import mail
 from viewflow.workflow.status import PROCESS
@@ -12,6 +14,7 @@ from viewflow.workflow.status import PROCESS
 from eia.events import EventType
 from eia.models import State
 from tests.factories import PipelineItemFactory
+from tests.support import builders
 
 from .conftest import process_status
 
@@ -341,3 +344,14 @@ def test_a_withdrawn_review_does_not_block_the_next_one(journey):
     version_three = version_one.review_under_way
     assert (version_three.version, version_three.state) == (3, "screening")
     assert version_one.reviews.count() == 2
+
+
+def test_the_authors_proposed_review_date_is_used_at_publication(people, organisation):
+    assessment = builders.at_officer_review(people, organisation)
+    proposed = datetime.date.today() + datetime.timedelta(days=200)
+    full = assessment.full
+    full.review_date = proposed
+    full.save()
+    published = builders.approve_sign_and_publish(people, assessment)
+    assert published.review_date == proposed
+    assert published.audit_events.first().details == {"review_date": proposed.isoformat()}

@@ -9,11 +9,8 @@ from eia.authorization import Role
 from eia.errors import InvalidInput
 from eia.events import EventType
 from eia.models import AuditEvent
-from eia.services import authorship
 from eia.services import co_authors as co_authors_services
-from eia.services import screening as screening_services
 from tests.factories import OrganisationFactory, PipelineItemFactory, UserFactory
-from tests.support.screening_answers import answers_for
 from workflows import notifications, services
 from workflows.selectors import tasks as selectors
 from workflows.services import moves
@@ -53,83 +50,6 @@ def test_only_the_named_decision_maker_signs_off(journey, make_user):
     assert response.status_code == 403
     assert "Only the named decision-maker" in response.content.decode()
     j.expect("awaiting_sign_off", holder="dm", event=EventType.SCREENING_CONFIRMED_OUT)
-
-
-def test_a_stale_page_gets_409_and_only_one_decision_is_recorded(journey):
-    j = _at_screening_review(journey)
-    stale = j.stale_guard()  # both officers load the review page
-    j.as_("officer2").post(
-        j.url("review-screening/"), stale | {"decision": "full_assessment", "reasons": "First."}
-    )
-    response = j.as_("officer").client.post(
-        j.url("review-screening/"), stale | {"decision": "screened_out", "reasons": "Second."}
-    )
-    assert response.status_code == 409
-    assert "Second Officer changed this assessment since you opened the page" in (
-        response.content.decode()
-    )
-    assert j.refresh().screening_outcome == "full_assessment"
-    assert (
-        j.assessment.audit_events.filter(
-            event_type__in=[EventType.SCREENING_CONFIRMED_FULL, EventType.SCREENING_CONFIRMED_OUT]
-        ).count()
-        == 1
-    )
-
-
-def test_stale_state_on_a_save_is_409(journey):
-    j = journey.start()
-    stale = j.stale_guard()  # the author opens the withdraw page...
-    j.answer_screening(rurality=True).submit()  # ...then submits from another tab
-    response = j.as_("pm").client.post(j.url("withdraw/"), stale | {"reason": "Dropped"})
-    assert response.status_code == 409
-    page = response.content.decode()
-    assert "Priya Sharma changed this assessment since you opened the page" in page
-    assert "screening submitted for review" in page
-
-
-def test_author_who_is_also_an_officer_cannot_review_claim_or_see_own_work(
-    pipeline_item, make_user, client
-):
-    pm_officer = make_user(Role.PROJECT_MANAGER, Role.EQUALITY_OFFICER)
-    pipeline_item.owner = pm_officer
-    pipeline_item.save()
-    assessment = services.start_assessment(pipeline_item_id=pipeline_item.pk, by=pm_officer)
-    screening_services.save_screening_answers(
-        assessment_id=assessment.pk,
-        by=pm_officer,
-        seen=head(assessment),
-        answers=answers_for("full_assessment"),
-    )
-    task = services.active_task(assessment)
-    services.submit_screening(assessment_id=assessment.pk, seen=head(assessment), by=pm_officer)
-    task = services.active_task(assessment)
-    assert selectors.team_queue(user=pm_officer) == []
-    client.force_login(pm_officer)
-    assert client.post(f"/tasks/{task.pk}/claim/").status_code == 403
-    response = client.post(
-        f"/assessments/{assessment.pk}/review-screening/",
-        {"seen": head(assessment), "decision": "screened_out", "reasons": "Nothing to see."},
-    )
-    assert response.status_code == 403
-    assert services.active_task(assessment).status == "NEW"
-
-
-def test_co_author_cannot_approve_even_with_the_officer_role(journey, people, make_user):
-    officer_coauthor = make_user(Role.EQUALITY_OFFICER, Role.PROJECT_MANAGER)
-    j = journey.start()
-    j.as_("pm").post(j.url("co-authors/"), {"user": officer_coauthor.pk})
-    assert officer_coauthor.pk in authorship.author_ids(j.refresh())
-    # The co-author can edit and submit...
-    j.answer_screening(rurality=False, who=officer_coauthor)
-    j.submit(who=officer_coauthor)
-    # ...but not review it.
-    response = j.as_(officer_coauthor).client.post(
-        j.url("review-screening/"),
-        j.stale_guard() | {"decision": "screened_out", "reasons": "fine"},
-    )
-    assert response.status_code == 403
-    assert j.task().flow_task.name == "screening_review"
 
 
 def test_decision_maker_who_co_authored_cannot_receive_sign_off(journey, people):

@@ -25,11 +25,6 @@ from workflows import services
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def people(organisation):
-    return builders.team(organisation)
-
-
 def _at_full_assessment(people, organisation, **item_fields):
     assessment = builders.at_screening_review(people, organisation, **item_fields)
     return services.review_screening(
@@ -363,18 +358,6 @@ def test_sections_refuse_edits_outside_the_authors_stages(full, people, where):
         assert "signed-off assessment is locked" in response.content.decode()
     assert full.audit_events.count() == before
     assert client.get(f"/assessments/{full.pk}/full/proposal/").status_code == 200  # readable
-
-
-def test_a_stale_section_save_is_409(full, people):
-    client = Client()
-    client.force_login(people["pm"])
-    stale = head(full)
-    edit = {"assessment_id": full.pk, "by": people["pm"], "seen": stale}
-    sections_services.save_proposal(**edit, data={"aims": "First save"})
-    response = client.post(f"/assessments/{full.pk}/full/proposal/", {"aims": "x", "seen": stale})
-    assert response.status_code == 409
-    who = people["pm"].display_name
-    assert f"{who} changed this assessment since you opened the page" in response.content.decode()
 
 
 def test_over_long_text_is_refused_with_a_message_and_kept(full, people):

@@ -1,21 +1,21 @@
 """The decision-maker reads the impacts, attests to them by name, and what they saw is frozen."""
 
 import pytest
+from django.db import transaction
 from django.test import Client
 
 from eia import summary
 from eia.audit import head
+from eia.authorization import Role
 from eia.events import EventType
 from eia.models import SignOff
+from eia.services import authorship
+from tests.factories import UserFactory
 from tests.support import builders
 from workflows import services
+from workflows.demo import stories as demo
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def people(organisation):
-    return builders.team(organisation)
 
 
 @pytest.fixture
@@ -138,3 +138,48 @@ def test_screened_out_summary_says_so(people, organisation, dm):
     assert "No adverse impact is recorded." in page
     assert "No differential impact." in page
     assert "The assessment records no adverse impact." in page
+
+
+def _client(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_only_the_currently_named_decision_maker_can_sign(people, organisation):
+    assessment = builders.at_officer_review(people, organisation)
+    demo.officer_approves(assessment, by=people["officer"])
+    new_dm = UserFactory(organisation=organisation, roles=[Role.DECISION_MAKER])
+    item = assessment.pipeline_item
+    item.decision_maker = new_dm
+    with transaction.atomic():
+        item.save()
+        authorship.sync_decision_maker(item)  # as the admin does when the lead names someone
+    assessment.refresh_from_db()
+    shown = summary.content_hash(summary.decision_summary(assessment))
+    response = _client(people["dm"]).post(
+        f"/assessments/{assessment.pk}/sign-off/",
+        {
+            "seen": head(assessment),
+            "seen_hash": shown,
+            "decision": "sign",
+            "attested": "on",
+        },
+    )
+    assert response.status_code == 403
+    assert "Only the named decision-maker" in response.content.decode()
+
+
+def test_signing_without_having_loaded_the_summary_is_refused(people, organisation):
+    assessment = builders.at_officer_review(people, organisation)
+    demo.officer_approves(assessment, by=people["officer"])
+    response = _client(people["dm"]).post(
+        f"/assessments/{assessment.pk}/sign-off/",
+        {
+            "seen": head(assessment),
+            "decision": "sign",
+            "attested": "on",
+        },
+    )
+    assert response.status_code == 400
+    assert "Reload the page and read the summary before you sign" in response.content.decode()

@@ -27,11 +27,6 @@ def media(settings, tmp_path):
 
 
 @pytest.fixture
-def people(organisation):
-    return builders.team(organisation)
-
-
-@pytest.fixture
 def assessment(people, organisation):
     assessment = builders.at_screening_review(people, organisation)
     return services.review_screening(

@@ -215,9 +215,6 @@ class ImpactForm(GovukForm):
         required=False,
         help_text="Add evidence in the evidence section first. A major impact must cite evidence.",
     )
-    aim_eliminate = forms.CharField(max_length=LONG_TEXT, widget=forms.Textarea, required=False)
-    aim_advance = forms.CharField(max_length=LONG_TEXT, widget=forms.Textarea, required=False)
-    aim_foster = forms.CharField(max_length=LONG_TEXT, widget=forms.Textarea, required=False)
     intersecting = forms.CharField(
         label="Intersecting identities",
         max_length=LONG_TEXT,
@@ -244,13 +241,24 @@ class ImpactForm(GovukForm):
         self.fields["evidence"].queryset = evidence
         self.fields["evidence"].label_from_instance = lambda item: item.title
         # Only the aims of the duty that apply to this characteristic (marriage and civil
-        # partnership: aim (a) only).
+        # partnership: aim (a) only), placed after "which evidence shows this?".
         applicable = {aim.field for aim in AIMS if aim.key in characteristic.aims}
-        for aim in AIMS:
-            if applicable and aim.field not in applicable:
-                del self.fields[aim.field]
-            else:
-                self.fields[aim.field].label = f"How have you considered: {aim.heading.lower()}?"
+        fields = list(self.fields.items())
+        at = [name for name, _ in fields].index("evidence") + 1
+        aims = [
+            (
+                aim.field,
+                forms.CharField(
+                    label=f"How have you considered: {aim.heading.lower()}?",
+                    max_length=LONG_TEXT,
+                    widget=forms.Textarea,
+                    required=False,
+                ),
+            )
+            for aim in AIMS
+            if not applicable or aim.field in applicable
+        ]
+        self.fields = dict(fields[:at] + aims + fields[at:])
         self.fields["size"].error_messages["required"] = "Select the size of the impact"
         self.apply_govuk_messages()
         _limit_hints(self)

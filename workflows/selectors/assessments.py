@@ -2,6 +2,7 @@
 organisation's), its co-authors, its versions, and everything its full assessment records."""
 
 from eia import screening
+from eia.aims import AIMS
 from eia.models import Assessment, FullAssessment, User
 from eia.quality import full_of
 from eia.services import authorship
@@ -45,6 +46,9 @@ def whole_assessment(assessment: Assessment) -> dict:
         group = groups.get(impact.characteristic)
         impact.group_name = group.name if group else impact.characteristic
         impact.group_phrase = group.phrase if group else impact.characteristic
+        impact.aim_texts = [
+            (aim.heading, getattr(impact, aim.field)) for aim in AIMS if getattr(impact, aim.field)
+        ]
     full = full_of(assessment)
     return {
         "full": full,

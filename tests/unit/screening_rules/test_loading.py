@@ -9,7 +9,7 @@ import json
 import shutil
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from screening_rules import (
@@ -166,7 +166,6 @@ MUTATIONS = [
 ]
 
 
-@settings(max_examples=120, deadline=None, database=None)
 @given(
     ruleset_id=st.sampled_from(["england", "wales", "scotland", "northern_ireland"]),
     line=st.integers(min_value=0, max_value=300),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import HealthCheck, Phase, find, given, settings
+from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
 
 from screening_rules import (
@@ -21,13 +21,8 @@ from screening_rules import (
 from screening_rules.model import NO_RULE_DECIDED
 
 SHIPPED = [(i.id, i.version) for i in available_rulesets()]
-# No example database: it would write .hypothesis/ into the project while tests run.
-PROPERTY = settings(
-    max_examples=150,
-    deadline=None,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
+# How many examples comes from the profile (tests/conftest.py): quick locally, thorough in CI.
+PROPERTY = settings()
 TEXT = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")
 
 
