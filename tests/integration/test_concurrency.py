@@ -22,6 +22,7 @@ from eia.errors import Conflict
 from eia.events import EventType
 from tests.support import builders
 from workflows import services
+from workflows.services.moves import check_consistent
 
 ROOT = Path(settings.BASE_DIR)
 
@@ -72,7 +73,7 @@ def test_two_simultaneous_approvals_on_postgresql(organisation):
     assessment.refresh_from_db()
     assert assessment.state == "awaiting_sign_off"
     assert assessment.audit_events.filter(event_type=EventType.ASSESSMENT_APPROVED).count() == 1
-    services._check_consistent(assessment)
+    check_consistent(assessment)
 
 
 def test_two_simultaneous_approvals_on_a_sqlite_file(tmp_path):

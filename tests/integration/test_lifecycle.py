@@ -2,7 +2,7 @@
 
 After every step: the record's state, who holds the active task, and the audit event written.
 Journey.expect() also checks the invariant that the active viewflow task is exactly the task of
-the record's stage (workflows.services._check_consistent).
+the record's stage (workflows.services.moves.check_consistent).
 """
 
 import datetime
