@@ -9,14 +9,13 @@ from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
-from django.db import transaction
 
 import screening_rules
 
 from . import screening
 from .authorization import Permission, Role, has_permission
 from .models import Directorate, LocalCharacteristic, Organisation, PipelineItem, User
-from .services import authorship
+from .services import pipeline
 
 
 def _is_lead(request) -> bool:
@@ -163,11 +162,30 @@ class PipelineItemAdmin(OrganisationScopedAdmin):
     search_fields = ["reference", "title"]
     date_hierarchy = "decision_date"
 
-    @transaction.atomic
+    def get_readonly_fields(self, request, obj=None):
+        # The reference is in the public register's addresses: it never changes once made.
+        return ("reference",) if obj is not None else ()
+
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        # The named decision-maker's right to sign off follows the pipeline item.
-        authorship.sync_decision_maker(obj)
+        """Not a side door: the admin changes facts through the same service as the pages, so
+        every change is on the item's history and its assessment's trail."""
+        if not change:
+            facts = {name: form.cleaned_data.get(name) for name in pipeline.FACTS}
+            organisation_id = (
+                obj.organisation_id if request.user.is_superuser else request.user.organisation_id
+            )
+            created = pipeline.add_item(
+                by=request.user,
+                organisation_id=organisation_id,
+                reference=obj.reference,
+                facts={k: v for k, v in facts.items() if v not in (None, "")},
+            )
+            obj.pk = created.pk
+            return
+        changes = {
+            name: form.cleaned_data[name] for name in form.changed_data if name in pipeline.FACTS
+        }
+        pipeline.change_item(item_id=obj.pk, by=request.user, changes=changes)
 
 
 @admin.register(User)

@@ -45,6 +45,8 @@ class EventType(models.TextChoices):
     TASK_CLAIMED = "eia.task.claimed", "Task claimed"
     TASK_RELEASED = "eia.task.released", "Task released to the team queue"
     TASK_REASSIGNED = "eia.task.reassigned", "Task reassigned"
+    # The proposal's facts (title, dates, decision-maker...), changed on the pipeline
+    PIPELINE_CHANGED = "eia.pipeline.changed", "Proposal details changed"
     # Discussion and follow-up
     COMMENT_ADDED = "eia.comment.added", "Comment"
     ACTION_PROGRESS = "eia.action.progress", "Action progress reported"
@@ -57,6 +59,7 @@ class EventGroup(models.TextChoices):
     DECISIONS = "decisions", "Decisions"
     TASKS = "tasks", "Tasks"
     DISCUSSION = "discussion", "Comments and progress"
+    FACTS = "facts", "Proposal details"
 
 
 E = EventType
@@ -86,6 +89,7 @@ GROUPS: dict[EventGroup, frozenset[EventType]] = {
     ),
     EventGroup.TASKS: frozenset({E.TASK_CLAIMED, E.TASK_RELEASED, E.TASK_REASSIGNED}),
     EventGroup.DISCUSSION: frozenset({E.COMMENT_ADDED, E.ACTION_PROGRESS}),
+    EventGroup.FACTS: frozenset({E.PIPELINE_CHANGED}),
 }
 del E
 

@@ -5,6 +5,7 @@ from .views import (
     authoring,
     calendar,
     decisions,
+    history,
     pipeline,
     screening,
     section_rows,
@@ -35,6 +36,8 @@ urlpatterns = [
     path(f"{_assessment}/withdraw/", authoring.withdraw, name="withdraw"),
     path(f"{_assessment}/start-review/", authoring.start_review, name="start_review"),
     path(f"{_assessment}/comment/", assessment.comment, name="comment"),
+    path(f"{_assessment}/compare/", history.compare_versions, name="compare_versions"),
+    path(f"{_assessment}/since-sign-off/", history.since_sign_off, name="since_sign_off"),
     path(f"{_assessment}/co-authors/", authoring.co_authors, name="co_authors"),
     path(f"{_assessment}/tasks/<int:task_id>/reassign/", tasks.reassign, name="reassign"),
     # The full assessment's sections

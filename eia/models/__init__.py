@@ -31,6 +31,7 @@ from .content import (
 )
 from .organisations import Directorate, Nation, Organisation, User
 from .pipeline import PipelineItem
+from .pipeline_history import PipelineChange
 from .screening import LocalCharacteristic, Screening
 
 __all__ = [
@@ -65,6 +66,7 @@ __all__ = [
     "Directorate",
     "Nation",
     "Organisation",
+    "PipelineChange",
     "PipelineItem",
     "ScreeningOutcome",
     "State",

@@ -5,6 +5,7 @@ from eia import audit
 from eia.authorization import can_report_progress
 from eia.errors import InvalidInput, NotAllowed, NotFound
 from eia.events import EventType
+from eia.history import Changes
 from eia.limits import clean_text
 from eia.models import Action, Impact, Section
 
@@ -26,24 +27,19 @@ def save_action(
 ) -> Action:
     saved = {}
 
-    def change(assessment):
+    def change(assessment, changes):
         action = (
             Action(assessment=assessment)
             if action_id is None
             else owned(Action, assessment, action_id)
         )
-        changed = assign(action, data, ACTION_FIELDS)
-        owner = colleague(assessment, owner_id)
-        if action.owner_id != (owner.pk if owner else None):
-            action.owner = owner
-            changed.append("owner")
+        changes.before(action)
+        assign(action, data, ACTION_FIELDS)
+        action.owner = colleague(assessment, owner_id)
         action.save()
-        impacts = Impact.objects.filter(assessment=assessment, pk__in=list(impact_ids))
-        if set(action.impacts.values_list("pk", flat=True)) != {i.pk for i in impacts}:
-            action.impacts.set(impacts)
-            changed.append("impacts")
+        action.impacts.set(Impact.objects.filter(assessment=assessment, pk__in=list(impact_ids)))
+        changes.after(action)
         saved["action"] = action
-        return changed
 
     edit(
         assessment_id=assessment_id,
@@ -57,12 +53,12 @@ def save_action(
 
 
 def remove_action(*, assessment_id: int, seen: int, by, action_id: int):
-    def change(assessment):
+    def change(assessment, changes):
         action = owned(Action, assessment, action_id)
         if hasattr(action, "evidence_gap"):
             raise InvalidInput("Remove the evidence gap instead: this action closes it")
+        changes.removed(action)
         action.delete()
-        return ["action removed"]
 
     return edit(
         assessment_id=assessment_id,
@@ -90,8 +86,11 @@ def update_action_progress(
         if not can_report_progress(by, assessment, action):
             raise NotAllowed("Only the action's owner, the authors or the equality team can.")
         before = {"status": action.status, "rag": action.rag}
+        changes = Changes()
+        changes.before(action)
         action.status, action.rag, action.progress_note = status, rag, progress_note
         action.save(update_fields=["status", "rag", "progress_note", "updated_at"])
+        changes.after(action)
         audit.record(
             EventType.ACTION_PROGRESS,
             assessment=assessment,
@@ -101,6 +100,7 @@ def update_action_progress(
                 "action": action.title,
                 "before": before,
                 "after": {"status": status, "rag": rag},
+                "rows": changes.rows,
             },
         )
         return action

@@ -11,15 +11,16 @@ ENGAGEMENT_FIELDS = ("who", "held_on", "method", "how_many", "what_said", "what_
 def save_engagement(
     *, assessment_id: int, seen: int, by, data: dict, engagement_id: int | None = None
 ):
-    def change(assessment):
+    def change(assessment, changes):
         row = (
             Engagement(assessment=assessment)
             if engagement_id is None
             else owned(Engagement, assessment, engagement_id)
         )
-        changed = assign(row, data, ENGAGEMENT_FIELDS)
+        changes.before(row)
+        assign(row, data, ENGAGEMENT_FIELDS)
         row.save()
-        return changed
+        changes.after(row)
 
     return edit(
         assessment_id=assessment_id,
@@ -32,9 +33,10 @@ def save_engagement(
 
 
 def remove_engagement(*, assessment_id: int, seen: int, by, engagement_id: int):
-    def change(assessment):
-        owned(Engagement, assessment, engagement_id).delete()
-        return ["engagement removed"]
+    def change(assessment, changes):
+        row = owned(Engagement, assessment, engagement_id)
+        changes.removed(row)
+        row.delete()
 
     return edit(
         assessment_id=assessment_id,

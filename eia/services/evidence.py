@@ -27,21 +27,21 @@ def save_evidence(
     checked = check_upload(upload) if upload is not None else None
     saved = {}
 
-    def change(assessment):
+    def change(assessment, changes):
         if evidence_id is None:
             item = EvidenceItem(assessment=assessment)
         else:
             item = owned(EvidenceItem, assessment, evidence_id)
-        changed = assign(item, data, EVIDENCE_FIELDS)
+        changes.before(item)
+        assign(item, data, EVIDENCE_FIELDS)
         if checked is not None:
             item.file.save(checked.stored_name, ContentFile(checked.data), save=False)
             item.file_name = checked.display_name
             item.file_type = checked.kind.content_type
             item.file_size = checked.size
-            changed.append("file")
         item.save()
+        changes.after(item)
         saved["item"] = item
-        return changed
 
     edit(
         assessment_id=assessment_id,
@@ -56,11 +56,15 @@ def save_evidence(
 
 
 def remove_evidence(*, assessment_id: int, seen: int, by, evidence_id: int):
-    def change(assessment):
+    def change(assessment, changes):
         item = owned(EvidenceItem, assessment, evidence_id)
-        title = item.title
+        citing = list(item.impacts.all())  # they stop citing it: their history says so
+        for impact in citing:
+            changes.before(impact)
+        changes.removed(item)
         item.delete()  # the file stays on disk: the audit trail may refer to it
-        return [f"removed: {title}"]
+        for impact in citing:
+            changes.after(impact)
 
     return edit(
         assessment_id=assessment_id,
@@ -83,8 +87,8 @@ def declare_gap(
 ):
     description = clean_text(description, what="the evidence gap", required=True)
 
-    def change(assessment):
-        action = Action.objects.create(
+    def change(assessment, changes):
+        action = Action(
             assessment=assessment,
             kind=Action.Kind.EVIDENCE_GAP,
             title=f"Close the evidence gap: {description[:200]}",
@@ -92,8 +96,13 @@ def declare_gap(
             owner=colleague(assessment, owner_id),
             target_date=target_date,
         )
-        EvidenceGap.objects.create(assessment=assessment, description=description, action=action)
-        return ["evidence_gap", "action"]
+        changes.before(action)
+        action.save()
+        changes.after(action)
+        gap = EvidenceGap(assessment=assessment, description=description, action=action)
+        changes.before(gap)
+        gap.save()
+        changes.after(gap)
 
     return edit(
         assessment_id=assessment_id,
@@ -106,12 +115,13 @@ def declare_gap(
 
 
 def remove_gap(*, assessment_id: int, seen: int, by, gap_id: int):
-    def change(assessment):
+    def change(assessment, changes):
         gap = owned(EvidenceGap, assessment, gap_id)
         action = gap.action
+        changes.removed(gap)
         gap.delete()
+        changes.removed(action)
         action.delete()
-        return ["evidence_gap removed"]
 
     return edit(
         assessment_id=assessment_id,

@@ -21,22 +21,22 @@ IMPACT_FIELDS = (
 def save_impact(
     *, assessment_id: int, seen: int, by, characteristic: str, data: dict, evidence_ids=()
 ):
-    def change(assessment):
+    def change(assessment, changes):
         in_scope = {c.id for c in screening.characteristics_in_scope(assessment.screening)}
         if characteristic not in in_scope:
             raise NotFound("That group is not in scope for this assessment.")
         impact = Impact.objects.filter(assessment=assessment, characteristic=characteristic).first()
         impact = impact or Impact(assessment=assessment, characteristic=characteristic)
+        changes.before(impact)
         values = dict(data)
         if values.get("direction") in (Direction.NEUTRAL, Direction.UNCLEAR):
             values["size"] = ""  # size describes a positive or negative impact only
-        changed = assign(impact, values, IMPACT_FIELDS)
+        assign(impact, values, IMPACT_FIELDS)
         impact.save()
-        evidence = EvidenceItem.objects.filter(assessment=assessment, pk__in=list(evidence_ids))
-        if set(impact.evidence.values_list("pk", flat=True)) != {e.pk for e in evidence}:
-            impact.evidence.set(evidence)
-            changed.append("evidence")
-        return changed
+        impact.evidence.set(
+            EvidenceItem.objects.filter(assessment=assessment, pk__in=list(evidence_ids))
+        )
+        changes.after(impact)
 
     return edit(
         assessment_id=assessment_id,

@@ -8,6 +8,7 @@ from eia import audit, screening
 from eia.authorization import can_edit
 from eia.errors import InvalidInput, NotAllowed
 from eia.events import EventType
+from eia.history import Changes
 from eia.models import Assessment, Screening, ScreeningOutcome, State
 
 from . import authorship
@@ -33,6 +34,8 @@ def save_screening_answers(*, assessment_id: int, seen: int, by, answers: dict) 
             for key in set(answers) | set(record.answers)
             if answers.get(key) != record.answers.get(key)
         )
+        changes = Changes()
+        changes.before(record)
         record.answers = answers
         record.characteristics = screening.scope(assessment.organisation, ruleset)
         errors = screening_rules.validate_answers(ruleset, answers, record.characteristics)
@@ -41,6 +44,7 @@ def save_screening_answers(*, assessment_id: int, seen: int, by, answers: dict) 
         )
         record.result = result.to_dict() if result else None
         record.save()
+        changes.after(record)
         authorship.note_authored(assessment, by)
         assessment.rurality_proofing_required = (
             "rurality_proofing_required" in result.flags if result else None
@@ -56,6 +60,7 @@ def save_screening_answers(*, assessment_id: int, seen: int, by, answers: dict) 
                 "changed_questions": changed,
                 "complete": result is not None,
                 "computed_outcome": result.outcome if result else None,
+                "rows": changes.rows,
             },
         )
         return assessment

@@ -3,7 +3,9 @@
 An edit runs under the assessment's row lock, refuses a change from an out-of-date page (the
 form's `seen` token, scoped to the record it edits), checks that the actor may edit this section
 now (authors and co-authors, in the author's stages only: a signed-off record is locked),
-applies the change and records one audit event naming the section and the fields that changed.
+applies the change and records one audit event naming the section and, for every row it
+touched, each field's value before and after (eia.history), so any version can be rebuilt as it
+stood at any moment.
 """
 
 from collections.abc import Callable
@@ -12,6 +14,7 @@ from eia import audit
 from eia.authorization import can_edit
 from eia.errors import InvalidInput, NotAllowed, NotFound
 from eia.events import EventType
+from eia.history import Changes
 from eia.models import (
     AUTHOR_STATES,
     FULL_SECTIONS,
@@ -58,7 +61,7 @@ def edit(
     seen: int,
     by,
     section: str,
-    change: Callable[[Assessment], list[str]],
+    change: Callable[[Assessment, Changes], None],
     record: str | None = None,
     details: dict | None = None,
 ) -> Assessment:
@@ -69,30 +72,37 @@ def edit(
         audit.require_fresh(assessment, seen=seen, record=record)
         if not can_edit_section(by, assessment, section):
             raise NotAllowed(LOCKED)
-        changed = change(assessment)
+        changes = Changes()
+        change(assessment, changes)
         authorship.note_authored(assessment, by)
         audit.record(
             EventType.SECTION_EDITED,
             assessment=assessment,
             by=by,
-            details={"section": section, "record": record, "changed": changed} | (details or {}),
+            details={
+                "section": section,
+                "record": record,
+                "changed": changes.field_names,
+                "rows": changes.rows,
+            }
+            | (details or {}),
         )
         return assessment
 
 
-def full_record(assessment: Assessment) -> FullAssessment:
-    full, _ = FullAssessment.objects.get_or_create(assessment=assessment)
+def full_record(assessment: Assessment, changes: Changes) -> FullAssessment:
+    """The single-valued part of the content, about to change (created on first edit)."""
+    full = FullAssessment.objects.filter(assessment=assessment).first()
+    full = full or FullAssessment(assessment=assessment)
+    changes.before(full)
     return full
 
 
-def assign(record, data: dict, fields) -> list[str]:
-    """Copy the given fields from `data`; the names of those that changed."""
-    changed = []
+def assign(record, data: dict, fields) -> None:
+    """Copy the given fields from `data` (the history records what changed)."""
     for name in fields:
-        if name in data and getattr(record, name) != data[name]:
+        if name in data:
             setattr(record, name, data[name])
-            changed.append(name)
-    return changed
 
 
 def owned(model, assessment: Assessment, pk):
@@ -116,16 +126,14 @@ def colleague(assessment: Assessment, user_id) -> User | None:
 
 
 def mark_section(*, assessment_id: int, seen: int, by, section: str, completed: bool):
-    def change(assessment):
-        full = full_record(assessment)
+    def change(assessment, changes):
+        full = full_record(assessment, changes)
         sections = [s for s in full.completed_sections if s != section]
         if completed:
             sections.append(section)
-        if sorted(sections) == sorted(full.completed_sections):
-            return []
         full.completed_sections = sorted(sections)
-        full.save(update_fields=["completed_sections"])
-        return ["completed"]
+        full.save()
+        changes.after(full)
 
     return edit(
         assessment_id=assessment_id,
@@ -149,11 +157,11 @@ CONCLUSION_FIELDS = (
 
 
 def save_proposal(*, assessment_id: int, seen: int, by, data: dict):
-    def change(assessment):
-        full = full_record(assessment)
-        changed = assign(full, data, PROPOSAL_FIELDS)
+    def change(assessment, changes):
+        full = full_record(assessment, changes)
+        assign(full, data, PROPOSAL_FIELDS)
         full.save()
-        return changed
+        changes.after(full)
 
     return edit(
         assessment_id=assessment_id,
@@ -166,17 +174,16 @@ def save_proposal(*, assessment_id: int, seen: int, by, data: dict):
 
 
 def save_conclusion(*, assessment_id: int, seen: int, by, data: dict, related_item_ids=()):
-    def change(assessment):
-        full = full_record(assessment)
-        changed = assign(full, data, CONCLUSION_FIELDS)
+    def change(assessment, changes):
+        full = full_record(assessment, changes)
+        assign(full, data, CONCLUSION_FIELDS)
         full.save()
-        related = PipelineItem.objects.filter(
-            organisation_id=assessment.organisation_id, pk__in=list(related_item_ids)
-        ).exclude(pk=assessment.pipeline_item_id)
-        if set(full.related_items.values_list("pk", flat=True)) != {r.pk for r in related}:
-            full.related_items.set(related)
-            changed.append("related_items")
-        return changed
+        full.related_items.set(
+            PipelineItem.objects.filter(
+                organisation_id=assessment.organisation_id, pk__in=list(related_item_ids)
+            ).exclude(pk=assessment.pipeline_item_id)
+        )
+        changes.after(full)
 
     return edit(
         assessment_id=assessment_id,

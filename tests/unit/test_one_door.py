@@ -3,7 +3,8 @@
 - The assessment's state changes only through its transition methods, and only the modules of
   workflows/services/ call them.
 - Audit events are created only by eia.audit.record().
-- The record's content is created only by eia/services/ (its models are named below).
+- The record's content, and the pipeline's items and their history, are created only by
+  eia/services/ (the models are named below).
 """
 
 import ast
@@ -97,6 +98,8 @@ CONTENT_MODELS = {
     "RuralImpact",
     "SignOff",
     "Authorship",
+    "PipelineItem",
+    "PipelineChange",
 }
 WRITES = {"create", "bulk_create", "get_or_create", "update_or_create", "update", "delete"}
 

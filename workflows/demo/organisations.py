@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from eia.authorization import Role
 from eia.models import Directorate, LocalCharacteristic, Nation, Organisation, PipelineItem, User
+from eia.services import pipeline
 
 from .assessments import build_assessments
 
@@ -320,10 +321,13 @@ def seed(*, today: datetime.date | None = None) -> None:
         people = {person.role: _user(person, organisation) for person in spec["people"]}
         items = {}
         for reference, title, kind, directorate, body, days, summary in spec["pipeline"]:
-            items[reference], _ = PipelineItem.objects.get_or_create(
-                organisation=organisation,
+            existing = PipelineItem.objects.filter(organisation=organisation, reference=reference)
+            # Added by the equality lead through the pipeline's own service, like a person would.
+            items[reference] = existing.first() or pipeline.add_item(
+                by=people[Role.EQUALITY_LEAD],
+                organisation_id=organisation.pk,
                 reference=reference,
-                defaults={
+                facts={
                     "title": title,
                     "kind": kind,
                     "directorate": directorates[directorate],

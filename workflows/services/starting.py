@@ -31,7 +31,7 @@ def start_assessment(*, pipeline_item_id: int, by, previous: Assessment | None =
             )
         if item.assessments.live().exists():
             raise Conflict("This proposal already has an assessment in progress.")
-        assessment = create_version(item=item, by=by, previous=previous)
+        assessment, content = create_version(item=item, by=by, previous=previous)
         AssessmentFlow.start.run(assessment=assessment)
         task = check_consistent(assessment)
         audit.record(
@@ -39,7 +39,11 @@ def start_assessment(*, pipeline_item_id: int, by, previous: Assessment | None =
             assessment=assessment,
             by=by,
             to_state=assessment.state,
-            details={"version": assessment.version, "pipeline_item": item.reference}
+            details={
+                "version": assessment.version,
+                "pipeline_item": item.reference,
+                "rows": content.rows,  # the content it starts with (eia.history)
+            }
             | ({"reviews_version": previous.version} if previous is not None else {}),
         )
         if task is not None and task.owner_id != by.pk:

@@ -1,0 +1,179 @@
+"""The policy pipeline's items: adding one, and changing its facts.
+
+Every change to an item's facts (title, summary, kind, directorate, owner, decision body,
+decision date, named decision-maker) goes through `change_item`, whatever door it came in by
+(the service's pages or the Django admin): it is validated, kept on the item's history with
+before and after values, and recorded on the trail of the item's live assessment, in one
+transaction: on the live version's trail, or the newest published one's if none is live. A
+signed-off record froze the facts its decision-maker saw, so a later change shows against them
+instead of silently rewriting what was decided.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from eia import audit
+from eia.authorization import Permission, has_permission
+from eia.errors import InvalidInput, NotAllowed, NotFound
+from eia.events import EventType
+from eia.limits import clean_text
+from eia.models import Directorate, PipelineChange, PipelineItem, State, User
+
+from . import authorship
+
+FACTS = (
+    "title",
+    "summary",
+    "kind",
+    "directorate",
+    "owner",
+    "decision_body",
+    "decision_date",
+    "decision_maker",
+)
+# Who the item names to act: only the equality lead changes these (choosing your own
+# decision-maker is not independent).
+LEAD_ONLY = ("owner", "decision_maker")
+
+
+def _words(item: PipelineItem, name: str) -> str:
+    value = getattr(item, name)
+    if value is None or value == "":
+        return ""
+    if isinstance(value, User):
+        return value.display_name
+    if isinstance(value, Directorate):
+        return value.name
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if name == "kind":
+        return item.get_kind_display()
+    return str(value)
+
+
+def _may_edit(user, item: PipelineItem, fields) -> bool:
+    if user.is_superuser:  # the platform's own administrators, through the admin
+        return True
+    lead = has_permission(
+        user, Permission.MANAGE_REFERENCE_DATA, organisation_id=item.organisation_id
+    )
+    if lead:
+        return True
+    owner = user.pk == item.owner_id and has_permission(
+        user, Permission.START_ASSESSMENT, organisation_id=item.organisation_id
+    )
+    return owner and not set(fields) & set(LEAD_ONLY)
+
+
+def _colleague(item, value, what):
+    """A person or directorate of the item's own organisation (given as it or its id)."""
+    if value in (None, ""):
+        return None
+    model = Directorate if what == "directorate" else User
+    pk = value.pk if hasattr(value, "pk") else value
+    found = model.objects.filter(pk=pk, organisation_id=item.organisation_id).first()
+    if found is None:
+        what = "directorate" if model is Directorate else "person"
+        raise InvalidInput(f"Choose a {what} from your organisation")
+    return found
+
+
+def _check(item: PipelineItem) -> None:
+    try:
+        item.full_clean(exclude=["organisation"])
+    except ValidationError as error:
+        messages = [
+            f"{item._meta.get_field(field).verbose_name.capitalize()}: {message}"
+            for field, errors in error.message_dict.items()
+            for message in errors
+        ]
+        raise InvalidInput("; ".join(messages)) from error
+    if item.decision_maker_id is not None and item.decision_maker_id == item.owner_id:
+        raise InvalidInput("The named decision-maker cannot be the proposal's owner")
+
+
+def change_item(*, item_id: int, by, changes: dict, reason: str = "") -> PipelineItem:
+    """Change some of an item's facts. `changes` maps fact names to new values (a person or
+    directorate may be given as its id). Nothing changes and nothing is recorded if the values
+    are the same as now."""
+    unknown = sorted(set(changes) - set(FACTS))
+    if unknown:
+        raise InvalidInput(f"These cannot be changed here: {', '.join(unknown)}")
+    reason = clean_text(reason, what="the reason for the change", required=False)
+    with transaction.atomic():
+        items = (
+            PipelineItem.objects.all() if by.is_superuser else PipelineItem.objects.visible_to(by)
+        )
+        item = items.select_for_update(of=("self",)).filter(pk=item_id).first()
+        if item is None:
+            raise NotFound("No such pipeline item.")
+        if not _may_edit(by, item, changes):
+            raise NotAllowed(
+                "Only the equality lead can change this proposal's owner or decision-maker, and "
+                "only its owner or the lead can change its details."
+            )
+        before = {name: _words(item, name) for name in changes}
+        for name, value in changes.items():
+            if name in ("directorate", "owner", "decision_maker"):
+                value = _colleague(item, value, name)
+            elif isinstance(value, str):
+                value = value.strip()
+            setattr(item, name, value)
+        _check(item)
+        after = {name: _words(item, name) for name in changes}
+        changed = {
+            name: [before[name], after[name]] for name in changes if before[name] != after[name]
+        }
+        if not changed:
+            return item
+        item.save()
+        PipelineChange.objects.create(
+            item=item, actor=by, actor_name=by.display_name, changes=changed, reason=reason
+        )
+        # The version the change bears on: the live one, else the newest published record.
+        current = item.assessments.exclude(state=State.WITHDRAWN).order_by("-version").first()
+        if current is not None:
+            audit.record(
+                EventType.PIPELINE_CHANGED,
+                assessment=current,
+                by=by,
+                comment=reason,
+                details={"changes": changed, "pipeline_item": item.reference},
+            )
+        if "decision_maker" in changed:
+            authorship.sync_decision_maker(item)
+        return item
+
+
+def add_item(*, by, organisation_id: int, reference: str, facts: dict) -> PipelineItem:
+    """A new item on the organisation's pipeline (its first history row says who added it)."""
+    with transaction.atomic():
+        item = PipelineItem(organisation_id=organisation_id, reference=reference.strip())
+        allowed = by.is_superuser or any(
+            has_permission(by, permission, organisation_id=organisation_id)
+            for permission in (Permission.START_ASSESSMENT, Permission.MANAGE_REFERENCE_DATA)
+        )
+        if not allowed:
+            raise NotAllowed("Only project managers and the equality lead can add proposals.")
+        for name, value in facts.items():
+            if name not in FACTS:
+                raise InvalidInput(f"Unknown detail: {name}")
+            if name in ("directorate", "owner", "decision_maker"):
+                value = _colleague(item, value, name)
+            setattr(item, name, value.strip() if isinstance(value, str) else value)
+        _check(item)
+        if PipelineItem.objects.filter(
+            organisation_id=organisation_id, reference=item.reference
+        ).exists():
+            raise InvalidInput(f"Another proposal already has the reference {item.reference}")
+        item.save()
+        PipelineChange.objects.create(
+            item=item,
+            actor=by,
+            actor_name=by.display_name,
+            changes={name: ["", _words(item, name)] for name in FACTS if _words(item, name)},
+            reason="Added to the pipeline",
+        )
+        return item
