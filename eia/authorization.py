@@ -161,3 +161,15 @@ def can_report_progress(user, assessment, action) -> bool:
             user, Permission.REVIEW_ASSESSMENT, organisation_id=assessment.organisation_id
         )
     )
+
+
+def can_download_pack(user, item) -> bool:
+    """The judicial-review pack: the equality team, the lead, and whoever is or was named to
+    decide (they may need to show what they saw)."""
+    org = item.organisation_id
+    if has_permission(user, Permission.REVIEW_ASSESSMENT, organisation_id=org):
+        return True
+    return same_organisation(user, org) and (
+        item.decision_maker_id == user.pk
+        or item.assessments.filter(sign_off_record__decision_maker_id=user.pk).exists()
+    )

@@ -86,7 +86,7 @@ class Difference:
         return "changed"
 
 
-class _Words:
+class Words:
     """Turns stored values into words for one organisation's record."""
 
     def __init__(self, assessment: Assessment, *contents: dict):
@@ -135,7 +135,10 @@ class _Words:
         if name in CHOICES:
             return str(CHOICES[name].get(value, value))
         if name == "owner":
-            return self.people.get(value, "someone no longer here")
+            if value not in self.people:
+                user = User.objects.filter(pk=value).first()
+                self.people[value] = user.display_name if user else f"person {value}"
+            return self.people[value]
         if name in ("evidence", "impacts"):
             return "; ".join(self.item(key, {"title": self.titles.get(key, "")}) for key in value)
         if name == "related_items":
@@ -177,7 +180,7 @@ def differences(
     assessment: Assessment, before: dict, after: dict, *, copied_from: dict | None = None
 ) -> list[Difference]:
     """Every change from `before` to `after`, section by section, in words."""
-    words = _Words(assessment, before, after)
+    words = Words(assessment, before, after)
     mapping = _matched(before, after, copied_from or {})
     found = []
     for key, values in after.items():
@@ -258,7 +261,7 @@ def between_versions(older: Assessment, newer: Assessment) -> list[Difference]:
 def edit_sentences(assessment: Assessment, rows: list[dict]) -> list[str]:
     """One edit event's changes as sentences for the trail: "Evidence added: Library user
     survey 2026", "Impact on disabled people changed: likely impact (Neutral to Negative)"."""
-    words = _Words(
+    words = Words(
         assessment, {row["row"]: {n: v[1] for n, v in row["fields"].items()} for row in rows}
     )
     sentences = []

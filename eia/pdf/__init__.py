@@ -5,7 +5,8 @@ A view builds an `AssessmentDocument` (already redacted for its reader) and call
 
 Modules, each importing only those above it: `document` (the plain-data model), `text` (the one
 escaping helper, font coverage and limits; it states the safety rules), `layout` (styles, page
-template, tables and shared blocks), then `full` and `summary`, one renderer each.
+template, tables and shared blocks), then `full` and `summary`, one renderer each, and
+`report`, a plain report for the judicial-review pack.
 
 Measured on the 2-core development machine (reportlab 5.1, Python 3.11); no test times it:
 - typical (4 impacts, 3 actions): summary 0.05-0.09 s (1 page), full 0.04 s (3 pages);

@@ -10,7 +10,7 @@ from eia.pdf import document, full, summary, text
 
 PACKAGE = Path(eia.pdf.__file__).parent
 # Each module may import only the modules before it.
-LAYERS = ["document", "text", "layout", "full", "summary", "__init__"]
+LAYERS = ["document", "text", "layout", "full", "summary", "report", "__init__"]
 
 
 def parse(module: str) -> ast.Module:
