@@ -10,7 +10,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from eia import audit, screening, summary
-from eia.authorization import can_comment
+from eia.authorization import can_comment, can_download_pack
 from eia.documents import document_for
 from eia.pdf_http import pdf_response
 from eia.services.comments import add_comment
@@ -61,6 +61,7 @@ def assessment_detail(request, pk: int):
             "comment_form": CommentForm() if can_comment(request.user, assessment) else None,
             "can_edit": presenters.may_edit(request.user, assessment),
             "seen": audit.head(assessment),
+            "can_download_pack": can_download_pack(request.user, assessment.pipeline_item),
         }
         | screening_context(assessment),
     )
