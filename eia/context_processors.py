@@ -10,6 +10,7 @@ NAVIGATION = [
     ("Team queue", "workflows:team_queue", {Role.EQUALITY_OFFICER, Role.EQUALITY_LEAD}),
     ("Policy pipeline", "pipeline_list", None),
     ("Decision calendar", "decision_calendar", None),
+    ("Organisation's lists", "organisation_lists", {Role.EQUALITY_LEAD}),
 ]
 
 

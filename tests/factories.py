@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from eia.authorization import Role
+from eia.calendar import add_working_days
 from eia.models import Directorate, LocalCharacteristic, Organisation, PipelineItem, User
 
 
@@ -78,4 +79,7 @@ class PipelineItemFactory(factory.django.DjangoModelFactory):
         roles=[Role.DECISION_MAKER],
     )
     decision_body = "Cabinet"
-    decision_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=60))
+    # A working day, as the pipeline's service requires of a decision date.
+    decision_date = factory.LazyFunction(
+        lambda: add_working_days(timezone.localdate() + datetime.timedelta(days=59), 1)
+    )

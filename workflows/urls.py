@@ -6,8 +6,10 @@ from .views import (
     calendar,
     decisions,
     history,
+    lists,
     pack,
     pipeline,
+    pipeline_edit,
     screening,
     section_rows,
     sections,
@@ -82,6 +84,16 @@ urlpatterns = [
 site_patterns = [
     path("", pipeline.home, name="home"),
     path("pipeline/", pipeline.pipeline_list, name="pipeline_list"),
+    path("pipeline/add/", pipeline_edit.pipeline_add, name="pipeline_add"),
+    path("pipeline/<int:pk>/change/", pipeline_edit.pipeline_edit, name="pipeline_edit"),
     path("pipeline/<int:pk>/", pipeline.pipeline_detail, name="pipeline_detail"),
     path("decisions/", calendar.decision_calendar, name="decision_calendar"),
+    path("organisation/lists/", lists.lists, name="organisation_lists"),
+    path("organisation/directorates/<int:pk>/", lists.directorate_edit, name="directorate_edit"),
+    path("organisation/decision-bodies/add/", lists.decision_body_edit, name="decision_body_add"),
+    path(
+        "organisation/decision-bodies/<int:pk>/",
+        lists.decision_body_edit,
+        name="decision_body_edit",
+    ),
 ]

@@ -32,6 +32,7 @@ from .content import (
 from .organisations import Directorate, Nation, Organisation, User
 from .pipeline import PipelineItem
 from .pipeline_history import PipelineChange
+from .reference import DecisionBody, Meeting
 from .screening import LocalCharacteristic, Screening
 
 __all__ = [
@@ -63,7 +64,9 @@ __all__ = [
     "AssessmentUserObjectPermission",
     "AuditEvent",
     "Authorship",
+    "DecisionBody",
     "Directorate",
+    "Meeting",
     "Nation",
     "Organisation",
     "PipelineChange",

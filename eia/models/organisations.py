@@ -42,6 +42,12 @@ class Organisation(models.Model):
         blank=True,
         help_text="Leave blank to use the latest released version when each screening starts.",
     )
+    reference_prefix = models.CharField(
+        max_length=10,
+        blank=True,
+        help_text="Starts the references of new pipeline items, for example 'NCC' gives "
+        "NCC-2027-001. Leave blank to use the first letters of the organisation's name.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -49,6 +55,13 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def prefix(self) -> str:
+        if self.reference_prefix:
+            return self.reference_prefix
+        initials = "".join(word[0] for word in self.name.split() if word[:1].isalpha())
+        return (initials or self.slug[:3]).upper()[:10]
 
 
 class Directorate(models.Model):

@@ -43,3 +43,11 @@ class PipelineChange(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("The pipeline's history cannot be deleted.")
+
+    @property
+    def described(self) -> list[tuple[str, str, str]]:
+        """(the fact's label, before, after) for each fact this change touched."""
+        return [
+            (str(PipelineItem._meta.get_field(name).verbose_name).capitalize(), before, after)
+            for name, (before, after) in self.changes.items()
+        ]

@@ -16,10 +16,19 @@ from django.db import transaction
 
 from eia import audit
 from eia.authorization import Permission, has_permission
+from eia.calendar import is_working_day
 from eia.errors import InvalidInput, NotAllowed, NotFound
 from eia.events import EventType
 from eia.limits import clean_text
-from eia.models import Directorate, PipelineChange, PipelineItem, State, User
+from eia.models import (
+    DecisionBody,
+    Directorate,
+    Organisation,
+    PipelineChange,
+    PipelineItem,
+    State,
+    User,
+)
 
 from . import authorship
 
@@ -80,9 +89,46 @@ def _colleague(item, value, what):
     return found
 
 
-def _check(item: PipelineItem) -> None:
+def _check_date(item: PipelineItem) -> None:
+    """A decision is taken on a working day, at one of its body's meetings when the lead has
+    listed them."""
+    day = item.decision_date
+    if not isinstance(day, datetime.date):
+        return
+    nation = item.organisation.nation
+    if not is_working_day(day, nation):
+        raise InvalidInput(
+            f"The decision date, {day:%A %-d %B %Y}, is not a working day. Choose the date of "
+            "the meeting that takes the decision."
+        )
+    body = DecisionBody.objects.filter(
+        organisation_id=item.organisation_id, name=item.decision_body
+    ).first()
+    if body is None:
+        return
+    upcoming = list(body.meetings.filter(date__gte=datetime.date.today())[:4])
+    if upcoming and not body.meetings.filter(date=day).exists():
+        dates = ", ".join(f"{meeting.date:%-d %B %Y}" for meeting in upcoming)
+        raise InvalidInput(
+            f"{body.name} does not meet on {day:%-d %B %Y}. Its next meetings are on {dates}."
+        )
+
+
+def next_reference(organisation: Organisation, year: int) -> str:
+    """The next free reference of the organisation for the year, such as NCC-2027-012."""
+    stem = f"{organisation.prefix}-{year}-"
+    taken = PipelineItem.objects.filter(
+        organisation=organisation, reference__startswith=stem
+    ).values_list("reference", flat=True)
+    numbers = [int(ref[len(stem) :]) for ref in taken if ref[len(stem) :].isdigit()]
+    return f"{stem}{max(numbers, default=0) + 1:03d}"
+
+
+def _check(item: PipelineItem, changing=FACTS) -> None:
+    """Validate the item; the decision date is checked against working days and meetings only
+    when it (or its body) is being set, so fixing a title never trips over an older date."""
     try:
-        item.full_clean(exclude=["organisation"])
+        item.full_clean(exclude=["organisation", "reference"])
     except ValidationError as error:
         messages = [
             f"{item._meta.get_field(field).verbose_name.capitalize()}: {message}"
@@ -90,6 +136,8 @@ def _check(item: PipelineItem) -> None:
             for message in errors
         ]
         raise InvalidInput("; ".join(messages)) from error
+    if {"decision_date", "decision_body"} & set(changing):
+        _check_date(item)
     if item.decision_maker_id is not None and item.decision_maker_id == item.owner_id:
         raise InvalidInput("The named decision-maker cannot be the proposal's owner")
 
@@ -121,7 +169,7 @@ def change_item(*, item_id: int, by, changes: dict, reason: str = "") -> Pipelin
             elif isinstance(value, str):
                 value = value.strip()
             setattr(item, name, value)
-        _check(item)
+        _check(item, changing=changes)
         after = {name: _words(item, name) for name in changes}
         changed = {
             name: [before[name], after[name]] for name in changes if before[name] != after[name]
@@ -147,10 +195,12 @@ def change_item(*, item_id: int, by, changes: dict, reason: str = "") -> Pipelin
         return item
 
 
-def add_item(*, by, organisation_id: int, reference: str, facts: dict) -> PipelineItem:
-    """A new item on the organisation's pipeline (its first history row says who added it)."""
+def add_item(*, by, organisation_id: int, facts: dict, reference: str = "") -> PipelineItem:
+    """A new item on the organisation's pipeline, numbered automatically unless a reference is
+    given (its first history row says who added it)."""
     with transaction.atomic():
-        item = PipelineItem(organisation_id=organisation_id, reference=reference.strip())
+        organisation = Organisation.objects.select_for_update().get(pk=organisation_id)
+        item = PipelineItem(organisation=organisation)
         allowed = by.is_superuser or any(
             has_permission(by, permission, organisation_id=organisation_id)
             for permission in (Permission.START_ASSESSMENT, Permission.MANAGE_REFERENCE_DATA)
@@ -164,6 +214,14 @@ def add_item(*, by, organisation_id: int, reference: str, facts: dict) -> Pipeli
                 value = _colleague(item, value, name)
             setattr(item, name, value.strip() if isinstance(value, str) else value)
         _check(item)
+        item.reference = reference.strip() or next_reference(
+            organisation,
+            item.decision_date.year if item.decision_date else datetime.date.today().year,
+        )
+        try:
+            PipelineItem._meta.get_field("reference").run_validators(item.reference)
+        except ValidationError as error:
+            raise InvalidInput(f"Reference: {'; '.join(error.messages)}") from error
         if PipelineItem.objects.filter(
             organisation_id=organisation_id, reference=item.reference
         ).exists():

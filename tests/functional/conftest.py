@@ -116,6 +116,18 @@ class Browse:
         self.checked.append(self.page.url)
         self.unchecked.clear()
 
+    def check_reflow(self, width: int = 320):
+        """WCAG 1.4.10: at 320 CSS pixels wide the page must not scroll sideways."""
+        size = self.page.viewport_size
+        self.page.set_viewport_size({"width": width, "height": 900})
+        try:
+            scroll = self.page.evaluate("() => document.documentElement.scrollWidth")
+        finally:
+            if size:
+                self.page.set_viewport_size(size)
+        if scroll > width:
+            raise AssertionError(f"{self.page.url} scrolls sideways at {width} px: {scroll} px")
+
     def goto(self, path: str):
         response = self.page.goto(self.base_url + path)
         self.check()

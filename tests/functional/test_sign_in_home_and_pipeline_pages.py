@@ -1,6 +1,8 @@
 import pytest
 
 from eia.authorization import Role
+from eia.models import DecisionBody
+from tests.factories import DirectorateFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -50,3 +52,23 @@ def test_public_pages_have_no_axe_violations(browse, organisation):
     browse.goto("/public/")
     assert organisation.name in browse.page.inner_text("main")
     browse.goto("/accessibility/")
+
+
+def test_pipeline_forms_and_the_leads_lists_pass_axe_and_reflow(browse, people, organisation):
+    DecisionBody.objects.create(organisation=organisation, name="Cabinet")
+    DirectorateFactory(organisation=organisation, name="Communities")
+    browse.sign_in_as(people["lead"])
+    browse.goto("/pipeline/")
+    browse.check_reflow()
+    browse.activate("Add a proposal")
+    browse.check_reflow()
+    page = browse.page
+    page.fill("#id_title", "Mobile library timetable")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Add the proposal").click()
+    browse.check()  # the page with its error summary
+    assert "There is a problem" in page.inner_text(".govuk-error-summary")
+    browse.goto("/organisation/lists/")
+    browse.check_reflow()
+    browse.activate("Add a decision body")
+    browse.check_reflow()

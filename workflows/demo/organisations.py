@@ -13,7 +13,17 @@ from django.db import transaction
 from django.utils import timezone
 
 from eia.authorization import Role
-from eia.models import Directorate, LocalCharacteristic, Nation, Organisation, PipelineItem, User
+from eia.calendar import add_working_days, is_working_day
+from eia.models import (
+    DecisionBody,
+    Directorate,
+    LocalCharacteristic,
+    Meeting,
+    Nation,
+    Organisation,
+    PipelineItem,
+    User,
+)
 from eia.services import pipeline
 
 from .assessments import build_assessments
@@ -297,6 +307,11 @@ def _user(person: DemoPerson, organisation: Organisation) -> User:
     return user
 
 
+def _meeting_day(day: datetime.date) -> datetime.date:
+    """Decisions are taken on working days (the pipeline refuses any other)."""
+    return day if is_working_day(day) else add_working_days(day, 1)
+
+
 @transaction.atomic
 def seed(*, today: datetime.date | None = None) -> None:
     today = today or timezone.localdate()
@@ -319,6 +334,14 @@ def seed(*, today: datetime.date | None = None) -> None:
             for name in spec["directorates"]
         ]
         people = {person.role: _user(person, organisation) for person in spec["people"]}
+        # Each decision body meets on the dates its proposals are decided (and monthly besides).
+        for body_name in sorted({row[4] for row in spec["pipeline"]}):
+            body, _ = DecisionBody.objects.get_or_create(organisation=organisation, name=body_name)
+            dates = {_meeting_day(today + datetime.timedelta(days=row[5]))
+                     for row in spec["pipeline"] if row[4] == body_name}  # fmt: skip
+            dates |= {_meeting_day(today + datetime.timedelta(days=28 * n)) for n in range(1, 7)}
+            for day in dates:
+                Meeting.objects.get_or_create(body=body, date=day)
         items = {}
         for reference, title, kind, directorate, body, days, summary in spec["pipeline"]:
             existing = PipelineItem.objects.filter(organisation=organisation, reference=reference)
@@ -332,7 +355,7 @@ def seed(*, today: datetime.date | None = None) -> None:
                     "kind": kind,
                     "directorate": directorates[directorate],
                     "decision_body": body,
-                    "decision_date": today + datetime.timedelta(days=days),
+                    "decision_date": _meeting_day(today + datetime.timedelta(days=days)),
                     "summary": summary,
                     "owner": people[Role.PROJECT_MANAGER],
                     "decision_maker": people[Role.DECISION_MAKER],

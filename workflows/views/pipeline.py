@@ -3,6 +3,7 @@ regard, each with its assessment's versions and, for its owner or the lead, a wa
 
 from django.shortcuts import get_object_or_404, render
 
+from eia.authorization import Permission, has_permission
 from eia.models import PipelineItem
 
 from .. import rules
@@ -21,7 +22,12 @@ def pipeline_list(request):
     items = PipelineItem.objects.visible_to(request.user).select_related(
         "directorate", "owner", "decision_maker"
     )
-    return render(request, "workflows/pipeline_list.html", {"items": items})
+    org = request.user.organisation_id
+    can_add = any(
+        has_permission(request.user, permission, organisation_id=org)
+        for permission in (Permission.START_ASSESSMENT, Permission.MANAGE_REFERENCE_DATA)
+    )
+    return render(request, "workflows/pipeline_list.html", {"items": items, "can_add": can_add})
 
 
 def pipeline_detail(request, pk: int):
@@ -40,5 +46,10 @@ def pipeline_detail(request, pk: int):
             "assessments": item.assessments.order_by("-version"),
             "can_start": rules.can_start(request.user, item)
             and not item.assessments.live().exists(),
+            "can_change": request.user.pk == item.owner_id
+            or has_permission(
+                request.user, Permission.MANAGE_REFERENCE_DATA, organisation_id=item.organisation_id
+            ),
+            "history": item.history.all()[:50],
         },
     )

@@ -1,0 +1,48 @@
+"""Forms for the lists the equality lead keeps: directorates, decision bodies, meeting dates."""
+
+import datetime
+import re
+
+from django import forms
+
+from eia.forms import GovukForm
+
+
+class NameForm(GovukForm):
+    name = forms.CharField(label="Name", max_length=200)
+
+
+class DecisionBodyForm(GovukForm):
+    name = forms.CharField(label="Name", max_length=120, help_text="For example 'Cabinet'.")
+    active = forms.BooleanField(label="Proposals can still choose it", required=False, initial=True)
+    meetings = forms.CharField(
+        label="Meeting dates from today on",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="One date a line, for example 24 3 2027. Leave blank if it has no fixed "
+        "meetings: decision dates are then checked only against working days.",
+    )
+
+    def clean_meetings(self) -> list[datetime.date]:
+        dates, problems = [], []
+        for line in (self.cleaned_data.get("meetings") or "").splitlines():
+            text = line.strip()
+            if not text:
+                continue
+            parts = re.split(r"[\s/.-]+", text)
+            try:
+                day, month, year = (int(part) for part in parts)
+                date = datetime.date(year, month, day)
+            except ValueError:
+                problems.append(text)
+                continue
+            if not 2000 <= date.year <= 2100:
+                problems.append(text)
+                continue
+            dates.append(date)
+        if problems:
+            raise forms.ValidationError(
+                "Enter each date as day month year, for example 24 3 2027. These are not dates: "
+                + ", ".join(problems[:5])
+            )
+        return dates
