@@ -29,6 +29,7 @@ from .content import (
     SignOff,
     Size,
 )
+from .fingerprints import TextFingerprint
 from .organisations import Directorate, Nation, Organisation, User
 from .pipeline import PipelineItem
 from .screening import LocalCharacteristic, Screening
@@ -68,5 +69,6 @@ __all__ = [
     "PipelineItem",
     "ScreeningOutcome",
     "State",
+    "TextFingerprint",
     "User",
 ]

@@ -24,7 +24,7 @@ from eia.models import (
     User,
 )
 
-from . import authorship
+from . import authorship, fingerprints
 from .locking import locked
 
 LOCKED = (
@@ -70,6 +70,7 @@ def edit(
         if not can_edit_section(by, assessment, section):
             raise NotAllowed(LOCKED)
         changed = change(assessment)
+        fingerprints.refresh(assessment)
         authorship.note_authored(assessment, by)
         audit.record(
             EventType.SECTION_EDITED,

@@ -7,7 +7,7 @@ from django.db import transaction
 from eia import screening
 from eia.models import Assessment, EvidenceGap, FullAssessment, PipelineItem, Screening, User
 
-from . import authorship
+from . import authorship, fingerprints
 
 
 def create_version(*, item: PipelineItem, by: User, previous: Assessment | None) -> Assessment:
@@ -37,6 +37,7 @@ def create_version(*, item: PipelineItem, by: User, previous: Assessment | None)
     )
     if previous is not None:
         copy_content(source=previous, target=assessment)
+        fingerprints.refresh(assessment)
     authorship.grant_authorship(assessment, author)
     authorship.sync_decision_maker(item)
     return assessment

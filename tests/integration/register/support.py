@@ -7,6 +7,7 @@ import io
 from django.utils import timezone
 
 from eia.models import Assessment
+from eia.register import published_file
 
 
 def url_of(assessment, suffix=""):
@@ -25,7 +26,12 @@ def published_on(assessment, day: datetime.date):
 
 def csv_rows(response) -> list[list[str]]:
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    return list(csv.reader(io.StringIO(body(response).decode("utf-8-sig"))))
+
+
+def body(response) -> bytes:
+    """A response's bytes, whether it was built whole, streamed or sent from a file."""
+    return response.getvalue()
 
 
 def titles_in(response) -> set[str]:
@@ -39,3 +45,10 @@ ALL = {
     "Parking permit prices",
     "Eastdale leisure centre",
 }
+
+
+def whole_register(client, kind: str = "csv"):
+    """The whole-register download after the background task has rebuilt it, as publishing
+    queues it to (tests run inside a transaction that never commits, so it is run here)."""
+    published_file.regenerate()
+    return client.get(f"/public/register.{kind}")
