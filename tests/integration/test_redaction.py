@@ -210,6 +210,7 @@ def _public_outputs(client, world) -> dict[str, str]:
             outputs[url] = _xlsx_text(response.getvalue())
         else:
             outputs[url] = response.getvalue().decode()
+        response.close()
     return outputs
 
 

@@ -31,7 +31,9 @@ def csv_rows(response) -> list[list[str]]:
 
 def body(response) -> bytes:
     """A response's bytes, whether it was built whole, streamed or sent from a file."""
-    return response.getvalue()
+    data = response.getvalue()
+    response.close()  # a file or stream is closed by the server after sending; here, by us
+    return data
 
 
 def titles_in(response) -> set[str]:

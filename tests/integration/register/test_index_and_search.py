@@ -8,7 +8,7 @@ from urllib.parse import unquote
 import pytest
 from django.utils import timezone
 
-from tests.integration.register.support import ALL, titles_in
+from tests.integration.register.support import ALL, body, titles_in
 from tests.support import builders, content
 
 pytestmark = pytest.mark.django_db
@@ -70,7 +70,7 @@ def _check_filter(client, register, query, expected):
         f"&published_to_2={day.year}",
     )
     assert titles_in(client.get(f"/public/register.csv?{query}")) == expected, query
-    data = json.loads(client.get(f"/public/register.json?{query}").getvalue())
+    data = json.loads(body(client.get(f"/public/register.json?{query}")))
     assert {row["title"] for row in data["results"]} == expected, query
     assert data["count"] == len(expected), query
     html = client.get(f"/public/?{query}").content.decode()
