@@ -129,7 +129,9 @@ def keyset(
     if not rows:
         has_newer = has_older = False
         if after is not None or before is not None:
-            return keyset(_without_cursor(request), queryset, moment=moment, per_page=per_page, total=total)
+            return keyset(
+                _without_cursor(request), queryset, moment=moment, per_page=per_page, total=total
+            )
     first, last = rows[0] if rows else None, rows[-1] if rows else None
     return Pagination(
         rows=rows,

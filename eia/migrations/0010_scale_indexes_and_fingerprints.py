@@ -5,61 +5,83 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('eia', '0009_authorship_and_object_permissions'),
+        ("eia", "0009_authorship_and_object_permissions"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='TextFingerprint',
+            name="TextFingerprint",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('field', models.CharField(max_length=60)),
-                ('digest', models.CharField(max_length=64)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("field", models.CharField(max_length=60)),
+                ("digest", models.CharField(max_length=64)),
             ],
         ),
         migrations.AddIndex(
-            model_name='assessment',
-            index=models.Index(fields=['state', '-published_at', '-id'], name='assessment_register_order'),
+            model_name="assessment",
+            index=models.Index(
+                fields=["state", "-published_at", "-id"], name="assessment_register_order"
+            ),
         ),
         migrations.AddIndex(
-            model_name='assessment',
-            index=models.Index(fields=['organisation', 'state', '-published_at'], name='assessment_org_published'),
+            model_name="assessment",
+            index=models.Index(
+                fields=["organisation", "state", "-published_at"], name="assessment_org_published"
+            ),
         ),
         migrations.AddIndex(
-            model_name='impact',
-            index=models.Index(fields=['characteristic', 'direction', 'assessment'], name='impact_adverse'),
+            model_name="impact",
+            index=models.Index(
+                fields=["characteristic", "direction", "assessment"], name="impact_adverse"
+            ),
         ),
         migrations.AddIndex(
-            model_name='pipelineitem',
-            index=models.Index(fields=['organisation', 'decision_date', 'reference'], name='pipeline_org_date'),
+            model_name="pipelineitem",
+            index=models.Index(
+                fields=["organisation", "decision_date", "reference"], name="pipeline_org_date"
+            ),
         ),
         migrations.AddIndex(
-            model_name='pipelineitem',
-            index=models.Index(fields=['organisation', 'decision_body'], name='pipeline_org_body'),
+            model_name="pipelineitem",
+            index=models.Index(fields=["organisation", "decision_body"], name="pipeline_org_body"),
         ),
         migrations.AddIndex(
-            model_name='pipelineitem',
-            index=models.Index(fields=['directorate', 'decision_date'], name='pipeline_directorate_date'),
+            model_name="pipelineitem",
+            index=models.Index(
+                fields=["directorate", "decision_date"], name="pipeline_directorate_date"
+            ),
         ),
         migrations.AddField(
-            model_name='textfingerprint',
-            name='assessment',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='fingerprints', to='eia.assessment'),
+            model_name="textfingerprint",
+            name="assessment",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="fingerprints",
+                to="eia.assessment",
+            ),
         ),
         migrations.AddField(
-            model_name='textfingerprint',
-            name='organisation',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='eia.organisation'),
+            model_name="textfingerprint",
+            name="organisation",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="+", to="eia.organisation"
+            ),
         ),
         migrations.AddField(
-            model_name='textfingerprint',
-            name='pipeline_item',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='eia.pipelineitem'),
+            model_name="textfingerprint",
+            name="pipeline_item",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="+", to="eia.pipelineitem"
+            ),
         ),
         migrations.AddIndex(
-            model_name='textfingerprint',
-            index=models.Index(fields=['organisation', 'digest'], name='fingerprint_org_digest'),
+            model_name="textfingerprint",
+            index=models.Index(fields=["organisation", "digest"], name="fingerprint_org_digest"),
         ),
     ]

@@ -29,6 +29,4 @@ def _rate(kind: str):
 
 def limited(kind: str):
     """Limit a register view: kind is "page" or "download"."""
-    return ratelimit(
-        group=f"register:{kind}", key=client_address, rate=_rate(kind), method=ALL
-    )
+    return ratelimit(group=f"register:{kind}", key=client_address, rate=_rate(kind), method=ALL)

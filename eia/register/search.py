@@ -27,8 +27,7 @@ def _weighted(columns: dict[str, str]) -> str:
     for column, weight in columns.items():
         for config in ("english", "simple"):
             parts.append(
-                f"setweight(to_tsvector('{config}'::regconfig, coalesce({column}, '')), "
-                f"'{weight}')"
+                f"setweight(to_tsvector('{config}'::regconfig, coalesce({column}, '')), '{weight}')"
             )
     return "(" + " || ".join(parts) + ")"
 

@@ -8,8 +8,8 @@ from django.utils.text import slugify
 
 from eia.documents import document_for, implications_for
 from eia.models import Organisation, State
-from eia.pdf_http import pdf_response
 from eia.pagination import keyset
+from eia.pdf_http import pdf_response
 from eia.redaction import public_record, public_records, with_public_content
 
 from .forms import register_filters

@@ -64,9 +64,7 @@ def create_assessments(specs: list[Spec]) -> list[Assessment]:
     assessments = Assessment.objects.bulk_create([Assessment(**spec.fields) for spec in specs])
     _screenings(assessments, specs)
     _authors(assessments)
-    full = [
-        (a, s) for a, s in zip(assessments, specs, strict=True) if a.state in PAST_SCREENING
-    ]
+    full = [(a, s) for a, s in zip(assessments, specs, strict=True) if a.state in PAST_SCREENING]
     screened_in = [(a, s) for a, s in full if a.screened_in]
     _full_content(screened_in)
     _rurality([(a, s) for a, s in full if a.rurality_proofing_required])

@@ -86,9 +86,7 @@ def _path(state: str, screened_in: bool, rural: bool) -> list[tuple[EventType, s
         if rural:
             if state == S.RURALITY_PROOFING:
                 return moves
-            moves.append(
-                (EventType.RURALITY_PROOFING_SUBMITTED, after, S.OFFICER_REVIEW, "author")
-            )
+            moves.append((EventType.RURALITY_PROOFING_SUBMITTED, after, S.OFFICER_REVIEW, "author"))
         if state == S.OFFICER_REVIEW:
             return moves
         moves.append((EventType.TASK_CLAIMED, S.OFFICER_REVIEW, S.OFFICER_REVIEW, "officer"))
@@ -168,7 +166,9 @@ def _answers(outcome: str, rural: bool) -> dict:
     return json.loads(_answers_json(outcome, rural))
 
 
-def seed(*, assessments: int, events: int, organisations: int = 0, seed_value: int = 2026, log=print):
+def seed(
+    *, assessments: int, events: int, organisations: int = 0, seed_value: int = 2026, log=print
+):
     """Write about `assessments` records and `events` audit events; returns the counts."""
     rng = random.Random(seed_value)
     organisations = organisations or max(1, min(20, assessments // 2000))
@@ -186,7 +186,9 @@ def seed(*, assessments: int, events: int, organisations: int = 0, seed_value: i
         with transaction.atomic():
             made, written = _batch(orgs, rng, states, count, made_items + start, now, today)
             per_record = max(0, (event_budget - written) // max(1, items_wanted - start))
-            written += _pad(made, rng, per_record, count == items_wanted - start, event_budget - written)
+            written += _pad(
+                made, rng, per_record, count == items_wanted - start, event_budget - written
+            )
             event_budget -= written
             total_assessments += len(made)
             total_events += written
@@ -240,12 +242,17 @@ def _batch(orgs, rng, states, count, offset, now, today):
         outcome = (
             ScreeningOutcome.FULL_ASSESSMENT
             if screened_in
-            else rng.choice([ScreeningOutcome.SCREENED_OUT] * 4 + [ScreeningOutcome.SCREENED_OUT_WITH_MITIGATION])
+            else rng.choice(
+                [ScreeningOutcome.SCREENED_OUT] * 4
+                + [ScreeningOutcome.SCREENED_OUT_WITH_MITIGATION]
+            )
         )
         decided = state not in (State.SCREENING, State.SCREENING_REVIEW, State.WITHDRAWN)
         signed = state in (State.SIGNED_OFF, State.PUBLISHED, State.SUPERSEDED)
         published = state in (State.PUBLISHED, State.SUPERSEDED)
-        moment = now - datetime.timedelta(days=rng.randint(1, 6 * 365), minutes=rng.randint(0, 1440))
+        moment = now - datetime.timedelta(
+            days=rng.randint(1, 6 * 365), minutes=rng.randint(0, 1440)
+        )
         fields = {
             "organisation": org.organisation,
             "pipeline_item": item,
@@ -254,7 +261,9 @@ def _batch(orgs, rng, states, count, offset, now, today):
             "state": state,
             "rurality_proofing_required": rural if state != State.SCREENING else None,
             "screening_outcome": outcome if decided else "",
-            "screening_reasons": f"The officer agreed with the rules for {item.reference}." if decided else "",
+            "screening_reasons": f"The officer agreed with the rules for {item.reference}."
+            if decided
+            else "",
             "mitigation_summary": "Paper forms stay available at every library."
             if decided and outcome == ScreeningOutcome.SCREENED_OUT_WITH_MITIGATION
             else "",
@@ -265,7 +274,11 @@ def _batch(orgs, rng, states, count, offset, now, today):
             "review_date": (moment + datetime.timedelta(days=365)).date() if published else None,
         }
         specs.append(
-            seeding.Spec(fields=fields, answers=_answers(outcome, rural), words=f"{item.reference} v{version}")
+            seeding.Spec(
+                fields=fields,
+                answers=_answers(outcome, rural),
+                words=f"{item.reference} v{version}",
+            )
         )
         meta.append((org, state, screened_in, rural))
     made = seeding.create_assessments(specs)
@@ -370,8 +383,12 @@ def _pad(made, rng, per_record, last, budget) -> int:
                 EventType.COMMENT_ADDED if comment else EventType.SECTION_EDITED,
                 assessment=assessment,
                 by=_people(org, rng, Role.EQUALITY_OFFICER) if comment else assessment.author,
-                comment=f"Comment {number} on {assessment.pipeline_item.reference}" if comment else "",
-                details={} if comment else {"section": "evidence", "record": "evidence", "changed": ["shows"]},
+                comment=f"Comment {number} on {assessment.pipeline_item.reference}"
+                if comment
+                else "",
+                details={}
+                if comment
+                else {"section": "evidence", "record": "evidence", "changed": ["shows"]},
             )
         written += max(0, extra)
     return written

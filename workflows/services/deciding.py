@@ -8,11 +8,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from eia import audit
-from eia.register import tasks as register_tasks
 from eia.errors import InvalidInput, NotAllowed
 from eia.events import EventType
 from eia.limits import clean_text
 from eia.models import Assessment, State
+from eia.register import tasks as register_tasks
 from eia.services.signoff import freeze_what_was_seen
 
 from .. import notifications, rules
