@@ -83,6 +83,7 @@ def pages(organisation) -> dict[str, tuple[str, str]]:
     )
     public = f"/public/{organisation.slug}/{typical.pipeline_item.reference}/v{typical.version}/"
     everything = "outcome=screened_out&outcome=screened_out_with_mitigation&outcome=full_assessment"
+    slug = organisation.slug
     return {
         "pipeline list": ("/pipeline/", "pm"),
         "pipeline page 50": ("/pipeline/?page=50", "pm"),
@@ -94,7 +95,7 @@ def pages(organisation) -> dict[str, tuple[str, str]]:
         f"assessment ({trail.events} events)": (f"/assessments/{trail.pk}/", "officer"),
         "register index": ("/public/", ""),
         "register search": ("/public/?q=library+closure", ""),
-        "register filtered": (f"/public/?characteristic=disability&organisation={organisation.slug}", ""),
+        "register filtered": (f"/public/?characteristic=disability&organisation={slug}", ""),
         "register deep page": ("/public/?after=2021-01-01T00:00:00%2B00:00~1", ""),
         "register record": (public, ""),
         "summary PDF": (public + "summary.pdf", ""),
@@ -195,11 +196,13 @@ def exports(server) -> dict:
 def queue_against_stock(officer) -> dict:
     """Our team queue's first page beside viewflow's stock queue (`Task.objects.user_queue`)."""
     found = {}
+    queue = task_selectors.queue_tasks(user=officer)
+    stock = Task.objects.user_queue(officer, flow_class=AssessmentFlow)
     for name, tasks in (
-        ("ours (a page)", lambda: task_selectors.rows_of(task_selectors.queue_tasks(user=officer)[:20])),
+        ("ours (a page)", lambda: task_selectors.rows_of(queue[:20])),
         ("ours (every row)", lambda: task_selectors.team_queue(user=officer)),
-        ("viewflow stock", lambda: list(Task.objects.user_queue(officer, flow_class=AssessmentFlow)[:1000])),
-    ):  # fmt: skip
+        ("viewflow stock", lambda: list(stock[:1000])),
+    ):
         with CaptureQueriesContext(connection) as captured:
             started = time.perf_counter()
             rows = tasks()
