@@ -1,8 +1,7 @@
 """The register as CSV, JSON and XLSX downloads, filtered like its pages, streamed.
 
 A download of any size runs in constant memory with a constant number of queries per batch:
-records are read DOWNLOAD_CHUNK at a time (`iterator(chunk_size=...)` runs the prefetches once
-per chunk) and written out as they come. Every CSV and XLSX cell passes through `neutralise`, so
+records are read DOWNLOAD_CHUNK at a time (a keyset batch with its prefetches) and written out as they come. Every CSV and XLSX cell passes through `neutralise`, so
 a spreadsheet never runs a cell as a formula. The whole, unfiltered register is not built here
 per request: it is a file regenerated after each publication (`eia/register/published_file.py`).
 """
@@ -14,6 +13,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Q
 from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
@@ -79,9 +79,21 @@ def streamed(filename: str, content_type: str, chunks: Iterable) -> StreamingHtt
 
 
 def records(filters: dict) -> Iterator[PublicRecord]:
-    """The selected public records in register order, DOWNLOAD_CHUNK rows per batch of queries."""
-    for assessment in listed_assessments(filters=filters).iterator(chunk_size=DOWNLOAD_CHUNK):
-        yield public_record(assessment)
+    """The selected public records in register order, DOWNLOAD_CHUNK rows per batch of queries:
+    each batch seeks past the last row of the one before (newest first by published_at, pk), so
+    no database cursor stays open while the response is sent and memory holds one batch."""
+    selected = listed_assessments(filters=filters)
+    batch = list(selected[:DOWNLOAD_CHUNK])
+    while batch:
+        for assessment in batch:
+            yield public_record(assessment)
+        last = batch[-1]
+        batch = list(
+            selected.filter(
+                Q(published_at__lt=last.published_at)
+                | Q(published_at=last.published_at, pk__lt=last.pk)
+            )[:DOWNLOAD_CHUNK]
+        )
 
 
 REGISTER_COLUMNS = [
