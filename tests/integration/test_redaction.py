@@ -22,6 +22,7 @@ from eia.redaction import public_record
 from eia.register import published_file
 from eia.register.exports import XLSX_TYPE
 from tests.factories import OrganisationFactory, UserFactory
+from tests.integration.register.support import close
 from tests.support import builders, content
 from workflows import services
 
@@ -210,7 +211,7 @@ def _public_outputs(client, world) -> dict[str, str]:
             outputs[url] = _xlsx_text(response.getvalue())
         else:
             outputs[url] = response.getvalue().decode()
-        response.close()
+        close(response)
     return outputs
 
 

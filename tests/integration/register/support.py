@@ -4,6 +4,8 @@ import csv
 import datetime
 import io
 
+from django.core.signals import request_finished
+from django.db import close_old_connections
 from django.utils import timezone
 
 from eia.models import Assessment
@@ -32,8 +34,18 @@ def csv_rows(response) -> list[list[str]]:
 def body(response) -> bytes:
     """A response's bytes, whether it was built whole, streamed or sent from a file."""
     data = response.getvalue()
-    response.close()  # a file or stream is closed by the server after sending; here, by us
+    close(response)
     return data
+
+
+def close(response) -> None:
+    """Close a file or stream as the server does after sending it, without the end-of-request
+    signal closing the test's database connection (Django's test client does the same)."""
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
 
 
 def titles_in(response) -> set[str]:
