@@ -40,7 +40,7 @@ test: setup
 	$(PY) -m pytest -n auto
 
 bench: setup
-	$(PY) -m pytest benchmarks -p no:randomly -q
+	$(PY) -m benchmarks
 
 lint: setup
 	$(VENV)/bin/lint-imports

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "guardian",
     "viewflow",
     "viewflow.workflow",
+    "django_tasks",
     "eia",
     "workflows",
 ]
@@ -83,6 +84,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "eia.middleware.DomainErrorMiddleware",
+    # Last, so it sees a rate limit first and answers 429 (RATELIMIT_VIEW), not 403.
+    "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
 ROOT_URLCONF = "due_regard.urls"
@@ -176,6 +179,42 @@ SITE_URL = os.environ.get("DUE_REGARD_SITE_URL", "http://127.0.0.1:8000")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+
+# The cache counts the register's rate limits per address. The default is per process: a
+# deployment with several workers sets a shared cache (memcached or Redis) with these two.
+CACHES = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "DJANGO_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"
+        ),
+        "LOCATION": os.environ.get("DJANGO_CACHE_LOCATION", "due-regard"),
+    }
+}
+# django-ratelimit refuses a per-process cache outright; here it only means each worker counts
+# on its own (a limit per worker), which is said in README.md's Performance section.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+RATELIMIT_VIEW = "eia.views.errors.rate_limited"
+RATELIMIT_ENABLE = env_bool("DUE_REGARD_RATE_LIMITS", True)
+# Requests a minute from one address to the anonymous register: pages, and downloads.
+REGISTER_RATES = {
+    "page": os.environ.get("DUE_REGARD_REGISTER_PAGE_RATE", "120/m"),
+    "download": os.environ.get("DUE_REGARD_REGISTER_DOWNLOAD_RATE", "10/m"),
+}
+# Behind a proxy: the META key holding the client's address, e.g. HTTP_X_FORWARDED_FOR.
+CLIENT_IP_HEADER = os.environ.get("DUE_REGARD_CLIENT_IP_HEADER", "")
+# The whole register as files, rebuilt after each publication (eia/register/published_file.py).
+REGISTER_FILES_ROOT = Path(
+    os.environ.get("DUE_REGARD_REGISTER_FILES_ROOT", VAR_DIR / "register-files")
+)
+# Background work (django-tasks). The email outbox brings the database backend; until then
+# tasks run at once, after the commit that queued them.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "DUE_REGARD_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
+        )
+    }
+}
 
 LOGGING = {
     "version": 1,

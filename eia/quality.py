@@ -13,24 +13,21 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from . import screening
-from .aims import AIM_FIELDS
 from .calendar import working_days_between
 from .models import (
     FULL_SECTIONS,
     Conclusion,
     Direction,
-    Engagement,
-    EvidenceItem,
     FullAssessment,
-    Impact,
     RuralImpact,
     RuralTheme,
     Section,
     Size,
+    TextFingerprint,
 )
+from .models.fingerprints import COPY_CHECKED
 
 LATE_START_WORKING_DAYS = 10
-COPY_MIN_CHARS = 80
 
 
 @dataclass(frozen=True)
@@ -167,47 +164,29 @@ class Flag:
     message: str
 
 
-_TEXT_FIELDS = {
-    Impact: (
-        "who_affected",
-        *AIM_FIELDS,
-        "residual",
-        "justification",
-        "intersecting",
-    ),
-    FullAssessment: (
-        "aims",
-        "who_affected",
-        "what_changes",
-        "justification",
-        "changes_made",
-        "cumulative_impact",
-    ),
-    Engagement: ("what_said", "what_changed"),
-    EvidenceItem: ("shows",),
-}
-
-
 def _copied_text(assessment) -> list[str]:
-    """Whole answers of 80+ characters identical to another proposal's assessment. Earlier
-    versions of the same proposal are excluded: a review starts from them by design."""
-    found = []
-    for model, fields in _TEXT_FIELDS.items():
-        link = "assessment"
-        own = model.objects.filter(**{link: assessment})
-        others = model.objects.filter(**{f"{link}__organisation_id": assessment.organisation_id})
-        others = others.exclude(**{f"{link}__pipeline_item_id": assessment.pipeline_item_id})
-        for field in fields:
-            texts = {
-                value
-                for value in own.values_list(field, flat=True)
-                if value and len(value.strip()) >= COPY_MIN_CHARS
-            }
-            if not texts:
-                continue
-            if others.filter(**{f"{field}__in": texts}).exists():
-                found.append(str(model._meta.get_field(field).verbose_name))
-    return found
+    """Whole answers of COPY_MIN_CHARS+ characters identical to another proposal's assessment,
+    found by their fingerprints (eia.models.fingerprints): one indexed query, whatever the size
+    of the organisation's history. Earlier versions of the same proposal are excluded: a review
+    starts from them by design."""
+    own = TextFingerprint.objects.filter(assessment_id=assessment.pk)
+    copied = (
+        TextFingerprint.objects.filter(
+            organisation_id=assessment.organisation_id,
+            digest__in=own.values("digest"),
+            field__in=own.values("field"),
+        )
+        .exclude(pipeline_item_id=assessment.pipeline_item_id)
+        .values_list("field", "digest")
+        .distinct()
+    )
+    mine = set(own.values_list("field", "digest"))
+    labels = {
+        f"{model._meta.model_name}.{field}": str(model._meta.get_field(field).verbose_name)
+        for model, fields in COPY_CHECKED.items()
+        for field in fields
+    }
+    return [labels[field] for field, digest in copied if (field, digest) in mine]
 
 
 def quality_flags(assessment) -> list[Flag]:

@@ -1,6 +1,7 @@
 import os
 
 import pytest
+from django.core.cache import cache
 from hypothesis import HealthCheck, settings
 
 from eia.authorization import Role
@@ -74,3 +75,15 @@ def _fast_password_hashing(settings):
 def people(organisation):
     """A whole team of one organisation: author, two officers, decision-maker, lead, viewer."""
     return builders.team(organisation)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache_and_no_rate_limits(settings, tmp_path):
+    """Each test starts with an empty cache (the register caches its filter options), its own
+    folder for the whole-register files, and without the register's rate limits, which
+    tests/integration/register/test_rate_limits.py switches back on."""
+    cache.clear()
+    settings.RATELIMIT_ENABLE = False
+    settings.REGISTER_FILES_ROOT = tmp_path / "register-files"
+    yield
+    cache.clear()

@@ -29,6 +29,7 @@ from .content import (
     SignOff,
     Size,
 )
+from .fingerprints import TextFingerprint
 from .organisations import Directorate, Nation, Organisation, User
 from .pipeline import PipelineItem
 from .pipeline_history import PipelineChange
@@ -73,5 +74,6 @@ __all__ = [
     "PipelineItem",
     "ScreeningOutcome",
     "State",
+    "TextFingerprint",
     "User",
 ]

@@ -121,6 +121,16 @@ class Assessment(FSMModelMixin, models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        indexes = [
+            # The register lists published versions newest first (keyset on this order) and
+            # by organisation; the reports read an organisation's publications by date.
+            models.Index(
+                fields=["state", "-published_at", "-id"], name="assessment_register_order"
+            ),
+            models.Index(
+                fields=["organisation", "state", "-published_at"], name="assessment_org_published"
+            ),
+        ]
         permissions = [
             # guardian object permissions, held per assessment (eia.authorization reads them)
             ("contribute_to_assessment", "Can edit the assessment as its author or a co-author"),

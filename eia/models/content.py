@@ -231,6 +231,12 @@ class Impact(models.Model):
                 fields=["assessment", "characteristic"], name="impact_one_per_characteristic"
             )
         ]
+        indexes = [
+            # The register's "characteristic with an adverse impact" filter and its options.
+            models.Index(
+                fields=["characteristic", "direction", "assessment"], name="impact_adverse"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.characteristic}: {self.direction}"

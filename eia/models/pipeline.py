@@ -68,6 +68,14 @@ class PipelineItem(models.Model):
 
     class Meta:
         ordering = ["decision_date", "reference"]
+        indexes = [
+            # The pipeline list and the decision calendar: one organisation's items by date.
+            models.Index(
+                fields=["organisation", "decision_date", "reference"], name="pipeline_org_date"
+            ),
+            models.Index(fields=["organisation", "decision_body"], name="pipeline_org_body"),
+            models.Index(fields=["directorate", "decision_date"], name="pipeline_directorate_date"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["organisation", "reference"], name="pipeline_unique_reference_per_org"

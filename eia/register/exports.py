@@ -1,25 +1,34 @@
-"""The register as CSV and JSON downloads, filtered like its pages.
+"""The register as CSV, JSON and XLSX downloads, filtered like its pages, streamed.
 
-Every CSV cell passes through `neutralise`, so a spreadsheet never runs a cell as a formula.
+A download of any size runs in constant memory with a constant number of queries per batch:
+records are read DOWNLOAD_CHUNK at a time (a keyset batch with its prefetches) and written
+out as they come. Every CSV and XLSX cell passes through `neutralise`, so a spreadsheet never
+runs a cell as a formula. The whole, unfiltered register is not built here
+per request: it is a file regenerated after each publication (`eia/register/published_file.py`).
 """
 
 import csv
 import datetime
 import json
+import tempfile
+from collections.abc import Iterable, Iterator
 
-from django.contrib.auth.decorators import login_not_required
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpResponse
+from django.db.models import Q
+from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
+from xlsxwriter import Workbook
 
-from eia.redaction import PublicRecord, public_records
+from eia.redaction import PublicRecord, public_record
 
-from .forms import register_filters
 from .links import record_url
 from .queries import listed_assessments
 
 DOWNLOAD_CHUNK = 200
+CSV_TYPE = "text/csv; charset=utf-8"
+JSON_TYPE = "application/json; charset=utf-8"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 # A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection").
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -38,22 +47,54 @@ def iso_date(value) -> str:
     return value.isoformat() if value else ""
 
 
-def csv_response(filename: str, header: list[str], rows) -> HttpResponse:
-    """A CSV download with every cell neutralised."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    response.write("\ufeff")  # so spreadsheet programs read the file as UTF-8 (Welsh, accents)
-    writer = csv.writer(response)
-    writer.writerow(header)
+class _Line:
+    """A file-like object csv.writer writes one row into, handing the row back as text."""
+
+    def write(self, text: str) -> str:
+        return text
+
+
+def csv_lines(header: list[str], rows: Iterable[list]) -> Iterator[str]:
+    """The CSV text row by row, every cell neutralised."""
+    writer = csv.writer(_Line())
+    yield "\ufeff"  # so spreadsheet programs read the file as UTF-8 (Welsh, accents)
+    yield writer.writerow(header)
     for row in rows:
-        writer.writerow([neutralise(cell) for cell in row])
+        yield writer.writerow([neutralise(cell) for cell in row])
+
+
+def _attachment(response, filename: str):
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     return response
 
 
-def _download_records(request):
-    _, filters = register_filters(request.GET)
-    queryset = listed_assessments(filters=filters)
-    return public_records(queryset.iterator(chunk_size=DOWNLOAD_CHUNK))
+def csv_response(filename: str, header: list[str], rows) -> HttpResponse:
+    """A small CSV download (a quarterly report) with every cell neutralised."""
+    return _attachment(
+        HttpResponse("".join(csv_lines(header, rows)), content_type=CSV_TYPE), filename
+    )
+
+
+def streamed(filename: str, content_type: str, chunks: Iterable) -> StreamingHttpResponse:
+    return _attachment(StreamingHttpResponse(chunks, content_type=content_type), filename)
+
+
+def records(filters: dict) -> Iterator[PublicRecord]:
+    """The selected public records in register order, DOWNLOAD_CHUNK rows per batch of queries:
+    each batch seeks past the last row of the one before (newest first by published_at, pk), so
+    no database cursor stays open while the response is sent and memory holds one batch."""
+    selected = listed_assessments(filters=filters)
+    batch = list(selected[:DOWNLOAD_CHUNK])
+    while batch:
+        for assessment in batch:
+            yield public_record(assessment)
+        last = batch[-1]
+        batch = list(
+            selected.filter(
+                Q(published_at__lt=last.published_at)
+                | Q(published_at=last.published_at, pk__lt=last.pk)
+            )[:DOWNLOAD_CHUNK]
+        )
 
 
 REGISTER_COLUMNS = [
@@ -76,7 +117,7 @@ REGISTER_COLUMNS = [
 ]
 
 
-def _register_row(request, record: PublicRecord) -> list:
+def register_row(record: PublicRecord, site: str) -> list:
     return [
         record.organisation,
         record.reference,
@@ -93,17 +134,11 @@ def _register_row(request, record: PublicRecord) -> list:
         record.screening_outcome_label,
         "; ".join(impact.characteristic_name for impact in record.adverse_impacts),
         record.conclusion_label,
-        request.build_absolute_uri(record_url(record)),
+        site + record_url(record),
     ]
 
 
-@login_not_required
-def register_csv(request):
-    rows = (_register_row(request, record) for record in _download_records(request))
-    return csv_response("published-assessments.csv", REGISTER_COLUMNS, rows)
-
-
-def _json_record(request, record: PublicRecord) -> dict:
+def json_record(record: PublicRecord, site: str) -> dict:
     return {
         "organisation": record.organisation,
         "organisation_slug": record.organisation_slug,
@@ -136,21 +171,46 @@ def _json_record(request, record: PublicRecord) -> dict:
         ],
         "conclusion": record.conclusion,
         "conclusion_label": record.conclusion_label,
-        "url": request.build_absolute_uri(record_url(record)),
-        "summary_pdf": request.build_absolute_uri(record_url(record, "summary_pdf")),
-        "full_pdf": request.build_absolute_uri(record_url(record, "full_pdf")),
+        "url": site + record_url(record),
+        "summary_pdf": site + record_url(record, "summary_pdf"),
+        "full_pdf": site + record_url(record, "full_pdf"),
     }
 
 
-@login_not_required
-def register_json(request):
-    results = [_json_record(request, record) for record in _download_records(request)]
-    body = {
-        "generated_at": timezone.localtime().isoformat(timespec="seconds"),
-        "count": len(results),
-        "results": results,
-    }
-    return HttpResponse(
-        json.dumps(body, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1),
-        content_type="application/json; charset=utf-8",
-    )
+def csv_text(filters: dict, site: str) -> Iterator[str]:
+    rows = (register_row(record, site) for record in records(filters))
+    return csv_lines(REGISTER_COLUMNS, rows)
+
+
+def json_text(filters: dict, site: str) -> Iterator[str]:
+    """One JSON document, written record by record; its count comes after the results."""
+    generated = timezone.localtime().isoformat(timespec="seconds")
+    yield f'{{\n "generated_at": {json.dumps(generated)},\n "results": ['
+    count = 0
+    for record in records(filters):
+        text = json.dumps(json_record(record, site), cls=DjangoJSONEncoder, ensure_ascii=False)
+        yield ("," if count else "") + "\n  " + text
+        count += 1
+    yield f'\n ],\n "count": {count}\n}}\n'
+
+
+def write_xlsx(path, filters: dict, site: str) -> None:
+    """The records as a spreadsheet at `path`, one row at a time (xlsxwriter's constant memory
+    mode keeps only the current row), every cell a neutralised string."""
+    workbook = Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False})
+    sheet = workbook.add_worksheet("Published assessments")
+    for column, heading in enumerate(REGISTER_COLUMNS):
+        sheet.write_string(0, column, heading)
+    for number, record in enumerate(records(filters), start=1):
+        for column, cell in enumerate(register_row(record, site)):
+            sheet.write_string(number, column, neutralise(cell))
+    workbook.close()
+
+
+def xlsx_response(filters: dict, site: str, filename: str) -> FileResponse:
+    """Written to a temporary file first (a zip needs its directory at the end), then sent
+    from disk in blocks: memory stays flat however many rows."""
+    spool = tempfile.NamedTemporaryFile(suffix=".xlsx")  # noqa: SIM115 - FileResponse closes it
+    write_xlsx(spool.name, filters, site)
+    spool.seek(0)
+    return FileResponse(spool, as_attachment=True, filename=filename, content_type=XLSX_TYPE)

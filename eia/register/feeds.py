@@ -12,6 +12,7 @@ from eia.documents import implications_for
 from eia.redaction import public_records
 
 from .forms import register_filters
+from .limits import limited
 from .links import record_url
 from .queries import listed_assessments
 
@@ -26,6 +27,7 @@ def _xml(text: str) -> str:
 
 
 @login_not_required
+@limited("page")
 def feed(request):
     _, filters = register_filters(request.GET)
     records = public_records(listed_assessments(filters=filters)[:FEED_SIZE])

@@ -1,10 +1,20 @@
 """The register's filter form, shared by its pages, downloads and feed."""
 
 from django import forms
+from django.core.cache import cache
+from django.db.models import Exists, OuterRef
 from django.http import QueryDict
 
 from eia.forms import GovukDateField, GovukForm
-from eia.models import Direction, Directorate, Impact, Organisation, ScreeningOutcome, State
+from eia.models import (
+    Assessment,
+    Direction,
+    Directorate,
+    Impact,
+    Organisation,
+    ScreeningOutcome,
+    State,
+)
 from eia.redaction import characteristic_names
 
 
@@ -37,27 +47,12 @@ class RegisterFilterForm(GovukForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].choices = [("", "All organisations")] + [
-            (org.slug, org.name) for org in Organisation.objects.order_by("name")
-        ]
-        directorates = (
-            Directorate.objects.filter(pipeline_items__assessments__state=State.PUBLISHED)
-            .select_related("organisation")
-            .order_by("organisation__name", "name")
-            .distinct()
-        )
-        self.fields["directorate"].choices = [("", "All directorates")] + [
-            (str(d.pk), f"{d.name} ({d.organisation.short_name})") for d in directorates
-        ]
-        names = characteristic_names()
-        adverse = (
-            Impact.objects.filter(assessment__state=State.PUBLISHED, direction=Direction.NEGATIVE)
-            .values_list("characteristic", flat=True)
-            .distinct()
-        )
-        labelled = sorted((names.get(c, c.replace("_", " ").capitalize()), c) for c in adverse)
-        self.fields["characteristic"].choices = [("", "Any characteristic")] + [
-            (c, name) for name, c in labelled
+        choices = filter_choices()
+        self.fields["organisation"].choices = [("", "All organisations"), *choices["organisation"]]
+        self.fields["directorate"].choices = [("", "All directorates"), *choices["directorate"]]
+        self.fields["characteristic"].choices = [
+            ("", "Any characteristic"),
+            *choices["characteristic"],
         ]
 
     def clean(self):
@@ -74,6 +69,54 @@ class RegisterFilterForm(GovukForm):
         self.is_valid()
         data = getattr(self, "cleaned_data", {})
         return {name: value for name, value in data.items() if value and name not in self.errors}
+
+
+CHOICES_CACHE_KEY = "register:filter-choices"
+CHOICES_SECONDS = 600
+
+
+def _directorates() -> list[tuple[str, str]]:
+    published = Assessment.objects.filter(
+        pipeline_item__directorate_id=OuterRef("pk"), state=State.PUBLISHED
+    )
+    rows = (
+        Directorate.objects.filter(Exists(published))
+        .order_by("organisation__name", "name")
+        .values_list("pk", "name", "organisation__short_name")
+    )
+    return [(str(pk), f"{name} ({short_name})") for pk, name, short_name in rows]
+
+
+def _characteristics() -> list[tuple[str, str]]:
+    # .order_by() clears Impact's default ordering by pk, which would otherwise be selected too
+    # and make DISTINCT return one row per impact instead of one per characteristic.
+    adverse = (
+        Impact.objects.filter(assessment__state=State.PUBLISHED, direction=Direction.NEGATIVE)
+        .order_by()
+        .values_list("characteristic", flat=True)
+        .distinct()
+    )
+    names = characteristic_names()
+    labelled = sorted((names.get(c, c.replace("_", " ").capitalize()), c) for c in adverse)
+    return [(c, name) for name, c in labelled]
+
+
+def filter_choices() -> dict[str, list[tuple[str, str]]]:
+    """The options of the register's filters, from the database, kept in the cache for a few
+    minutes (and forgotten when something is published) so a page does not recount them."""
+    choices = cache.get(CHOICES_CACHE_KEY)
+    if choices is None:
+        choices = {
+            "organisation": list(Organisation.objects.order_by("name").values_list("slug", "name")),
+            "directorate": _directorates(),
+            "characteristic": _characteristics(),
+        }
+        cache.set(CHOICES_CACHE_KEY, choices, CHOICES_SECONDS)
+    return choices
+
+
+def forget_filter_choices() -> None:
+    cache.delete(CHOICES_CACHE_KEY)
 
 
 def register_filters(query: QueryDict) -> tuple[RegisterFilterForm, dict]:

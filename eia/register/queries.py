@@ -7,11 +7,13 @@ returns rows with everything `public_record` reads loaded in a fixed number of q
 
 import datetime
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
-from eia.models import Assessment, Direction, Organisation, State
+from eia.models import Assessment, Direction, Impact, Organisation, State
 from eia.redaction import public_assessments, with_public_content
+
+from .search import search
 
 
 def start_of(day: datetime.date) -> datetime.datetime:
@@ -19,32 +21,33 @@ def start_of(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
-def listed_assessments(*, filters: dict) -> QuerySet:
-    """The published assessments the filters select, newest first, with their public content.
+def listed(*, filters: dict) -> QuerySet:
+    """The published assessments the filters select, without their content (for counting and
+    for seeking a page: see eia.pagination.keyset, newest first by published_at).
 
     Superseded versions keep their pages but are not listed: the register shows current ones."""
-    queryset = _filtered(public_assessments().filter(state=State.PUBLISHED), filters)
-    return with_public_content(queryset.order_by("-published_at", "-pk"))
+    return _filtered(public_assessments().filter(state=State.PUBLISHED), filters)
+
+
+def listed_assessments(*, filters: dict) -> QuerySet:
+    """The published assessments the filters select, newest first, with their public content."""
+    return with_public_content(listed(filters=filters).order_by("-published_at", "-pk"))
 
 
 def _filtered(queryset: QuerySet, filters: dict) -> QuerySet:
-    for word in filters.get("q", "").split():
-        queryset = queryset.filter(
-            Q(pipeline_item__title__icontains=word)
-            | Q(pipeline_item__reference__icontains=word)
-            | Q(pipeline_item__summary__icontains=word)
-            | Q(pipeline_item__directorate__name__icontains=word)
-        )
+    queryset = search(queryset, filters.get("q", ""))
     if "organisation" in filters:
         queryset = queryset.filter(organisation__slug=filters["organisation"])
     if "directorate" in filters:
         queryset = queryset.filter(pipeline_item__directorate_id=filters["directorate"])
     if "characteristic" in filters:
-        # One impact per characteristic per assessment, so this join never duplicates a row.
-        queryset = queryset.filter(
-            impacts__characteristic=filters["characteristic"],
-            impacts__direction=Direction.NEGATIVE,
+        # One impact per characteristic per assessment: an EXISTS never duplicates a row.
+        adverse = Impact.objects.filter(
+            assessment_id=OuterRef("pk"),
+            characteristic=filters["characteristic"],
+            direction=Direction.NEGATIVE,
         )
+        queryset = queryset.filter(Exists(adverse))
     if "outcome" in filters:
         queryset = queryset.filter(screening_outcome__in=filters["outcome"])
     if "published_from" in filters:

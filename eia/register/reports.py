@@ -17,6 +17,7 @@ from eia.models import Organisation, ScreeningOutcome
 from eia.redaction import public_records
 
 from .exports import csv_response, iso_date
+from .limits import limited
 from .links import record_rows, record_url
 from .queries import publication_times, published_between
 
@@ -86,6 +87,7 @@ def _quarter_counts(organisation: Organisation) -> dict[tuple[int, int], int]:
 
 
 @login_not_required
+@limited("page")
 def screening_reports(request, organisation: str):
     found = get_object_or_404(Organisation, slug=organisation)
     rows = [
@@ -106,6 +108,7 @@ def screening_reports(request, organisation: str):
 
 
 @login_not_required
+@limited("page")
 def screening_report(request, organisation: str, year: int, quarter: int):
     public_body, start, last_day, records, counts = _report(organisation, year, quarter)
     return render(
@@ -132,6 +135,7 @@ def screening_report(request, organisation: str, year: int, quarter: int):
 
 
 @login_not_required
+@limited("page")
 def screening_report_csv(request, organisation: str, year: int, quarter: int):
     public_body, start, last_day, records, counts = _report(organisation, year, quarter)
     rows = (

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import exports, feeds, reports, views
+from . import downloads, feeds, reports, views
 
 app_name = "register"
 
@@ -12,8 +12,9 @@ _quarterly_report = "<slug:organisation>/screening-report/<int:year>/q<int:quart
 urlpatterns = [
     path("", views.index, name="index"),
     path("feed.atom", feeds.feed, name="feed"),
-    path("register.csv", exports.register_csv, name="csv"),
-    path("register.json", exports.register_json, name="json"),
+    path("register.csv", downloads.register_csv, name="csv"),
+    path("register.json", downloads.register_json, name="json"),
+    path("register.xlsx", downloads.register_xlsx, name="xlsx"),
     path("<slug:organisation>/", views.organisation, name="organisation"),
     path(
         "<slug:organisation>/screening-report/",

@@ -1,7 +1,6 @@
 """The register's pages: the searchable list, one assessment with its PDFs, an organisation."""
 
 from django.contrib.auth.decorators import login_not_required
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -9,36 +8,38 @@ from django.utils.text import slugify
 
 from eia.documents import document_for, implications_for
 from eia.models import Organisation, State
+from eia.pagination import keyset
 from eia.pdf_http import pdf_response
-from eia.redaction import public_record, public_records
+from eia.redaction import public_record, public_records, with_public_content
 
 from .forms import register_filters
+from .limits import limited
 from .links import record_rows, record_url
-from .queries import listed_assessments, other_versions, public_assessment
+from .published_file import whole_register_download
+from .queries import listed, other_versions, public_assessment
 from .reports import report_url
 
-PAGE_SIZE = 20
 SCREENING_DECISIONS_QUERY = "?outcome=screened_out&outcome=screened_out_with_mitigation"
 
 
 @login_not_required
+@limited("page")
 def index(request):
     form, filters = register_filters(request.GET)
-    paginator = Paginator(listed_assessments(filters=filters), PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
-    records = public_records(page.object_list)
+    selected = listed(filters=filters)
+    pagination = keyset(
+        request, with_public_content(selected), moment="published_at", total=selected.count()
+    )
     return render(
         request,
         "register/index.html",
         {
             "form": form,
-            "page": page,
-            "page_range": list(
-                paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
-            ),
-            "rows": record_rows(records),
-            "filtered": bool(request.GET.keys() - {"page"}),
+            "pagination": pagination,
+            "rows": record_rows(public_records(pagination.rows)),
+            "filtered": bool(request.GET.keys() - {"after", "before", "page"}),
             "screening_decisions_only": SCREENING_DECISIONS_QUERY,
+            "download": whole_register_download(),
         },
     )
 
@@ -51,6 +52,7 @@ def _find(organisation: str, reference: str, version: int):
 
 
 @login_not_required
+@limited("page")
 def assessment(request, organisation: str, reference: str, version: int):
     found = _find(organisation, reference, version)
     record = public_record(found)
@@ -100,16 +102,19 @@ def _pdf(request, organisation: str, reference: str, version: int, *, full: bool
 
 
 @login_not_required
+@limited("page")
 def summary_pdf(request, organisation: str, reference: str, version: int):
     return _pdf(request, organisation, reference, version, full=False)
 
 
 @login_not_required
+@limited("page")
 def full_pdf(request, organisation: str, reference: str, version: int):
     return _pdf(request, organisation, reference, version, full=True)
 
 
 @login_not_required
+@limited("page")
 def organisation(request, organisation: str):
     found = get_object_or_404(Organisation, slug=organisation)
     return redirect(f"{reverse('register:index')}?organisation={found.slug}")

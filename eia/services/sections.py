@@ -27,7 +27,7 @@ from eia.models import (
     User,
 )
 
-from . import authorship
+from . import authorship, fingerprints
 from .locking import locked
 
 LOCKED = (
@@ -74,6 +74,7 @@ def edit(
             raise NotAllowed(LOCKED)
         changes = Changes()
         change(assessment, changes)
+        fingerprints.refresh(assessment)
         authorship.note_authored(assessment, by)
         audit.record(
             EventType.SECTION_EDITED,

@@ -15,7 +15,7 @@ from eia.models import (
     User,
 )
 
-from . import authorship
+from . import authorship, fingerprints
 
 
 def create_version(
@@ -52,6 +52,7 @@ def create_version(
     changes.after(record)
     if previous is not None:
         copy_content(source=previous, target=assessment, changes=changes)
+        fingerprints.refresh(assessment)
     authorship.grant_authorship(assessment, author)
     authorship.sync_decision_maker(item)
     return assessment, changes

@@ -22,3 +22,10 @@ def bad_request(request, exception=None):
             "problem_detail": "Send fewer items at once, then try again.",
         }
     return render(request, "400.html", context, status=400)
+
+
+def rate_limited(request, exception=None):
+    """Too many register requests from one address: say so, and when to try again."""
+    response = render(request, "429.html", status=429)
+    response["Retry-After"] = "60"
+    return response

@@ -7,6 +7,7 @@ output was really read.
 
 import io
 import json
+import zipfile
 
 import pypdf
 import pytest
@@ -18,7 +19,10 @@ from eia.documents import document_for
 from eia.errors import NotFound
 from eia.models import Assessment
 from eia.redaction import public_record
+from eia.register import published_file
+from eia.register.exports import XLSX_TYPE
 from tests.factories import OrganisationFactory, UserFactory
+from tests.integration.register.support import close
 from tests.support import builders, content
 from workflows import services
 
@@ -147,6 +151,7 @@ def world(organisation):
     other_draft = builders.started(
         builders.team(other), other, title=MARKERS["other organisation's draft title"]
     )
+    published_file.regenerate()  # as the task queued by publishing does
     return {
         "organisation": organisation,
         "published": [full, overridden],
@@ -159,6 +164,11 @@ def _pdf_text(data: bytes) -> str:
     reader = pypdf.PdfReader(io.BytesIO(data))
     metadata = " ".join(str(value) for value in (reader.metadata or {}).values())
     return metadata + " ".join(page.extract_text() for page in reader.pages)
+
+
+def _xlsx_text(data: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return " ".join(archive.read(name).decode() for name in archive.namelist())
 
 
 def _public_outputs(client, world) -> dict[str, str]:
@@ -174,6 +184,9 @@ def _public_outputs(client, world) -> dict[str, str]:
         "/public/?characteristic=disability",
         "/public/register.csv",
         "/public/register.json",
+        "/public/register.xlsx",
+        "/public/register.json?q=library",
+        "/public/register.xlsx?q=library",
         "/public/feed.atom",
         f"/public/{slug}/screening-report/",
         f"/public/{slug}/screening-report/{today.year}/q{quarter}/",
@@ -194,8 +207,11 @@ def _public_outputs(client, world) -> dict[str, str]:
         assert response.status_code in (200, 404), url
         if response["Content-Type"].startswith("application/pdf"):
             outputs[url] = _pdf_text(response.content)
+        elif response["Content-Type"] == XLSX_TYPE:
+            outputs[url] = _xlsx_text(response.getvalue())
         else:
-            outputs[url] = response.content.decode()
+            outputs[url] = response.getvalue().decode()
+        close(response)
     return outputs
 
 
@@ -217,7 +233,8 @@ def test_no_internal_field_reaches_any_public_output(client, world):
     client.logout()
     # Positive controls: each kind of output was really read, and public facts do appear.
     full_url = next(url for url in outputs if url.endswith("full.pdf"))
-    for url in ("/public/", "/public/register.csv", "/public/feed.atom", full_url):
+    readable = ("/public/", "/public/register.csv", "/public/register.xlsx", "/public/feed.atom")
+    for url in (*readable, full_url):
         assert "Hawford library opening hours" in " ".join(outputs[url].split()), url
     full = world["published"][0]
     page = f"/public/{full.organisation.slug}/{full.pipeline_item.reference}/v1/"

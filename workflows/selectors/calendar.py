@@ -22,6 +22,8 @@ from ..stages import stage_of
 
 AT_RISK_WORKING_DAYS = 10
 RECENT_DAYS = 30
+# The calendar shows a window of dates (moved with next and previous), never every decision.
+WINDOW_DAYS = 63  # nine weeks: a committee cycle or two
 # A decision-maker has signed off some version: the decision has due regard on record.
 SIGNED_OFF_STATES = frozenset({State.SIGNED_OFF, State.PUBLISHED, State.SUPERSEDED})
 
@@ -106,6 +108,17 @@ class Calendar:
     meetings: list[Meeting] = field(default_factory=list)
     at_risk_days: int = AT_RISK_WORKING_DAYS
     recent_days: int = RECENT_DAYS
+    # The window shown: decisions on `start` or later and before `end` (None: no end).
+    start: datetime.date | None = None
+    end: datetime.date | None = None
+
+    @property
+    def previous_start(self) -> datetime.date | None:
+        return self.start - datetime.timedelta(days=WINDOW_DAYS) if self.start else None
+
+    @property
+    def last_day(self) -> datetime.date | None:
+        return self.end - datetime.timedelta(days=1) if self.end else None
 
     @property
     def rows(self) -> list[DecisionRow]:
@@ -149,16 +162,23 @@ def decision_calendar(
     body: str = "",
     directorate_id: int | None = None,
     at_risk_only: bool = False,
+    start: datetime.date | None = None,
+    days: int | None = WINDOW_DAYS,
 ) -> Calendar:
-    """Decisions from today on, and those of the last RECENT_DAYS days still not signed off,
-    grouped by date and decision body. Two queries, however many decisions."""
+    """Decisions in a window of `days` days from `start`, grouped by date and decision body.
+    Without `start`: from today, with those of the last RECENT_DAYS days still not signed off.
+    Two queries, however many decisions the organisation has ever had.
+    `days=None` (the flagged decisions only, which are all near today) has no end."""
     today = today or timezone.localdate()
+    first = start or today
+    end = first + datetime.timedelta(days=days) if days else None
     if not user.is_authenticated or user.organisation_id is None:
-        return Calendar(today=today)
+        return Calendar(today=today, start=first, end=end)
     nation = user.organisation.nation
-    items = PipelineItem.objects.visible_to(user).filter(
-        decision_date__gte=today - datetime.timedelta(days=RECENT_DAYS)
-    )
+    earliest = first if start is not None else today - datetime.timedelta(days=RECENT_DAYS)
+    items = PipelineItem.objects.visible_to(user).filter(decision_date__gte=earliest)
+    if end is not None:
+        items = items.filter(decision_date__lt=end)
     if at_risk_only:
         items = items.filter(decision_date__lt=_horizon(today, nation, AT_RISK_WORKING_DAYS))
     if body:
@@ -173,7 +193,7 @@ def decision_calendar(
     rows = []
     for item in items.order_by("decision_date", "decision_body", "reference"):
         row = _row(item, today=today, nation=nation)
-        if item.decision_date < today and row.signed_off:
+        if item.decision_date < today and row.signed_off and start is None:
             continue  # a past decision matters here only while its sign-off is missing
         if at_risk_only and not row.flagged:
             continue
@@ -184,12 +204,12 @@ def decision_calendar(
             rows, key=lambda row: (row.item.decision_date, row.item.decision_body)
         )
     ]
-    return Calendar(today=today, meetings=meetings)
+    return Calendar(today=today, meetings=meetings, start=first, end=end)
 
 
 def decisions_at_risk(*, user, today: datetime.date | None = None) -> Calendar:
     """Only the flagged decisions: for the home page and the head of the team queue."""
-    return decision_calendar(user=user, today=today, at_risk_only=True)
+    return decision_calendar(user=user, today=today, at_risk_only=True, days=None)
 
 
 def at_risk_for_officers(*, user) -> Calendar | None:

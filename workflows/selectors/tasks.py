@@ -8,7 +8,8 @@ and judged by the decision calendar's rule (workflows.selectors.calendar).
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Case, DateField, Exists, F, OuterRef, Q, When
+from django.db.models.functions import Cast
 from django.utils import timezone
 from guardian.shortcuts import get_objects_for_user
 from viewflow.workflow.models import Task
@@ -19,7 +20,7 @@ from eia.models import Assessment, Authorship
 
 from ..flows import AssessmentFlow
 from ..services.moves import ACTIVE_TASK_STATUSES
-from ..stages import AUTHOR_NODES, OFFICER_NODES, Stage, task_stage
+from ..stages import AUTHOR_NODES, OFFICER_NODES, TASK_STAGES, DueFrom, Stage, task_stage
 from .calendar import SIGNED_OFF_STATES, flag_text, working_days_left
 
 
@@ -70,11 +71,35 @@ def row_for(task: Task, assessment: Assessment, *, today: datetime.date | None =
     return TaskRow(task, assessment, stage, due, due < today, soon, flag)
 
 
-def _rows(tasks, *, today: datetime.date | None = None) -> list[TaskRow]:
+def rows_of(tasks, *, today: datetime.date | None = None) -> list[TaskRow]:
+    """Rows for tasks in the order given (the lists below are ordered by due date)."""
     today = today or timezone.localdate()
-    rows = [row_for(task, task.process.assessmentprocess.assessment, today=today) for task in tasks]
-    rows.sort(key=lambda row: (row.due, row.task.pk))
-    return rows
+    return [row_for(task, task.process.assessmentprocess.assessment, today=today) for task in tasks]
+
+
+def _due_order():
+    """Roughly the due date, in SQL, so a list is ordered and paged in the database: a stage's
+    working days count as calendar days at 7 for every 5. The date each row shows is exact
+    (bank holidays and all), so two tasks due within a day or two of each other around a bank
+    holiday may be listed either way round."""
+    decision = "process__assessmentprocess__assessment__pipeline_item__decision_date"
+    cases = []
+    for stage in TASK_STAGES:
+        days = datetime.timedelta(days=round(stage.due.working_days * 7 / 5))
+        if stage.due.start is DueFrom.DECISION:
+            when = Cast(F(decision) - days, DateField())
+        else:
+            when = Cast(F("created") + days, DateField())
+        cases.append(When(flow_task=AssessmentFlow.instance.node(stage.node), then=when))
+    return Case(*cases, default=Cast(F("created"), DateField()), output_field=DateField())
+
+
+def _ordered(tasks):
+    return tasks.alias(due_order=_due_order()).order_by("due_order", "pk")
+
+
+def _rows(tasks, *, today: datetime.date | None = None) -> list[TaskRow]:
+    return rows_of(_ordered(tasks), today=today)
 
 
 def _base(user):
@@ -106,8 +131,13 @@ def _co_authored(user):
 
 def tasks_for(*, user, today: datetime.date | None = None) -> list[TaskRow]:
     """Tasks assigned to the user, plus author tasks of assessments they co-author."""
+    return rows_of(your_tasks(user=user), today=today)
+
+
+def your_tasks(*, user):
+    """The tasks of tasks_for, soonest due first, as a queryset to page through."""
     if not user.is_authenticated or user.organisation_id is None:
-        return []
+        return Task.objects.none()
     tasks = _base(user).filter(
         Q(owner=user)
         | Q(
@@ -115,7 +145,7 @@ def tasks_for(*, user, today: datetime.date | None = None) -> list[TaskRow]:
             process__assessmentprocess__assessment_id__in=_co_authored(user),
         )
     )
-    return _rows(tasks, today=today)
+    return _ordered(tasks)
 
 
 def _own_work(user):
@@ -128,14 +158,19 @@ def _own_work(user):
 
 def team_queue(*, user, today: datetime.date | None = None) -> list[TaskRow]:
     """Unclaimed equality-team tasks the user may claim (never on their own assessments)."""
+    return rows_of(queue_tasks(user=user), today=today)
+
+
+def queue_tasks(*, user):
+    """The tasks of team_queue, soonest due first, as a queryset to page through."""
     if not has_permission(user, Permission.REVIEW_ASSESSMENT, organisation_id=user.organisation_id):
-        return []
+        return Task.objects.none()
     tasks = (
         _base(user)
         .filter(status=STATUS.NEW, owner__isnull=True, flow_task__in=_nodes(OFFICER_NODES))
         .exclude(_own_work(user))
     )
-    return _rows(tasks, today=today)
+    return _ordered(tasks)
 
 
 def claimed_by_colleagues(*, user, today: datetime.date | None = None) -> list[TaskRow]:

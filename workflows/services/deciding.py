@@ -12,6 +12,7 @@ from eia.errors import InvalidInput, NotAllowed
 from eia.events import EventType
 from eia.limits import clean_text
 from eia.models import Assessment, State
+from eia.register import tasks as register_tasks
 from eia.services.signoff import freeze_what_was_seen
 
 from .. import notifications, rules
@@ -98,6 +99,8 @@ def publish(*, assessment_id: int, seen: int, by, review_date: datetime.date | N
         )
         if assessment.previous_id is not None:
             _supersede(assessment_id=assessment.previous_id, by=by, successor=assessment)
+    # The whole-register downloads are rebuilt in the background once this is committed.
+    transaction.on_commit(register_tasks.after_publication)
     recipients = [*authors(assessment), by]
     if assessment.pipeline_item.decision_maker is not None:
         recipients.append(assessment.pipeline_item.decision_maker)

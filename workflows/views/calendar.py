@@ -21,6 +21,12 @@ class DecisionFilterForm(GovukForm):
         empty_value=None,
         error_messages={"invalid_choice": "Select a directorate from the list"},
     )
+    start = forms.DateField(
+        label="From",
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid": "The calendar's start date is not a date"},
+    )
     at_risk = forms.BooleanField(
         label="Only decisions at risk",
         required=False,
@@ -44,19 +50,31 @@ class DecisionFilterForm(GovukForm):
             "body": data.get("body") or "",
             "directorate_id": data.get("directorate"),
             "at_risk_only": bool(data.get("at_risk")),
+            "start": data.get("start"),
         }
+
+
+def _moved(request, start) -> str:
+    if start is None:
+        return ""
+    query = request.GET.copy()
+    query["start"] = start.isoformat()
+    return "?" + query.urlencode()
 
 
 def decision_calendar(request):
     form = DecisionFilterForm(request.GET, **decisions.filter_choices(user=request.user))
-    result = decisions.decision_calendar(user=request.user, **form.filters())
+    filters = form.filters()
+    result = decisions.decision_calendar(user=request.user, **filters)
     return render(
         request,
         "workflows/decisions.html",
         {
             "form": form,
             "calendar": result,
-            "filtered": any(form.filters().values()),
+            "filtered": any(value for name, value in filters.items() if name != "start"),
+            "previous": _moved(request, result.previous_start),
+            "next": _moved(request, result.end),
             "page_has_errors": bool(form.errors),
         },
     )

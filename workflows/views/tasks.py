@@ -6,6 +6,7 @@ from django.views.decorators.http import require_POST
 
 from eia.errors import InvalidInput, NotAllowed
 from eia.models import User
+from eia.pagination import numbered
 from eia.selectors.actions import actions_for
 
 from .. import rules, services
@@ -16,22 +17,26 @@ from .common import assessment_or_404, to_assessment
 
 
 def my_tasks(request):
+    pagination = numbered(request, tasks.your_tasks(user=request.user))
     return render(
         request,
         "workflows/my_tasks.html",
         {
-            "rows": tasks.tasks_for(user=request.user),
+            "rows": tasks.rows_of(pagination.rows),
+            "pagination": pagination,
             "your_actions": actions_for(user=request.user),
         },
     )
 
 
 def team_queue(request):
+    pagination = numbered(request, tasks.queue_tasks(user=request.user))
     return render(
         request,
         "workflows/team_queue.html",
         {
-            "rows": tasks.team_queue(user=request.user),
+            "rows": tasks.rows_of(pagination.rows),
+            "pagination": pagination,
             "claimed": tasks.claimed_by_colleagues(user=request.user),
             "decisions_at_risk": calendar.at_risk_for_officers(user=request.user),
         },

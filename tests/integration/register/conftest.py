@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from eia.register import published_file
 from tests.factories import DirectorateFactory
 from tests.integration.register.support import published_on
 from tests.support import builders, content
@@ -44,6 +45,7 @@ def register(organisation, other_organisation):
     published_on(library, today - datetime.timedelta(days=3))
     published_on(bins, today - datetime.timedelta(days=2))
     published_on(parking, today - datetime.timedelta(days=1))
+    published_file.regenerate()  # as the task queued by publishing does
     return {
         "people": people,
         "library": library,

@@ -4,9 +4,12 @@ import csv
 import datetime
 import io
 
+from django.core.signals import request_finished
+from django.db import close_old_connections
 from django.utils import timezone
 
 from eia.models import Assessment
+from eia.register import published_file
 
 
 def url_of(assessment, suffix=""):
@@ -25,7 +28,24 @@ def published_on(assessment, day: datetime.date):
 
 def csv_rows(response) -> list[list[str]]:
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    return list(csv.reader(io.StringIO(body(response).decode("utf-8-sig"))))
+
+
+def body(response) -> bytes:
+    """A response's bytes, whether it was built whole, streamed or sent from a file."""
+    data = response.getvalue()
+    close(response)
+    return data
+
+
+def close(response) -> None:
+    """Close a file or stream as the server does after sending it, without the end-of-request
+    signal closing the test's database connection (Django's test client does the same)."""
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
 
 
 def titles_in(response) -> set[str]:
@@ -39,3 +59,10 @@ ALL = {
     "Parking permit prices",
     "Eastdale leisure centre",
 }
+
+
+def whole_register(client, kind: str = "csv"):
+    """The whole-register download after the background task has rebuilt it, as publishing
+    queues it to (tests run inside a transaction that never commits, so it is run here)."""
+    published_file.regenerate()
+    return client.get(f"/public/register.{kind}")

@@ -23,8 +23,11 @@ def _many(organisation, count):
 
 
 def _queries(client, url) -> int:
+    """Queries of one request, a streamed body included (it is read as it is sent)."""
     with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
+        response = client.get(url)
+        assert response.status_code == 200
+        response.getvalue()
     return len(captured)
 
 
@@ -42,6 +45,7 @@ def test_list_pages_cost_the_same_queries_with_2_and_20_records(client, db):
         f"/public/{{slug}}/screening-report/{today.year}/q{quarter}/",
         f"/public/{{slug}}/screening-report/{today.year}/q{quarter}.csv",
     ):
+        _queries(client, template.format(slug=small.slug))  # the filter options are cached
         few = _queries(client, template.format(slug=small.slug))
         many = _queries(client, template.format(slug=large.slug))
         assert few == many, (template, few, many)

@@ -1,0 +1,50 @@
+"""Register search on both databases, and on PostgreSQL through its indexes."""
+
+import pytest
+from django.db import connection
+
+from eia.register.queries import listed
+from tests.support import builders, content
+
+pytestmark = pytest.mark.django_db
+
+
+def test_search_finds_words_of_the_title_and_parts_of_references(organisation):
+    people = builders.team(organisation)
+    library = content.published_screened_out(people, organisation, title="Library closures plan")
+    content.published_screened_out(people, organisation, title="Bin collection change")
+    titles = {a.pipeline_item.title for a in listed(filters={"q": "library"})}
+    assert titles == {"Library closures plan"}
+    reference = library.pipeline_item.reference
+    found = listed(filters={"q": reference[: len(reference) - 1]})
+    assert library.pk in {a.pk for a in found}
+    assert not listed(filters={"q": "zebra crossing"}).exists()
+
+
+@pytest.mark.postgres
+def test_postgresql_stems_english_and_matches_welsh_words_exactly(organisation):
+    if connection.vendor != "postgresql":
+        pytest.skip("full-text search is PostgreSQL's")
+    people = builders.team(organisation)
+    content.published_screened_out(people, organisation, title="Closing two libraries")
+    content.published_screened_out(people, organisation, title="Gwasanaeth llyfrgell symudol")
+    assert {a.pipeline_item.title for a in listed(filters={"q": "closed library"})} == {
+        "Closing two libraries"
+    }
+    assert {a.pipeline_item.title for a in listed(filters={"q": "llyfrgell"})} == {
+        "Gwasanaeth llyfrgell symudol"
+    }
+
+
+@pytest.mark.postgres
+def test_postgresql_search_reads_the_search_indexes(organisation):
+    if connection.vendor != "postgresql":
+        pytest.skip("the indexes are PostgreSQL's")
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")  # a tiny table would be scanned anyway
+        sql, params = listed(filters={"q": "library"}).query.sql_with_params()
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+        cursor.execute("SET enable_seqscan = on")
+    assert "Seq Scan on eia_pipelineitem" not in plan
+    assert "Seq Scan on eia_fullassessment" not in plan
