@@ -258,6 +258,14 @@ def between_versions(older: Assessment, newer: Assessment) -> list[Difference]:
     )
 
 
+def _in_field_order(key: str, fields: dict) -> list[tuple[str, list]]:
+    """A history row's fields in the model's order: PostgreSQL's jsonb keeps its keys sorted by
+    length, so the stored order is not the order the form shows them in."""
+    known = FIELDS.get(MODEL_OF.get(key.split(":")[0]), [])
+    rank = {name: i for i, name in enumerate(known)}
+    return sorted(fields.items(), key=lambda item: (rank.get(item[0], len(rank)), item[0]))
+
+
 def edit_sentences(assessment: Assessment, rows: list[dict]) -> list[str]:
     """One edit event's changes as sentences for the trail: "Evidence added: Library user
     survey 2026", "Impact on disabled people changed: likely impact (Neutral to Negative)"."""
@@ -279,7 +287,7 @@ def edit_sentences(assessment: Assessment, rows: list[dict]) -> list[str]:
             sentences.append(f"{item}: removed")
         else:
             parts = []
-            for name, (old, new) in row["fields"].items():
+            for name, (old, new) in _in_field_order(key, row["fields"]):
                 if name in QUIET:
                     if name == "completed_sections":
                         done = sorted(set(new or []) - set(old or []))

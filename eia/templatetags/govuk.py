@@ -1,5 +1,7 @@
 """Template helpers for GOV.UK markup."""
 
+import datetime
+
 from django import forms, template
 from django.utils.html import format_html
 
@@ -80,3 +82,39 @@ def error_summary(*forms_):
 def govuk_tag(text, colour=""):
     css = f"govuk-tag govuk-tag--{colour}" if colour else "govuk-tag"
     return format_html('<strong class="{}">{}</strong>', css, text)
+
+
+def _one(field: forms.Field, value) -> str:
+    if value in (None, "", [], ()):
+        return ""
+    if isinstance(field, forms.ModelChoiceField):
+        found = field.queryset.filter(pk=getattr(value, "pk", value)).first()
+        return field.label_from_instance(found) if found is not None else ""
+    if isinstance(field, forms.ChoiceField):
+        labels = {str(key): label for key, label in field.choices}
+        return str(labels.get(str(value), value))
+    if isinstance(field, forms.BooleanField):
+        return "Yes" if value else "No"
+    if isinstance(field, forms.DateField) and hasattr(value, "strftime"):
+        return value.strftime("%-d %B %Y")
+    return str(value)
+
+
+@register.filter
+def shown(bound_field) -> str:
+    """A field's value as a reader should see it on a read-only page: choices and people by
+    their names, dates as GOV.UK writes them, yes or no, lists joined; never a raw code."""
+    field, value = bound_field.field, bound_field.value()
+    if isinstance(field, forms.ModelMultipleChoiceField):
+        pks = [getattr(item, "pk", item) for item in (value or [])]
+        return ", ".join(
+            field.label_from_instance(obj) for obj in field.queryset.filter(pk__in=pks)
+        )
+    if isinstance(field, forms.MultipleChoiceField):
+        return ", ".join(_one(field, item) for item in value or [])
+    if isinstance(field, forms.DateField) and isinstance(value, str):
+        try:
+            value = datetime.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return _one(field, value)

@@ -278,10 +278,11 @@ class ActionList(ListPage):
     template = "workflows/sections/actions.html"
 
     def rows(self):
-        return {
-            "items": self.assessment.actions.select_related("owner").prefetch_related("impacts"),
-            "impact_label": impact_label(self.assessment),
-        }
+        label = impact_label(self.assessment)
+        items = list(self.assessment.actions.select_related("owner").prefetch_related("impacts"))
+        for action in items:
+            action.addresses = [label(impact) for impact in action.impacts.all()]
+        return {"items": items}
 
 
 class RuralityPage(SectionPage):
