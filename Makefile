@@ -33,7 +33,7 @@ run: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo --if-empty
 	$(PY) manage.py seed_demo --print-logins
-	DJANGO_ALLOWED_HOSTS=$(HOST),localhost $(PY) manage.py runserver $(HOST):$(PORT)
+	DJANGO_ALLOWED_HOSTS=$(HOST),localhost DUE_REGARD_SITE_URL=$${DUE_REGARD_SITE_URL:-http://$(HOST):$(PORT)} $(PY) manage.py runserver $(HOST):$(PORT)
 
 # Every core: the layers run in parallel, each worker with its own test database.
 test: setup

@@ -224,3 +224,14 @@ LOGGING = {
 }
 
 SERVICE_NAME = "Due Regard"
+# The accessibility statement (templates/eia/accessibility.html, in the model form public
+# bodies must publish): who runs this installation, how to reach them, and when it was tested.
+ACCESSIBILITY = {
+    "operator": os.environ.get("DUE_REGARD_OPERATOR", "the organisation that runs this service"),
+    "email": os.environ.get("DUE_REGARD_ACCESSIBILITY_EMAIL", ""),
+    "phone": os.environ.get("DUE_REGARD_ACCESSIBILITY_PHONE", ""),
+    "response_days": int(os.environ.get("DUE_REGARD_ACCESSIBILITY_RESPONSE_DAYS", "10")),
+    "prepared": os.environ.get("DUE_REGARD_ACCESSIBILITY_PREPARED", "1 December 2026"),
+    "reviewed": os.environ.get("DUE_REGARD_ACCESSIBILITY_REVIEWED", "1 December 2026"),
+    "tested": os.environ.get("DUE_REGARD_ACCESSIBILITY_TESTED", "1 December 2026"),
+}

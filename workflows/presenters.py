@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from django.urls import reverse
 
 from eia.authorization import can_edit, can_manage_co_authors
-from eia.events import RETURNS, label
+from eia.events import label
 from eia.models import Section, State
 from eia.quality import Problem, full_of
 from eia.services.sections import editable_sections
 
-from . import rules
+from . import returns, rules
 from .stages import STAGE_BY_STATE, TASK_STAGES, Holder, task_stage
 
 NOT_STARTED, IN_PROGRESS, COMPLETED = "Not yet started", "In progress", "Completed"
@@ -131,7 +131,7 @@ def available_actions(user, assessment, task) -> list[Choice]:
             actions.append(Choice("link", "Reassign this task", url, secondary=True))
     if rules.can_start_review(user, assessment) and assessment.review_under_way is None:
         url = reverse("workflows:start_review", args=[pk])
-        actions.append(Choice("post", "Start a review (new version)", url))
+        actions.append(Choice("link", "Start a review (new version)", url))
     if can_manage_co_authors(user, assessment):
         url = reverse("workflows:co_authors", args=[pk])
         actions.append(Choice("link", "Manage co-authors", url, secondary=True))
@@ -167,14 +167,28 @@ def trail(events) -> list[TrailRow]:
     ]
 
 
-def latest_return(assessment):
-    """The newest return or referral, if it is the last thing that happened to the record."""
-    newest = assessment.audit_events.order_by("-sequence").first()
-    if newest is None or newest.event_type not in RETURNS:
+@dataclass(frozen=True)
+class ReturnNotice:
+    event: object
+    sections: list  # (section label, its page, the officer's comment on it)
+
+    def __getattr__(self, name):
+        return getattr(self.event, name)
+
+
+def latest_return(assessment) -> ReturnNotice | None:
+    """The return or referral that sent the record back to its authors, while it is with
+    them: its comments, and the comment on each section linked to that section's page."""
+    event = returns.last_return(assessment)
+    if event is None or assessment.state not in (State.SCREENING, State.FULL_ASSESSMENT):
         return None
-    if assessment.state not in (State.SCREENING, State.FULL_ASSESSMENT):
-        return None
-    return newest
+    comments = (event.details or {}).get("section_comments", {})
+    sections = [
+        (Section(key).label, section_url(assessment, key), text)
+        for key, text in comments.items()
+        if key in Section.values
+    ]
+    return ReturnNotice(event, sections)
 
 
 def section_url(assessment, section: str, characteristic: str = "") -> str:

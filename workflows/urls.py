@@ -42,6 +42,7 @@ urlpatterns = [
     path(f"{_assessment}/comment/", assessment.comment, name="comment"),
     path(f"{_assessment}/compare/", history.compare_versions, name="compare_versions"),
     path(f"{_assessment}/since-sign-off/", history.since_sign_off, name="since_sign_off"),
+    path(f"{_assessment}/since-return/", history.since_return, name="since_return"),
     path(f"{_assessment}/co-authors/", authoring.co_authors, name="co_authors"),
     path(f"{_assessment}/tasks/<int:task_id>/reassign/", tasks.reassign, name="reassign"),
     # The full assessment's sections

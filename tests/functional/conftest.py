@@ -86,6 +86,20 @@ def axe_violations(page) -> list[dict]:
     return result
 
 
+# The innermost elements that stick out past the viewport, to say what makes a page too wide.
+WIDEST_JS = """(width) => {
+    const out = [...document.querySelectorAll('body *')].filter(e => {
+        const r = e.getBoundingClientRect();
+        return r.right > width + 1 && r.width > 0;
+    });
+    const innermost = out.filter(e => !out.some(o => o !== e && e.contains(o)));
+    return innermost.slice(0, 3).map(e => e.tagName.toLowerCase()
+        + (typeof e.className === 'string' && e.className
+            ? '.' + e.className.split(' ').join('.') : '')
+        + ' "' + (e.innerText || '').slice(0, 60).replace(/\\s+/g, ' ') + '"');
+}"""
+
+
 class Browse:
     """A page plus the rule that every page reached is checked by axe."""
 
@@ -122,11 +136,15 @@ class Browse:
         self.page.set_viewport_size({"width": width, "height": 900})
         try:
             scroll = self.page.evaluate("() => document.documentElement.scrollWidth")
+            culprits = self.page.evaluate(WIDEST_JS, width) if scroll > width else []
         finally:
             if size:
                 self.page.set_viewport_size(size)
         if scroll > width:
-            raise AssertionError(f"{self.page.url} scrolls sideways at {width} px: {scroll} px")
+            raise AssertionError(
+                f"{self.page.url} scrolls sideways at {width} px: {scroll} px, because of "
+                + "; ".join(culprits)
+            )
 
     def goto(self, path: str):
         response = self.page.goto(self.base_url + path)

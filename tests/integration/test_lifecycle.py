@@ -355,3 +355,24 @@ def test_the_authors_proposed_review_date_is_used_at_publication(people, organis
     published = builders.approve_sign_and_publish(people, assessment)
     assert published.review_date == proposed
     assert published.audit_events.first().details == {"review_date": proposed.isoformat()}
+
+
+def test_a_new_version_only_from_the_published_one_after_a_confirmation(journey):
+    j = journey.start()
+    _publish_version(j)
+    item_page = j.as_("pm").client.get(f"/pipeline/{j.item.pk}/").content.decode()
+    assert "Start the equality impact assessment" not in item_page
+    assert "Version 1 is published" in item_page
+    # The old one-click start is refused: a fresh version 2 would drop version 1's content.
+    j.post(f"/pipeline/{j.item.pk}/start/", status=409)
+    assert j.item.assessments.count() == 1
+    # The assessment page links to a confirmation page; only its POST starts version 2.
+    page = j.as_("officer").client.get(j.url("")).content.decode()
+    assert f'href="/assessments/{j.assessment.pk}/start-review/"' in page
+    confirm = j.client.get(j.url("start-review/")).content.decode()
+    assert "Start a review of version 1?" in confirm and "Start version 2" in confirm
+    assert j.item.assessments.count() == 1
+    j.post(j.url("start-review/"), j.stale_guard())
+    assert j.item.assessments.count() == 2
+    # Someone who may not start a review gets no confirmation page either.
+    assert j.as_("dm").client.get(j.url("start-review/")).status_code == 403

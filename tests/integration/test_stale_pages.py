@@ -113,3 +113,29 @@ def test_a_stale_section_save_is_409(full, people):
     assert response.status_code == 409
     who = people["pm"].display_name
     assert f"{who} changed this assessment since you opened the page" in response.content.decode()
+
+
+def test_a_stale_section_save_keeps_the_typed_text_beside_what_is_saved_now(full, people):
+    """Nothing typed is lost: the page comes back with the user's text in the form, what is
+    saved now beside it, and a fresh token, so saving again keeps theirs on purpose."""
+    client = Client()
+    client.force_login(people["pm"])
+    stale = head(full)
+    sections_services.save_proposal(
+        assessment_id=full.pk,
+        by=people["pm"],  # the same person in another tab counts as "someone" too
+        seen=stale,
+        data={"aims": "A co-author's aims, saved first."},
+    )
+    typed = "My careful paragraph about the mobile library, typed over an hour."
+    response = client.post(f"/assessments/{full.pk}/full/proposal/", {"aims": typed, "seen": stale})
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert typed in page  # the user's text, in the form
+    assert "What is saved now" in page and "A co-author&#x27;s aims, saved first." in page
+    assert "Your text is kept below and was not saved yet" in page
+    fresh = page.split('name="seen" value="')[1].split('"')[0]
+    again = client.post(f"/assessments/{full.pk}/full/proposal/", {"aims": typed, "seen": fresh})
+    assert again.status_code == 302
+    full.full.refresh_from_db()
+    assert full.full.aims == typed

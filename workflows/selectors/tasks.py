@@ -18,6 +18,7 @@ from viewflow.workflow.status import STATUS
 from eia.authorization import CONTRIBUTE, Permission, has_permission
 from eia.models import Assessment, Authorship
 
+from .. import returns
 from ..flows import AssessmentFlow
 from ..services.moves import ACTIVE_TASK_STATUSES
 from ..stages import AUTHOR_NODES, OFFICER_NODES, TASK_STAGES, DueFrom, Stage, task_stage
@@ -39,6 +40,7 @@ class TaskRow:
     # date has come or gone) and no version of the assessment is signed off; else None.
     decision_soon: int | None = None
     decision_flag: str = ""
+    returned: bool = False  # back with its authors because an officer returned it
 
     @property
     def decision_date(self) -> datetime.date:
@@ -68,7 +70,8 @@ def row_for(task: Task, assessment: Assessment, *, today: datetime.date | None =
         soon = working_days_left(item.decision_date, today=today, nation=nation)
     if soon is not None:
         flag = flag_text(days=soon, decision_date=item.decision_date, today=today)
-    return TaskRow(task, assessment, stage, due, due < today, soon, flag)
+    returned = returns.was_returned(getattr(task, "last_move", None))
+    return TaskRow(task, assessment, stage, due, due < today, soon, flag, returned)
 
 
 def rows_of(tasks, *, today: datetime.date | None = None) -> list[TaskRow]:
@@ -118,7 +121,10 @@ def _base(user):
             "process__assessmentprocess__assessment__pipeline_item",
             "process__assessmentprocess__assessment__organisation",
         )
-        .annotate(decision_signed_off=Exists(signed_off))
+        .annotate(
+            decision_signed_off=Exists(signed_off),
+            last_move=returns.last_move_type(OuterRef("process__assessmentprocess__assessment_id")),
+        )
     )
 
 

@@ -4,8 +4,9 @@ A move opens a transaction, takes viewflow's lock on the process row and then th
 row lock (eia.services.locking), refuses a decision made from an out-of-date page (the form's
 `seen` token, eia.audit.require_fresh), checks workflows.rules, runs the django-fsm transition,
 completes the viewflow task (its `route` switch activates the task of the new state), checks the
-invariant that exactly the new stage's task is active, records the audit event, and queues
-emails for after commit. Any exception rolls all of it back.
+invariant that exactly the new stage's task is active, gives a resubmission's review back to the
+officer who returned it (workflows.returns), records the audit event, and queues emails for
+after commit. Any exception rolls all of it back.
 """
 
 from collections.abc import Callable, Iterator
@@ -24,7 +25,7 @@ from eia.models import Assessment, User
 from eia.services import authorship
 from eia.services.locking import locked
 
-from .. import notifications, rules
+from .. import notifications, returns, rules
 from ..flows import AssessmentFlow
 from ..models import AssessmentProcess
 from ..stages import stage_of
@@ -145,6 +146,10 @@ def move(
         from_state = save_transition(assessment, apply)
         _finish_task(task, by)
         new_task = check_consistent(assessment)
+        officer = returns.returner_for(assessment, new_task) if new_task is not None else None
+        if officer is not None:  # a resubmission goes back to the officer who returned it
+            new_task.flow_task.activation_class(new_task).assign(officer)
+            details = {**(details or {}), "assigned_to": officer.display_name}
         if event_type in GROUPS[EventGroup.AUTHORING]:
             authorship.note_authored(assessment, by)
         audit.record(

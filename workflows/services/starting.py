@@ -6,7 +6,7 @@ from django.db import transaction
 from eia import audit
 from eia.errors import Conflict, NotAllowed, NotFound
 from eia.events import EventType
-from eia.models import Assessment, PipelineItem
+from eia.models import Assessment, PipelineItem, State
 from eia.services.versions import create_version
 
 from .. import notifications, rules
@@ -31,6 +31,11 @@ def start_assessment(*, pipeline_item_id: int, by, previous: Assessment | None =
             )
         if item.assessments.live().exists():
             raise Conflict("This proposal already has an assessment in progress.")
+        if previous is None and item.assessments.filter(state=State.PUBLISHED).exists():
+            raise Conflict(
+                "This proposal's assessment is published. To assess it again, start a review "
+                "from the published version's page: the new version starts from its content."
+            )
         assessment, content = create_version(item=item, by=by, previous=previous)
         AssessmentFlow.start.run(assessment=assessment)
         task = check_consistent(assessment)

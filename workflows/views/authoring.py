@@ -33,20 +33,26 @@ def start(request, pipeline_pk: int):
     return to_assessment(assessment.pk)
 
 
-@require_POST
 def start_review(request, pk: int):
-    form = SeenForm(request.POST)
-    if not form.is_valid():
-        raise InvalidInput("The page was incomplete. Reload it and try again.")
-    assessment = services.start_review(
-        assessment_id=pk, seen=form.cleaned_data["seen"], by=request.user
-    )
-    messages.success(
-        request,
-        f"Review started: version {assessment.version} is open for screening. Version "
-        f"{assessment.version - 1} stays published until this one replaces it.",
-    )
-    return to_assessment(assessment.pk)
+    """Confirm, then reopen a published version as the next one: a new version is a step in
+    the record, never one click from a page that was read for something else."""
+    assessment = assessment_or_404(request, pk)
+    if not rules.can_start_review(request.user, assessment):
+        raise NotAllowed("Only an equality officer or the proposal's owner can start a review.")
+    form = SeenForm(request.POST or None, initial={"seen": audit.head(assessment)})
+    if request.method == "POST":
+        if not form.is_valid():
+            raise InvalidInput("The page was incomplete. Reload it and try again.")
+        review = services.start_review(
+            assessment_id=pk, seen=form.cleaned_data["seen"], by=request.user
+        )
+        messages.success(
+            request,
+            f"Review started: version {review.version} is open for screening. Version "
+            f"{review.version - 1} stays published until this one replaces it.",
+        )
+        return to_assessment(review.pk)
+    return render(request, "workflows/start_review.html", {"assessment": assessment, "form": form})
 
 
 def submit(request, pk: int):

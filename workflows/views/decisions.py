@@ -9,7 +9,7 @@ from eia.errors import InvalidInput, NotAllowed
 from eia.models import ScreeningOutcome, Section, State
 from eia.services.sections import editable_sections
 
-from .. import rules, services
+from .. import returns, rules, services
 from ..forms.decisions import (
     AssessmentReviewForm,
     PublishForm,
@@ -72,6 +72,14 @@ def _decision(request, pk, *, state, form_class, template, act, extra=None, form
     return render(request, template, context, status=status_of(form))
 
 
+def _since_return(assessment) -> dict:
+    """For a resubmission: the return it answers and how many changes the authors made."""
+    event = returns.return_before_resubmission(assessment)
+    if event is None:
+        return {}
+    return {"since_return": {"event": event, "count": len(returns.since_return(assessment))}}
+
+
 def review_screening(request, pk: int):
     def act(assessment, data, form):
         services.review_screening(
@@ -96,7 +104,7 @@ def review_screening(request, pk: int):
         form_class=ScreeningReviewForm,
         template="workflows/review_screening.html",
         act=act,
-        extra=screening_context,
+        extra=lambda assessment: screening_context(assessment) | _since_return(assessment),
     )
 
 
@@ -122,6 +130,7 @@ def review_assessment(request, pk: int):
             {"flags": quality.quality_flags(assessment)}
             | assessments.whole_assessment(assessment)
             | screening_context(assessment)
+            | _since_return(assessment)
         )
 
     response = _decision(

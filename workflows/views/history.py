@@ -7,6 +7,7 @@ from django.shortcuts import render
 
 from eia import compare
 
+from .. import returns
 from .common import assessment_or_404
 
 
@@ -46,6 +47,23 @@ def since_sign_off(request, pk: int):
         {
             "assessment": assessment,
             "heading": "What changed after the decision-maker signed",
+            "sections": _grouped(differences),
+            "count": len(differences),
+        },
+    )
+
+
+def since_return(request, pk: int):
+    assessment = assessment_or_404(request, pk)
+    differences = returns.since_return(assessment)
+    if differences is None:
+        raise Http404
+    return render(
+        request,
+        "workflows/compare.html",
+        {
+            "assessment": assessment,
+            "heading": "What the authors changed since it was returned",
             "sections": _grouped(differences),
             "count": len(differences),
         },

@@ -103,7 +103,9 @@ def pipeline_detail(request, pk: int):
             "item": item,
             "assessments": item.assessments.order_by("-version"),
             "can_start": rules.can_start(request.user, item)
-            and not item.assessments.live().exists(),
+            and not item.assessments.live().exists()
+            and not item.assessments.published().exists(),
+            "published": item.assessments.published().order_by("-version").first(),
             "can_change": request.user.pk == item.owner_id
             or has_permission(
                 request.user, Permission.MANAGE_REFERENCE_DATA, organisation_id=item.organisation_id

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.views import View
 
 from eia import audit, screening
-from eia.errors import InvalidInput, NotAllowed
+from eia.errors import Conflict, InvalidInput, NotAllowed
 from eia.events import GROUPS, EventGroup
 from eia.models import (
     Action,
@@ -138,6 +138,33 @@ class SectionPage(View):
     def get(self, request, *args, **kwargs):
         return self.render(self._form())
 
+    def conflicted(self, error: Conflict):
+        """Someone saved this section since the page was loaded: nothing is lost. The page
+        comes back with the user's own text in the form (ready to save again over the newer
+        version) and, beside it, what is saved now in each field that differs."""
+        # Validating the user's form wrote their text onto the loaded row: read it afresh.
+        self.assessment = assessment_or_404(self.request, self.assessment.pk)
+        current = self._form()
+        data = self.request.POST.copy()
+        data["seen"] = str(audit.head(self.assessment))
+        theirs = self._form(data, self.request.FILES or None)
+        theirs.is_valid()
+        saved_now = []
+        for name, field in theirs.fields.items():
+            if name in ("seen", "completed"):
+                continue
+            mine, now = theirs[name].value(), current[name].value()
+            if str(mine or "") != str(now or ""):
+                shown = dict(getattr(field, "choices", [])).get(now, now) if now else ""
+                saved_now.append((field.label or name, str(shown or "")))
+        theirs.add_error(
+            None,
+            f"{error.message.split(', so your change')[0]}. Your text is kept below and was "
+            "not saved yet. What is saved now is shown above the form: compare them, then save "
+            "again to keep yours.",
+        )
+        return self.render(theirs, status=409, saved_now=saved_now, conflict=True)
+
     def post(self, request, *args, **kwargs):
         form = self._form(request.POST, request.FILES or None)
         if not form.is_valid():
@@ -147,6 +174,8 @@ class SectionPage(View):
         except InvalidInput as error:
             form.add_error(self.error_field, error.message)
             return self.render(form)
+        except Conflict as error:
+            return self.conflicted(error)
         choice = form.cleaned_data.get("completed")
         if choice:
             section_services.mark_section(
