@@ -13,6 +13,7 @@ from django.test import override_settings
 from eia import audit
 from eia.chain import seal
 from eia.events import EventType
+from tests.integration.register.support import close
 from tests.support import builders
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +43,7 @@ def download(client, user, url) -> bytes:
     assert response.status_code == 200, response.status_code
     assert response.streaming
     body = b"".join(response.streaming_content)
-    response.close()
+    close(response)
     return body
 
 
