@@ -6,6 +6,7 @@ import hmac
 import json
 
 from eia.chain import seal
+from eia.events import EventType
 
 EVENT = {
     "organisation": 7,
@@ -15,7 +16,7 @@ EVENT = {
     "actor": None,
     "actor_name": "Siân Ŵyn",
     "actor_roles": "Equality officer",
-    "event_type": "eia.comment.added",
+    "event_type": EventType.COMMENT_ADDED.value,
     "from_state": "",
     "to_state": "",
     "comment": "=1+1",
@@ -58,7 +59,7 @@ def test_every_meaningful_column_changes_the_seal():
         "actor": 1,
         "actor_name": "Someone",
         "actor_roles": "",
-        "event_type": "eia.assessment.signed_off",
+        "event_type": EventType.SIGNED_OFF.value,
         "from_state": "x",
         "to_state": "y",
         "comment": "=1+2",
