@@ -268,3 +268,30 @@ def test_a_forged_key_id_does_not_verify(trail):
         code, out = verify()
     assert code == 1
     assert "event 1: its seal does not match" in out
+
+
+def _delete_assessment_and_verify(assessment) -> tuple[int, str]:
+    """Inside a savepoint undone afterwards: the rows that point at the assessment stay."""
+    found = {}
+    try:
+        with transaction.atomic():
+            with tampering.as_superuser() as cursor:
+                for sql in (
+                    "DELETE FROM eia_auditevent WHERE assessment_id = %s",
+                    "DELETE FROM eia_audithead WHERE assessment_id = %s",
+                    "DELETE FROM eia_assessment WHERE id = %s",
+                ):
+                    cursor.execute(sql, [assessment.pk])
+            found["result"] = verify()
+            raise RuntimeError("undo")
+    except RuntimeError:
+        pass
+    return found["result"]
+
+
+def test_an_assessment_deleted_with_its_whole_trail_is_caught_by_the_last_digest(trail):
+    digests.make_digest()
+    code, out = _delete_assessment_and_verify(trail)
+    assert code == 1
+    assert f"BROKEN assessment {trail.pk} (deleted)" in out
+    assert "its assessment and its whole trail are gone" in out
