@@ -40,6 +40,25 @@ def _secret_key() -> str:
 
 DEBUG = env_bool("DJANGO_DEBUG")
 SECRET_KEY = _secret_key()
+
+
+def _audit_keys() -> dict[str, str]:
+    """DUE_REGARD_AUDIT_KEYS="id:secret,id2:secret2": the keys that seal the audit trail, the
+    first the one new events are sealed with, the others still accepted (rotation). They live
+    outside the database so that whoever can write the tables cannot re-seal a rewritten trail.
+    Unset, a published development key is used and `check --deploy` warns (eia/checks.py)."""
+    keys = {}
+    for entry in env_list("DUE_REGARD_AUDIT_KEYS", ""):
+        key_id, _, secret = entry.partition(":")
+        if key_id.strip() and secret.strip():
+            keys[key_id.strip()] = secret.strip()
+    return keys
+
+
+AUDIT_KEYS = _audit_keys() or {"dev": "due-regard-development-audit-key-NOT-SECRET"}
+AUDIT_KEYS_CONFIGURED = bool(_audit_keys())
+# Where `manage.py audit_digest` writes the digest files an administrator archives.
+AUDIT_DIGEST_DIR = Path(os.environ.get("DUE_REGARD_AUDIT_DIGEST_DIR", VAR_DIR / "audit-digests"))
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 

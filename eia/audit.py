@@ -2,40 +2,23 @@
 head() and require_fresh(): the trail's newest sequence is the one staleness token of every
 form, so a change made from an out-of-date page is refused instead of silently winning."""
 
-import hashlib
 import json
 from dataclasses import dataclass
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.timezone import localtime
 
 from .authorization import Role, roles_of
-from .errors import Conflict
+from .chain import database, keys, seal
+from .chain.seal import GENESIS
+from .errors import Conflict, TrailAltered
 from .events import NOT_A_CHANGE, EventType, label
-from .models.audit import AuditEvent
+from .models import AuditEvent, AuditHead
 
-GENESIS = "0" * 64
-
-
-def _digest(event: AuditEvent) -> str:
-    payload = {
-        "assessment": event.assessment_id,
-        "sequence": event.sequence,
-        "occurred_at": event.occurred_at.isoformat(),
-        "actor": event.actor_id,
-        "actor_name": event.actor_name,
-        "actor_roles": event.actor_roles,
-        "event_type": event.event_type,
-        "from_state": event.from_state,
-        "to_state": event.to_state,
-        "comment": event.comment,
-        "details": event.details,
-        "previous_hash": event.previous_hash,
-    }
-    encoded = json.dumps(payload, sort_keys=True, cls=DjangoJSONEncoder, ensure_ascii=False)
-    return hashlib.sha256(encoded.encode()).hexdigest()
+__all__ = ["GENESIS", "ChainCheck", "head", "record", "require_fresh", "verify_chain"]
 
 
 def record(
@@ -48,11 +31,13 @@ def record(
     comment: str = "",
     details: dict | None = None,
 ) -> AuditEvent:
-    """Append one event to the assessment's trail, in the caller's transaction.
+    """Append one event to the assessment's trail and move its anchor, in the caller's
+    transaction.
 
-    Callers hold the assessment's row lock, so reading the last event and appending the next one
-    cannot interleave with another writer; the unique (assessment, sequence) constraint makes
-    sure of it even if a caller forgot.
+    Callers hold the assessment's row lock, so reading the chain's end and appending the next
+    event cannot interleave with another writer; the unique (assessment, sequence) constraint
+    makes sure of it even if a caller forgot. A chain whose anchor and newest event disagree
+    has been altered: nothing more is added to it until someone looks (TrailAltered).
     """
     if not isinstance(event_type, EventType):
         raise TypeError(f"record() takes an EventType from eia.events, not {event_type!r}")
@@ -64,12 +49,20 @@ def record(
         .values_list("sequence", "hash")
         .first()
     )
+    anchor = AuditHead.objects.filter(assessment_id=assessment.pk).values_list("sequence", "hash")
+    if (last and tuple(last)) != (anchor.first() and tuple(anchor.first())):
+        raise TrailAltered(
+            "The audit trail of this assessment has been altered, so no change can be recorded "
+            "on it. Tell your equality lead: `manage.py verify_audit` says where."
+        )
     sequence, previous_hash = (last[0] + 1, last[1]) if last else (1, GENESIS)
     roles = roles_of(by) if by is not None else frozenset()
+    key_id, key = keys.current()
     event = AuditEvent(
         organisation_id=assessment.organisation_id,
         assessment_id=assessment.pk,
         sequence=sequence,
+        occurred_at=timezone.now(),
         actor=by,
         actor_name=by.display_name if by is not None else "Due Regard (automatic)",
         actor_roles=", ".join(role.label for role in Role if role in roles),
@@ -77,14 +70,38 @@ def record(
         from_state=from_state,
         to_state=to_state,
         comment=comment,
-        details=details or {},
+        # Round-tripped through JSON so the seal is computed on what the database returns.
+        details=json.loads(json.dumps(details or {}, cls=DjangoJSONEncoder)),
         previous_hash=previous_hash,
+        key_id=key_id,
     )
-    # Round-trip details through JSON so the hash is computed on what the database will return.
-    event.details = json.loads(json.dumps(event.details, cls=DjangoJSONEncoder))
-    event.hash = _digest(event)
+    event.hash = seal.sign(seal.of_event(event), key)
     event.save()
+    _move_anchor(event, key_id, key)
     return event
+
+
+def _move_anchor(event: AuditEvent, key_id: str, key: bytes) -> None:
+    values = {
+        "organisation": event.organisation_id,
+        "assessment": event.assessment_id,
+        "sequence": event.sequence,
+        "hash": event.hash,
+        "key_id": key_id,
+    }
+    fields = {
+        "sequence": event.sequence,
+        "hash": event.hash,
+        "key_id": key_id,
+        "seal": seal.sign(seal.anchor_payload(**values), key),
+        "updated_at": event.occurred_at,
+    }
+    if event.sequence == 1:
+        AuditHead.objects.create(
+            organisation_id=event.organisation_id, assessment_id=event.assessment_id, **fields
+        )
+    else:
+        AuditHead.objects.filter(assessment_id=event.assessment_id).update(**fields)
 
 
 @dataclass(frozen=True)
@@ -92,21 +109,21 @@ class ChainCheck:
     intact: bool
     events: int
     first_broken_sequence: int | None = None
+    reason: str = ""
 
 
-def verify_chain(assessment) -> ChainCheck:
-    previous_hash = GENESIS
-    count = 0
-    for event in AuditEvent.objects.filter(assessment_id=assessment.pk).order_by("sequence"):
-        count += 1
-        if (
-            event.sequence != count
-            or event.previous_hash != previous_hash
-            or _digest(event) != event.hash
-        ):
-            return ChainCheck(intact=False, events=count, first_broken_sequence=count)
-        previous_hash = event.hash
-    return ChainCheck(intact=True, events=count)
+def verify_chain(assessment, *, with_digest: bool = False) -> ChainCheck:
+    """One assessment's chain: its events, its anchor, and (with_digest) the last digest."""
+    report = database.verify_one(assessment, with_digest=with_digest)
+    if report.intact:
+        return ChainCheck(intact=True, events=report.events)
+    broken = report.breaks[0]
+    return ChainCheck(
+        intact=False,
+        events=report.events,
+        first_broken_sequence=broken.sequence or report.events + 1,
+        reason=broken.reason,
+    )
 
 
 def head(assessment) -> int:

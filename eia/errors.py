@@ -43,3 +43,10 @@ class NotFound(DomainError):
 
     status = 404
     title = "Page not found"
+
+
+class TrailAltered(DomainError):
+    """An assessment's audit trail fails its own check: nothing more is recorded on it."""
+
+    status = 409
+    title = "This assessment's audit trail has been altered"

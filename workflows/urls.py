@@ -14,6 +14,7 @@ from .views import (
     section_rows,
     sections,
     tasks,
+    trail,
 )
 
 app_name = "workflows"
@@ -43,6 +44,7 @@ urlpatterns = [
     path(f"{_assessment}/compare/", history.compare_versions, name="compare_versions"),
     path(f"{_assessment}/since-sign-off/", history.since_sign_off, name="since_sign_off"),
     path(f"{_assessment}/since-return/", history.since_return, name="since_return"),
+    path(f"{_assessment}/audit-trail.<slug:kind>", trail.assessment_trail, name="trail_export"),
     path(f"{_assessment}/co-authors/", authoring.co_authors, name="co_authors"),
     path(f"{_assessment}/tasks/<int:task_id>/reassign/", tasks.reassign, name="reassign"),
     # The full assessment's sections
@@ -89,6 +91,11 @@ site_patterns = [
     path("pipeline/<int:pk>/change/", pipeline_edit.pipeline_edit, name="pipeline_edit"),
     path("pipeline/<int:pk>/", pipeline.pipeline_detail, name="pipeline_detail"),
     path("decisions/", calendar.decision_calendar, name="decision_calendar"),
+    path(
+        "organisation/audit-trail.<slug:kind>",
+        trail.organisation_trail,
+        name="organisation_trail_export",
+    ),
     path("organisation/lists/", lists.lists, name="organisation_lists"),
     path("organisation/directorates/<int:pk>/", lists.directorate_edit, name="directorate_edit"),
     path("organisation/decision-bodies/add/", lists.decision_body_edit, name="decision_body_add"),

@@ -9,6 +9,7 @@ from .assessment import (
     State,
 )
 from .audit import AppendOnlyError, AuditEvent
+from .audit_anchors import AuditDigest, AuditHead
 from .authorship import Authorship
 from .content import (
     FULL_SECTIONS,
@@ -63,7 +64,9 @@ __all__ = [
     "AppendOnlyError",
     "Assessment",
     "AssessmentUserObjectPermission",
+    "AuditDigest",
     "AuditEvent",
+    "AuditHead",
     "Authorship",
     "DecisionBody",
     "Directorate",

@@ -1,10 +1,11 @@
-"""The audit trail: append-only, hash-chained per assessment.
+"""The audit trail: append-only, sealed and chained per assessment.
 
 Rows are written only by eia.audit.record(), inside the same transaction as the change they
-describe. The model and its queryset refuse updates and deletes; the database refuses updates
-(both engines) and deletes (PostgreSQL) with triggers, see migration 0004. Each event stores the
-hash of the one before it for the same assessment, so a rewritten or removed row breaks the chain
-and eia.audit.verify_chain() says where.
+describe. The model and its queryset refuse updates and deletes; the database refuses updates,
+deletes and (PostgreSQL) TRUNCATE with triggers (migration 0017). Each event is sealed with a
+keyed hash (eia.chain.seal) of every column that carries meaning and of the seal before it, and
+each chain's head is anchored in eia.models.AuditHead, so a rewritten, removed or re-sealed row
+breaks the chain and eia.chain.verify says where.
 """
 
 from django.db import models
@@ -50,7 +51,9 @@ class AuditEvent(models.Model):
     comment = models.TextField(blank=True)
     details = models.JSONField(default=dict, blank=True)
     previous_hash = models.CharField(max_length=64)
+    # The seal: HMAC-SHA256 of the event's canonical payload under the key named by key_id.
     hash = models.CharField(max_length=64)
+    key_id = models.CharField(max_length=40, default="", blank=True)
 
     objects = AuditEventQuerySet.as_manager()
 

@@ -97,7 +97,7 @@ def principles(item: PipelineItem) -> list[Principle]:
     ]
     record = []
     for v in versions:
-        check = audit.verify_chain(v)
+        check = audit.verify_chain(v, with_digest=True)
         record.append(
             f"Version {v.version}: {check.events} audit events; "
             + (

@@ -3,13 +3,15 @@
 - `README.txt`: what each file is.
 - `timeline.pdf`: every event of every version: when, who (and their roles then), what, and
   the values before and after.
-- `trail/version-N.json`: each version's audit trail with its hashes, as exported.
+- `trail/version-N.json`: each version's audit trail with its hashes, as exported
+  (eia.chain.export); `manage.py verify_audit --file` re-verifies it, see docs/audit.md.
 - `signed/version-N-snapshot.json`: exactly what the decision-maker saw, with its SHA-256.
 - `versions/version-N-full.pdf`: each version as the committee report shows it.
 - `compare/version-N-against-version-M.pdf`, `compare/version-N-since-sign-off.pdf`.
 - `evidence/version-N/...`: the evidence files, as uploaded.
 - `decision.pdf`: the proposal, its decision and each sign-off.
-- `verification.json`: the result of verifying every version's audit trail.
+- `verification.json`: the result of verifying every version's audit trail: its events,
+  their keyed seals, its anchor and the last digest (eia.chain.verify).
 - `brown-principles.pdf`: this record's evidence for each Brown principle, a page each.
 - `manifest.json`: the SHA-256 of every file (written last by `eia.pack.zipstream`).
 """
@@ -21,6 +23,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
 from eia import audit, compare, summary
+from eia.chain import export
 from eia.documents import document_for
 from eia.events import label
 from eia.history import content_at
@@ -217,13 +220,16 @@ def members(item: PipelineItem) -> Iterator[tuple[str, list[bytes] | Iterator[by
     verification = {}
     for version in versions:
         n = version.version
-        events = version.audit_events.order_by("sequence").values()
-        yield f"trail/version-{n}.json", [_json(list(events))]
-        check = audit.verify_chain(version)
+        one = Assessment.objects.filter(pk=version.pk)
+        trail = export.json_chunks(version.organisation, one, scope="assessment")
+        yield f"trail/version-{n}.json", (chunk.encode() for chunk in trail)
+        check = audit.verify_chain(version, with_digest=True)
         verification[f"version-{n}"] = {
             "intact": check.intact,
             "events": check.events,
             "first_broken_sequence": check.first_broken_sequence,
+            "reason": check.reason,
+            "checked": "events, seals (HMAC-SHA256 with the key), anchor and the last digest",
         }
         record = getattr(version, "sign_off_record", None)
         if record is not None:

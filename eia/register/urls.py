@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import downloads, feeds, reports, views
+from . import audit_digests, downloads, feeds, reports, views
 
 app_name = "register"
 
@@ -15,6 +15,7 @@ urlpatterns = [
     path("register.csv", downloads.register_csv, name="csv"),
     path("register.json", downloads.register_json, name="json"),
     path("register.xlsx", downloads.register_xlsx, name="xlsx"),
+    path("audit-digests/", audit_digests.audit_digests, name="audit_digests"),
     path("<slug:organisation>/", views.organisation, name="organisation"),
     path(
         "<slug:organisation>/screening-report/",

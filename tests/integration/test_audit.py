@@ -5,8 +5,8 @@ from django.db import DatabaseError, IntegrityError, connection, transaction
 
 from eia import audit
 from eia.events import EventType
-from eia.models import AppendOnlyError, AuditEvent
-from tests.support import builders
+from eia.models import AppendOnlyError, AuditEvent, AuditHead
+from tests.support import builders, tampering
 
 pytestmark = pytest.mark.django_db
 
@@ -64,9 +64,7 @@ def test_database_refuses_update_even_with_raw_sql(trail):
     assert AuditEvent.objects.get(pk=event.pk).comment == event.comment
 
 
-def test_postgresql_refuses_raw_delete(trail):
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite keeps no delete trigger (it would block the test flush); see 0004")
+def test_database_refuses_raw_delete(trail):
     event = trail.audit_events.first()
     with (
         pytest.raises(DatabaseError, match="append-only"),
@@ -74,25 +72,50 @@ def test_postgresql_refuses_raw_delete(trail):
         connection.cursor() as cursor,
     ):
         cursor.execute("DELETE FROM eia_auditevent WHERE id = %s", [event.pk])
+    assert AuditEvent.objects.filter(pk=event.pk).exists()
+
+
+def test_postgresql_refuses_truncate(trail):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite has no TRUNCATE")
+    for table in ("eia_auditevent", "eia_audithead", "eia_auditdigest"):
+        with transaction.atomic(), connection.cursor() as cursor:
+            # The test's own inserts leave deferred foreign-key checks pending; run them first.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            with (
+                pytest.raises(DatabaseError, match="append-only|only move forward"),
+                transaction.atomic(),
+            ):
+                cursor.execute(f"TRUNCATE {table} CASCADE")
+    assert trail.audit_events.count() == 3
+
+
+def test_database_refuses_to_move_an_anchor_back_or_delete_it(trail):
+    for sql in (
+        "UPDATE eia_audithead SET sequence = 1 WHERE assessment_id = %s",
+        "DELETE FROM eia_audithead WHERE assessment_id = %s",
+    ):
+        with (
+            pytest.raises(DatabaseError, match="only move forward"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(sql, [trail.pk])
+    assert AuditHead.objects.get(assessment=trail).sequence == 3
 
 
 def test_chain_is_intact_then_detects_a_removed_or_rewritten_row(trail):
     check = audit.verify_chain(trail)
     assert (check.intact, check.events) == (True, 3)
     middle = trail.audit_events.get(sequence=2)
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # Only a database superuser can bypass the trigger; the chain still exposes it.
-            cursor.execute("SET LOCAL session_replication_role = replica")
-            cursor.execute(
-                "UPDATE eia_auditevent SET comment = 'forged' WHERE id = %s", [middle.pk]
-            )
-            cursor.execute("SET LOCAL session_replication_role = DEFAULT")
-        else:
-            cursor.execute("DELETE FROM eia_auditevent WHERE id = %s", [middle.pk])
+    # Only a database superuser can bypass the triggers; the chain still exposes it.
+    tampering.run("UPDATE eia_auditevent SET comment = 'forged' WHERE id = %s", [middle.pk])
     check = audit.verify_chain(trail)
     assert not check.intact
     assert check.first_broken_sequence == 2
+    tampering.run("DELETE FROM eia_auditevent WHERE id = %s", [middle.pk])
+    check = audit.verify_chain(trail)
+    assert (check.intact, check.first_broken_sequence) == (False, 3)
 
 
 @pytest.mark.django_db(transaction=True)

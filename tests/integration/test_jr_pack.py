@@ -111,3 +111,17 @@ def test_only_the_team_and_the_decision_maker_get_the_pack(reviewed, people, org
     assert client.get(url).status_code == 403
     client.force_login(UserFactory(organisation=OrganisationFactory(), roles=["equality_lead"]))
     assert client.get(url).status_code == 404
+
+
+def test_the_packs_trail_files_re_verify_on_their_own(reviewed, people, tmp_path):
+    first, second = reviewed
+    out = tmp_path / "pack.zip"
+    call_command("jr_pack", first.pipeline_item.reference, "--out", str(out), stdout=io.StringIO())
+    pack = zipfile.ZipFile(out)
+    for version in (first, second):
+        trail = tmp_path / f"version-{version.version}.json"
+        trail.write_bytes(pack.read(f"trail/version-{version.version}.json"))
+        assert len(json.loads(trail.read_bytes())["events"]) == version.audit_events.count()
+        report = io.StringIO()
+        call_command("verify_audit", "--file", str(trail), stdout=report)  # exits 1 if broken
+        assert "1 chains" in report.getvalue() and ": intact" in report.getvalue()

@@ -10,7 +10,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from eia import audit, screening, summary
-from eia.authorization import can_comment, can_download_pack
+from eia.authorization import Permission, can_comment, can_download_pack, has_permission
 from eia.documents import document_for
 from eia.pdf_http import pdf_response
 from eia.services.comments import add_comment
@@ -62,6 +62,11 @@ def assessment_detail(request, pk: int):
             "can_edit": presenters.may_edit(request.user, assessment),
             "seen": audit.head(assessment),
             "can_download_pack": can_download_pack(request.user, assessment.pipeline_item),
+            "can_export_organisation_trail": has_permission(
+                request.user,
+                Permission.LEAD_ASSESSMENTS,
+                organisation_id=assessment.organisation_id,
+            ),
         }
         | screening_context(assessment),
     )
