@@ -33,6 +33,10 @@ run: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo --if-empty
 	$(PY) manage.py seed_demo --print-logins
+	@# The task worker (the email outbox, the register's files) runs beside the server and
+	@# stops with it.
+	$(PY) manage.py db_worker --no-reload --queue-name '*' & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DJANGO_ALLOWED_HOSTS=$(HOST),localhost $(PY) manage.py runserver $(HOST):$(PORT)
 
 # Every core: the layers run in parallel, each worker with its own test database.

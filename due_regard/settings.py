@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "viewflow",
     "viewflow.workflow",
     "django_tasks",
+    "django_tasks_db",
     "eia",
     "workflows",
 ]
@@ -172,6 +173,18 @@ EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "due-regard@localhost")
+# The relay, for DJANGO_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend.
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
+# A relay that hangs costs the worker this long per attempt, never a user's request.
+EMAIL_TIMEOUT = int(os.environ.get("DJANGO_EMAIL_TIMEOUT", "20"))
+# The outbox (eia/outbox.py): attempts per email, and the first wait (doubled each time, so
+# 1, 2, 4, 8 ... minutes: with these defaults the last attempt is 8.5 hours after the first).
+OUTBOX_MAX_ATTEMPTS = int(os.environ.get("DUE_REGARD_OUTBOX_MAX_ATTEMPTS", "10"))
+OUTBOX_RETRY_SECONDS = float(os.environ.get("DUE_REGARD_OUTBOX_RETRY_SECONDS", "60"))
 # Absolute links in emails.
 SITE_URL = os.environ.get("DUE_REGARD_SITE_URL", "http://127.0.0.1:8000")
 
@@ -206,13 +219,11 @@ CLIENT_IP_HEADER = os.environ.get("DUE_REGARD_CLIENT_IP_HEADER", "")
 REGISTER_FILES_ROOT = Path(
     os.environ.get("DUE_REGARD_REGISTER_FILES_ROOT", VAR_DIR / "register-files")
 )
-# Background work (django-tasks). The email outbox brings the database backend; until then
-# tasks run at once, after the commit that queued them.
+# Background work (django-tasks): the database backend (django-tasks-db), run by
+# `manage.py db_worker` beside the web server; no extra server needed on one machine.
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get(
-            "DUE_REGARD_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
-        )
+        "BACKEND": os.environ.get("DUE_REGARD_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
     }
 }
 
