@@ -75,6 +75,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "eia.middleware.RejectNulMiddleware",
+    "eia.upload_names.KeepUploadNamesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -187,6 +188,12 @@ OUTBOX_MAX_ATTEMPTS = int(os.environ.get("DUE_REGARD_OUTBOX_MAX_ATTEMPTS", "10")
 OUTBOX_RETRY_SECONDS = float(os.environ.get("DUE_REGARD_OUTBOX_RETRY_SECONDS", "60"))
 # Absolute links in emails.
 SITE_URL = os.environ.get("DUE_REGARD_SITE_URL", "http://127.0.0.1:8000")
+
+# Optional virus scan of uploads by clamd (eia/virus_scan.py): a Unix socket, or a host and port.
+CLAMD_SOCKET = os.environ.get("CLAMD_SOCKET", "")
+CLAMD_HOST = os.environ.get("CLAMD_HOST", "")
+CLAMD_PORT = int(os.environ.get("CLAMD_PORT", "3310"))
+CLAMD_TIMEOUT = float(os.environ.get("CLAMD_TIMEOUT", "30"))
 
 # Request size limits: a clear message, not a crash, when exceeded (see eia/middleware.py).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
