@@ -35,7 +35,7 @@ run: setup
 	$(PY) manage.py seed_demo --print-logins
 	@# The task worker (the email outbox, the register's files) runs beside the server and
 	@# stops with it.
-	$(PY) manage.py db_worker --no-reload --queue-name '*' & worker=$$!; \
+	$(PY) manage.py db_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DJANGO_ALLOWED_HOSTS=$(HOST),localhost $(PY) manage.py runserver $(HOST):$(PORT)
 

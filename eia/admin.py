@@ -15,6 +15,7 @@ import screening_rules
 from . import screening
 from .authorization import Permission, Role, has_permission
 from .errors import InvalidInput
+from .limits import clean_line
 from .models import (
     Directorate,
     LocalCharacteristic,
@@ -102,6 +103,19 @@ class OrganisationForm(forms.ModelForm):
             "screening_ruleset",
             "screening_ruleset_version",
         ]
+
+    def _one_line(self, field: str, what: str) -> str:
+        limit = Organisation._meta.get_field(field).max_length
+        try:
+            return clean_line(self.cleaned_data[field], what=what, required=True, limit=limit)
+        except InvalidInput as error:
+            raise forms.ValidationError(error.message) from error
+
+    def clean_name(self):
+        return self._one_line("name", "the organisation's name")
+
+    def clean_short_name(self):
+        return self._one_line("short_name", "the short name")
 
     def clean(self):
         data = super().clean()

@@ -11,6 +11,7 @@ from eia.errors import InvalidInput
 from eia.models import AuditEvent, PipelineItem, SignOff
 from eia.register import published_file
 from eia.services import pipeline
+from tests.factories import UserFactory
 from tests.integration.register.support import close
 from tests.support import builders
 from workflows import services
@@ -228,3 +229,25 @@ def test_a_legacy_bad_reference_still_has_its_page(legacy_bad_reference):
     page = Client().get(f"/public/{legacy_bad_reference.organisation.slug}/NCC%0A2019/7/v1/")
     assert page.status_code == 200
     assert "Hawford library" in page.content.decode()
+
+
+def test_an_organisation_name_with_a_line_break_is_refused_in_the_admin(organisation):
+    admin = UserFactory(is_staff=True, is_superuser=True, organisation=organisation)
+    response = _client(admin).post(
+        f"/admin/eia/organisation/{organisation.pk}/change/",
+        {
+            "name": "Northshire\nCounty Council",
+            "short_name": organisation.short_name,
+            "slug": organisation.slug,
+            "kind": organisation.kind,
+            "nation": organisation.nation,
+            "screening_ruleset": organisation.screening_ruleset,
+            "screening_ruleset_version": "",
+            "local_characteristics-TOTAL_FORMS": "0",
+            "local_characteristics-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 200
+    assert "The organisation&#x27;s name must be on one line" in response.content.decode()
+    organisation.refresh_from_db()
+    assert organisation.name == "Northshire County Council"

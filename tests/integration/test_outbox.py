@@ -46,6 +46,9 @@ def _work():
     call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
 
 
+# Committed for real: the worker checks its connection between tasks, as in production, which
+# a test's enclosing transaction would not survive on PostgreSQL.
+@pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("refusal", [TRY_LATER, REFUSE, "down"])
 def test_a_refusing_relay_never_reaches_the_officer_and_the_email_is_sent_once_later(
     people, organisation, relay, settings, django_capture_on_commit_callbacks, refusal
