@@ -81,18 +81,29 @@ def safe_display_name(name: str) -> str:
 
 
 TOO_BIG = "The file unpacks to more than 100 MB, so it cannot be uploaded"
+TOO_DENSE = (
+    "The file unpacks to more than {ratio} times its size, which documents never do, so it "
+    "cannot be uploaded. Save it again from the program that made it"
+)
+
+
+class _Exceeded(Exception):
+    """Unpacking went past the budget: stop at once rather than finish a zip bomb."""
 
 
 def _inflated_size(data: bytes, entry: zipfile.ZipInfo, budget: int) -> int:
     """What one member really inflates to, read from its own compressed data until the
-    stream ends (not from the sizes the archive declares); InvalidInput past `budget`."""
+    stream ends (not from the sizes the archive declares); _Exceeded past `budget`."""
     offset = entry.header_offset
     signature, name_length, extra_length = _LOCAL_HEADER.unpack_from(data, offset)
     if signature != b"PK\x03\x04":
         raise zipfile.BadZipFile("no local header")
     start = offset + _LOCAL_HEADER.size + name_length + extra_length
     if entry.compress_type == zipfile.ZIP_STORED:
-        return min(max(entry.file_size, entry.compress_size), len(data) - start)
+        stored = min(max(entry.file_size, entry.compress_size), len(data) - start)
+        if stored > budget:
+            raise _Exceeded
+        return stored
     if entry.compress_type != zipfile.ZIP_DEFLATED:
         raise InvalidInput(
             "The file is packed in a way Word, Excel and OpenDocument files are not. Save it "
@@ -108,23 +119,26 @@ def _inflated_size(data: bytes, entry: zipfile.ZipInfo, budget: int) -> int:
         produced += len(inflater.decompress(pending, _CHUNK))
         pending = inflater.unconsumed_tail
         if produced > budget:
-            raise InvalidInput(TOO_BIG)
+            raise _Exceeded
     return produced
 
 
 def _measure(data: bytes, entries: list[zipfile.ZipInfo]) -> None:
-    """Unpack every member in bounded chunks, counting, without keeping what it unpacks."""
+    """Unpack every member in bounded chunks, counting, without keeping what it unpacks, and
+    stop as soon as the total passes 100 MB or (past a megabyte) MAX_RATIO times the file."""
     if len(entries) > MAX_ZIP_ENTRIES:
         raise InvalidInput("The file holds too many parts to be a document")
+    dense = max(1024 * 1024, MAX_RATIO * len(data))
+    cap = min(MAX_UNPACKED_BYTES, dense)
     total = 0
-    for entry in entries:
-        if not entry.is_dir():
-            total += _inflated_size(data, entry, MAX_UNPACKED_BYTES - total)
-    if total > 1024 * 1024 and total > MAX_RATIO * len(data):
-        raise InvalidInput(
-            f"The file unpacks to {total // len(data):,} times its size, which documents never "
-            "do, so it cannot be uploaded. Save it again from the program that made it"
-        )
+    try:
+        for entry in entries:
+            if not entry.is_dir():
+                total += _inflated_size(data, entry, cap - total)
+    except _Exceeded:
+        if cap == MAX_UNPACKED_BYTES:
+            raise InvalidInput(TOO_BIG) from None
+        raise InvalidInput(TOO_DENSE.format(ratio=MAX_RATIO)) from None
 
 
 def _zip_kind(head: bytes, data: bytes) -> Kind | None:
