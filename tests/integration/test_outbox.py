@@ -2,9 +2,11 @@
 email waits in the outbox and the worker (django-tasks' database queue, `db_worker`) delivers
 it on a later attempt, exactly once; after the last attempt the lead sees it failed."""
 
+import io
 import time
 
 import pytest
+from django.core import mail
 from django.core.management import call_command
 from django.test import Client
 
@@ -137,3 +139,17 @@ def test_a_line_break_in_a_title_never_reaches_an_email_header(
         "Returned for changes: Hawford Bcc: everyone@example.com library"
     )
     assert delivered["Bcc"] is None
+
+
+def test_the_sweep_command_sends_what_is_due_and_says_so(organisation, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    outbox.queue_email(
+        subject="Test", body="Body", recipients=["a@example.org"], organisation_id=None
+    )
+    out = io.StringIO()
+    call_command("deliver_outbox", stdout=out)
+    assert out.getvalue() == "1 sent\n"
+    out = io.StringIO()
+    call_command("deliver_outbox", stdout=out)
+    assert out.getvalue() == "No emails were due.\n"
+    assert [m.subject for m in mail.outbox] == ["Test"]
