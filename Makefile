@@ -33,7 +33,12 @@ run: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo --if-empty
 	$(PY) manage.py seed_demo --print-logins
-	DJANGO_ALLOWED_HOSTS=$(HOST),localhost DUE_REGARD_SITE_URL=$${DUE_REGARD_SITE_URL:-http://$(HOST):$(PORT)} $(PY) manage.py runserver $(HOST):$(PORT)
+	@# The task worker (the email outbox, the register's files) runs beside the server and
+	@# stops with it. Links in emails point at this server unless DUE_REGARD_SITE_URL says.
+	export DUE_REGARD_SITE_URL=$${DUE_REGARD_SITE_URL:-http://$(HOST):$(PORT)}; \
+	$(PY) manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	DJANGO_ALLOWED_HOSTS=$(HOST),localhost $(PY) manage.py runserver $(HOST):$(PORT)
 
 # Every core: the layers run in parallel, each worker with its own test database.
 test: setup

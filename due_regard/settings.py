@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "viewflow",
     "viewflow.workflow",
     "django_tasks",
+    "django_tasks_db",
     "eia",
     "workflows",
 ]
@@ -93,6 +94,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "eia.middleware.RejectNulMiddleware",
+    "eia.upload_names.KeepUploadNamesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -191,8 +193,26 @@ EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "due-regard@localhost")
+# The relay, for DJANGO_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend.
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
+# A relay that hangs costs the worker this long per attempt, never a user's request.
+EMAIL_TIMEOUT = int(os.environ.get("DJANGO_EMAIL_TIMEOUT", "20"))
+# The outbox (eia/outbox.py): attempts per email, and the first wait (doubled each time, so
+# 1, 2, 4, 8 ... minutes: with these defaults the last attempt is 8.5 hours after the first).
+OUTBOX_MAX_ATTEMPTS = int(os.environ.get("DUE_REGARD_OUTBOX_MAX_ATTEMPTS", "10"))
+OUTBOX_RETRY_SECONDS = float(os.environ.get("DUE_REGARD_OUTBOX_RETRY_SECONDS", "60"))
 # Absolute links in emails.
 SITE_URL = os.environ.get("DUE_REGARD_SITE_URL", "http://127.0.0.1:8000")
+
+# Optional virus scan of uploads by clamd (eia/virus_scan.py): a Unix socket, or a host and port.
+CLAMD_SOCKET = os.environ.get("CLAMD_SOCKET", "")
+CLAMD_HOST = os.environ.get("CLAMD_HOST", "")
+CLAMD_PORT = int(os.environ.get("CLAMD_PORT", "3310"))
+CLAMD_TIMEOUT = float(os.environ.get("CLAMD_TIMEOUT", "30"))
 
 # Request size limits: a clear message, not a crash, when exceeded (see eia/middleware.py).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
@@ -225,13 +245,11 @@ CLIENT_IP_HEADER = os.environ.get("DUE_REGARD_CLIENT_IP_HEADER", "")
 REGISTER_FILES_ROOT = Path(
     os.environ.get("DUE_REGARD_REGISTER_FILES_ROOT", VAR_DIR / "register-files")
 )
-# Background work (django-tasks). The email outbox brings the database backend; until then
-# tasks run at once, after the commit that queued them.
+# Background work (django-tasks): the database backend (django-tasks-db), run by
+# `manage.py db_worker` beside the web server; no extra server needed on one machine.
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get(
-            "DUE_REGARD_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
-        )
+        "BACKEND": os.environ.get("DUE_REGARD_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
     }
 }
 

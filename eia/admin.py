@@ -14,11 +14,22 @@ import screening_rules
 
 from . import screening
 from .authorization import Permission, Role, has_permission
-from .models import Directorate, LocalCharacteristic, Organisation, PipelineItem, User
-from .services import pipeline
+from .errors import InvalidInput
+from .limits import clean_line
+from .models import (
+    Directorate,
+    LocalCharacteristic,
+    Organisation,
+    OutboxEmail,
+    PipelineItem,
+    User,
+)
+from .services import pipeline, reference_data
 
 
 def _is_lead(request) -> bool:
+    if not request.user.is_authenticated:  # the sign-in page asks too, for anonymous visitors
+        return False
     return has_permission(
         request.user, Permission.MANAGE_REFERENCE_DATA, organisation_id=request.user.organisation_id
     )
@@ -93,6 +104,19 @@ class OrganisationForm(forms.ModelForm):
             "screening_ruleset_version",
         ]
 
+    def _one_line(self, field: str, what: str) -> str:
+        limit = Organisation._meta.get_field(field).max_length
+        try:
+            return clean_line(self.cleaned_data[field], what=what, required=True, limit=limit)
+        except InvalidInput as error:
+            raise forms.ValidationError(error.message) from error
+
+    def clean_name(self):
+        return self._one_line("name", "the organisation's name")
+
+    def clean_short_name(self):
+        return self._one_line("short_name", "the short name")
+
     def clean(self):
         data = super().clean()
         ruleset, version = data.get("screening_ruleset"), data.get("screening_ruleset_version")
@@ -149,14 +173,47 @@ class LocalCharacteristicAdmin(OrganisationScopedAdmin):
     list_display = ["characteristic", "starts_on", "ends_on"]
 
 
+class DirectorateForm(forms.ModelForm):
+    def clean_name(self):
+        try:
+            return reference_data.clean_name(
+                self.cleaned_data["name"], reference_data.DIRECTORATE_NAME, 200
+            )
+        except InvalidInput as error:
+            raise forms.ValidationError(error.message) from error
+
+
 @admin.register(Directorate)
 class DirectorateAdmin(OrganisationScopedAdmin):
+    form = DirectorateForm
     list_display = ["name"]
     search_fields = ["name"]
 
 
+class PipelineItemForm(forms.ModelForm):
+    """Asks the service about a new reference before saving, so a taken or malformed one is an
+    error beside the field (the organisation is not on the lead's form, so the model's own
+    unique check cannot run)."""
+
+    organisation_id: int | None = None  # set per request by PipelineItemAdmin.get_form
+
+    def clean(self):
+        data = super().clean()
+        organisation = data.get("organisation")
+        organisation_id = organisation.pk if organisation else self.organisation_id
+        if self.instance.pk is None and "reference" in data and organisation_id:
+            try:
+                data["reference"] = pipeline.check_reference(
+                    organisation_id=organisation_id, reference=data["reference"]
+                )
+            except InvalidInput as error:
+                self.add_error("reference", error.message)
+        return data
+
+
 @admin.register(PipelineItem)
 class PipelineItemAdmin(OrganisationScopedAdmin):
+    form = PipelineItemForm
     list_display = ["reference", "title", "directorate", "decision_body", "decision_date"]
     list_filter = ["kind", "decision_body"]
     search_fields = ["reference", "title"]
@@ -165,6 +222,11 @@ class PipelineItemAdmin(OrganisationScopedAdmin):
     def get_readonly_fields(self, request, obj=None):
         # The reference is in the public register's addresses: it never changes once made.
         return ("reference",) if obj is not None else ()
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.organisation_id = request.user.organisation_id
+        return form
 
     def save_model(self, request, obj, form, change):
         """Not a side door: the admin changes facts through the same service as the pages, so
@@ -213,3 +275,19 @@ class ScopedUserAdmin(OrganisationScopedAdmin, UserAdmin):
         if db_field.name == "groups" and not request.user.is_superuser:
             kwargs["queryset"] = Group.objects.filter(name__in=[role.value for role in Role])
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+@admin.register(OutboxEmail)
+class OutboxEmailAdmin(OrganisationScopedAdmin):
+    """The lead reads what the service emailed, and sees what could not be delivered after
+    every retry (eia/outbox.py); nobody edits or resends here."""
+
+    list_display = ["created_at", "recipient", "subject", "status", "attempts", "last_error"]
+    list_filter = ["status"]
+    search_fields = ["recipient", "subject"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,20 +1,30 @@
-"""Evidence uploads: a size limit, types recognised by their content (never by their name), and
-stored under a random name so nothing a user typed reaches the file system.
+"""Evidence uploads: a size limit, types recognised by their content (never by their name),
+zip-based documents measured while they are unpacked, an optional virus scan
+(eia/virus_scan.py), and stored under a random name so nothing a user typed reaches the file
+system. The name the user's browser sent is kept, exactly, for display (templates escape it).
 """
 
 import io
-import re
+import struct
 import unicodedata
 import uuid
 import zipfile
+import zlib
 from dataclasses import dataclass
 
+from . import virus_scan
 from .errors import InvalidInput
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
-# A zip-based document may not unpack to more than this (guards against zip bombs).
+# A zip-based document may not unpack to more than this (guards against zip bombs), counted
+# from what its members really inflate to: the sizes an archive declares can lie.
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024
 MAX_ZIP_ENTRIES = 5000
+# Past a megabyte, a document never unpacks to more than this many times its packed size
+# (Word and Excel files measured 3 to 30 times; a zip bomb is over a thousand).
+MAX_RATIO = 200
+_CHUNK = 64 * 1024
+_LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature, then the name and extra lengths
 
 ALLOWED_DESCRIPTION = (
     "PDF, Word (.docx), Excel (.xlsx), OpenDocument (.odt, .ods), CSV, text, PNG or JPEG"
@@ -60,23 +70,84 @@ EXTENSIONS = {
 
 
 def safe_display_name(name: str) -> str:
-    """The uploaded name for display only: no folders, no control characters, bounded length."""
-    name = re.split(r"[\\/]", name or "")[-1]
+    """The name as the user sent it, for display only (never a path: the stored name is
+    random). Only control characters go, since the name is sent back in a download's header;
+    HTML stays as typed and every page escapes it. Bounded length, keeping the extension."""
     name = "".join(
-        ch for ch in unicodedata.normalize("NFC", name) if unicodedata.category(ch)[0] != "C"
+        ch for ch in unicodedata.normalize("NFC", name or "") if unicodedata.category(ch) != "Cc"
     )
-    name = name.strip().lstrip(".") or "evidence"
+    name = name.strip() or "evidence"
     return name[-200:]
+
+
+TOO_BIG = "The file unpacks to more than 100 MB, so it cannot be uploaded"
+TOO_DENSE = (
+    "The file unpacks to more than {ratio} times its size, which documents never do, so it "
+    "cannot be uploaded. Save it again from the program that made it"
+)
+
+
+class _Exceeded(Exception):
+    """Unpacking went past the budget: stop at once rather than finish a zip bomb."""
+
+
+def _inflated_size(data: bytes, entry: zipfile.ZipInfo, budget: int) -> int:
+    """What one member really inflates to, read from its own compressed data until the
+    stream ends (not from the sizes the archive declares); _Exceeded past `budget`."""
+    offset = entry.header_offset
+    signature, name_length, extra_length = _LOCAL_HEADER.unpack_from(data, offset)
+    if signature != b"PK\x03\x04":
+        raise zipfile.BadZipFile("no local header")
+    start = offset + _LOCAL_HEADER.size + name_length + extra_length
+    if entry.compress_type == zipfile.ZIP_STORED:
+        stored = min(max(entry.file_size, entry.compress_size), len(data) - start)
+        if stored > budget:
+            raise _Exceeded
+        return stored
+    if entry.compress_type != zipfile.ZIP_DEFLATED:
+        raise InvalidInput(
+            "The file is packed in a way Word, Excel and OpenDocument files are not. Save it "
+            "again from the program that made it"
+        )
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    produced, position, pending = 0, start, b""
+    while not inflater.eof:
+        if not pending:
+            if position >= len(data):
+                break  # a truncated stream: what it gave is what it unpacks to
+            pending, position = data[position : position + _CHUNK], position + _CHUNK
+        produced += len(inflater.decompress(pending, _CHUNK))
+        pending = inflater.unconsumed_tail
+        if produced > budget:
+            raise _Exceeded
+    return produced
+
+
+def _measure(data: bytes, entries: list[zipfile.ZipInfo]) -> None:
+    """Unpack every member in bounded chunks, counting, without keeping what it unpacks, and
+    stop as soon as the total passes 100 MB or (past a megabyte) MAX_RATIO times the file."""
+    if len(entries) > MAX_ZIP_ENTRIES:
+        raise InvalidInput("The file holds too many parts to be a document")
+    dense = max(1024 * 1024, MAX_RATIO * len(data))
+    cap = min(MAX_UNPACKED_BYTES, dense)
+    total = 0
+    try:
+        for entry in entries:
+            if not entry.is_dir():
+                total += _inflated_size(data, entry, cap - total)
+    except _Exceeded:
+        if cap == MAX_UNPACKED_BYTES:
+            raise InvalidInput(TOO_BIG) from None
+        raise InvalidInput(TOO_DENSE.format(ratio=MAX_RATIO)) from None
 
 
 def _zip_kind(head: bytes, data: bytes) -> Kind | None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
+        _measure(data, entries)
+    except (zipfile.BadZipFile, OSError, ValueError, struct.error, zlib.error):
         return None
-    if len(entries) > MAX_ZIP_ENTRIES or sum(e.file_size for e in entries) > MAX_UNPACKED_BYTES:
-        raise InvalidInput("The file unpacks to more than 100 MB, so it cannot be uploaded")
     names = {entry.filename for entry in entries}
     if "[Content_Types].xml" in names:
         if "word/document.xml" in names:
@@ -136,7 +207,9 @@ def check_upload(upload) -> CheckedUpload:
         raise InvalidInput(f"The file must be smaller than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB")
     if size == 0:
         raise InvalidInput("The selected file is empty")
-    display_name = safe_display_name(getattr(upload, "name", ""))
+    # The name exactly as the browser sent it, when the parser kept it (eia/upload_names.py).
+    sent = getattr(upload, "sent_name", None) or getattr(upload, "name", "")
+    display_name = safe_display_name(sent)
     extension = display_name.rsplit(".", 1)[-1].lower() if "." in display_name else ""
     claimed = EXTENSIONS.get(extension)
     if claimed is None:
@@ -150,6 +223,7 @@ def check_upload(upload) -> CheckedUpload:
             f"The selected file is called .{extension} but its content is not a {claimed.label}. "
             "Save it again in that format, or choose another file"
         )
+    virus_scan.check(data)
     return CheckedUpload(
         kind=actual,
         display_name=display_name,

@@ -87,3 +87,10 @@ def _fresh_cache_and_no_rate_limits(settings, tmp_path):
     settings.REGISTER_FILES_ROOT = tmp_path / "register-files"
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_at_once(settings):
+    """Background tasks run at once, after the commit that queued them, so a test sees their
+    effect; tests/integration/test_outbox.py runs the real database queue and its worker."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

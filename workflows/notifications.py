@@ -1,13 +1,12 @@
-"""Emails about the workflow, sent only after the transaction that caused them commits."""
+"""Emails about the workflow: written to the outbox (eia/outbox.py) in the transaction of the
+move that causes them, and sent by the task worker once it commits."""
 
 import logging
-from functools import partial
 
 from django.conf import settings
-from django.core.mail import send_mass_mail
-from django.db import transaction
 from django.urls import reverse
 
+from eia import outbox
 from eia.authorization import Role
 from eia.models import User
 
@@ -20,13 +19,13 @@ def _link(assessment) -> str:
     return settings.SITE_URL + reverse("workflows:assessment", args=[assessment.pk])
 
 
-def _send_after_commit(subject: str, body: str, recipients) -> None:
-    addresses = sorted({user.email for user in recipients if user.email and user.is_active})
-    if not addresses:
-        return
-    messages = [(subject, body, settings.DEFAULT_FROM_EMAIL, [address]) for address in addresses]
-    # robust: a mail server failure must not turn a committed decision into an error page.
-    transaction.on_commit(partial(send_mass_mail, messages), robust=True)
+def _queue(assessment, subject: str, body: str, recipients) -> None:
+    outbox.queue_email(
+        subject=subject,
+        body=body,
+        recipients=[user.email for user in recipients if user.email and user.is_active],
+        organisation_id=assessment.organisation_id,
+    )
 
 
 def _officers(organisation_id, exclude_ids=()):
@@ -45,7 +44,8 @@ def task_created(assessment, task, *, author_ids=()) -> None:
     stage = task_stage(task)
     title = assessment.title
     if stage.holder is Holder.OFFICERS and task.owner_id is None:
-        _send_after_commit(
+        _queue(
+            assessment,
             f"New task in the equality team queue: {stage.task_title.lower()}",
             f"'{title}' is waiting in the team queue: {stage.task_title.lower()}.\n\n"
             f"Claim it here: {_link(assessment)}\n",
@@ -57,7 +57,8 @@ def task_created(assessment, task, *, author_ids=()) -> None:
             if stage.holder is Holder.DECISION_MAKER
             else f"Task assigned to you: {stage.task_title.lower()}"
         )
-        _send_after_commit(
+        _queue(
+            assessment,
             subject,
             f"{stage.task_title} for '{title}'.\n\n{_link(assessment)}\n",
             [task.owner],
@@ -65,7 +66,8 @@ def task_created(assessment, task, *, author_ids=()) -> None:
 
 
 def returned(assessment, *, comment: str, by, recipients) -> None:
-    _send_after_commit(
+    _queue(
+        assessment,
         f"Returned for changes: {assessment.title}",
         f"{by.display_name} returned '{assessment.title}' with these comments:\n\n{comment}\n\n"
         f"{_link(assessment)}\n",
@@ -76,7 +78,8 @@ def returned(assessment, *, comment: str, by, recipients) -> None:
 def reassigned(assessment, task) -> None:
     if task.owner is not None:
         stage = task_stage(task)
-        _send_after_commit(
+        _queue(
+            assessment,
             f"Task assigned to you: {stage.task_title.lower()}",
             f"{stage.task_title} for '{assessment.title}' is now yours.\n\n{_link(assessment)}\n",
             [task.owner],
@@ -84,7 +87,8 @@ def reassigned(assessment, task) -> None:
 
 
 def published(assessment, *, recipients) -> None:
-    _send_after_commit(
+    _queue(
+        assessment,
         f"Published: {assessment.title}",
         f"The equality impact assessment for '{assessment.title}' (version "
         f"{assessment.version}) is published. Review it by {assessment.review_date:%d %B %Y}.\n\n"

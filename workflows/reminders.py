@@ -4,22 +4,21 @@ send_reminders`).
 At most one reminder a day per recipient per item, however often the command runs and even when
 two runs overlap: each reminder is first recorded as a ReminderSent row, whose unique constraint
 (kind, key, recipient, sent_on) lets exactly one run insert it; only the run that inserted it
-sends, and only after its transaction commits. If sending fails, the rows are removed again so
-that a later run retries.
+writes the email, to the outbox in the same transaction (eia/outbox.py), whose worker sends it
+after the commit and retries it while the mail relay is down.
 """
 
 import datetime
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import partial
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from eia import outbox
 from eia.models import Assessment, ReminderSent, State, User
 from eia.selectors.actions import open_actions
 
@@ -50,7 +49,6 @@ class Summary:
     sent: int = 0
     skipped: int = 0
     no_recipient: int = 0
-    failed: int = 0
     emails: int = 0
     # What a dry run would send: (address, reminder text) pairs.
     plan: list[tuple[str, str]] = field(default_factory=list)
@@ -67,8 +65,6 @@ class Summary:
         ]
         if self.no_recipient:
             parts.append(f"{count(self.no_recipient)} with no one to send to")
-        if self.failed:
-            parts.append(f"{count(self.failed)} failed (will be retried)")
         return ", ".join(parts)
 
 
@@ -165,21 +161,6 @@ def _record(reminder: Reminder, today: datetime.date) -> bool:
     return True
 
 
-def _deliver(recipient: User, reminders: list[Reminder], today: datetime.date, summary) -> None:
-    subject, body = _message(reminders)
-    try:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient.email])
-    except Exception:  # any mail failure: forget the rows so the next run tries again
-        log.exception("Could not send %d reminders to user %s", len(reminders), recipient.pk)
-        for reminder in reminders:
-            ReminderSent.objects.filter(
-                kind=reminder.kind, key=reminder.key, recipient=recipient, sent_on=today
-            ).delete()
-        summary.sent -= len(reminders)
-        summary.emails -= 1
-        summary.failed += len(reminders)
-
-
 def send_reminders(*, today: datetime.date | None = None, dry_run: bool = False) -> Summary:
     """Email each recipient one message listing what they have not been reminded of today."""
     today = today or timezone.localdate()
@@ -207,8 +188,13 @@ def send_reminders(*, today: datetime.date | None = None, dry_run: bool = False)
             fresh = [reminder for reminder in reminders if _record(reminder, today)]
             summary.skipped += len(reminders) - len(fresh)
             if fresh:
-                # Counted when queued; a failed delivery takes itself back off the count.
+                subject, body = _message(fresh)
+                outbox.queue_email(
+                    subject=subject,
+                    body=body,
+                    recipients=[recipient.email],
+                    organisation_id=recipient.organisation_id,
+                )
                 summary.sent += len(fresh)
                 summary.emails += 1
-                transaction.on_commit(partial(_deliver, recipient, fresh, today, summary))
     return summary

@@ -32,6 +32,7 @@ from .content import (
 )
 from .fingerprints import TextFingerprint
 from .organisations import Directorate, Nation, Organisation, User
+from .outbox import OutboxEmail
 from .pipeline import PipelineItem
 from .pipeline_history import PipelineChange
 from .reference import DecisionBody, Meeting
@@ -73,6 +74,7 @@ __all__ = [
     "Meeting",
     "Nation",
     "Organisation",
+    "OutboxEmail",
     "PipelineChange",
     "PipelineItem",
     "ScreeningOutcome",

@@ -1,12 +1,29 @@
 """The register's addresses, under /public/ (names are reversed as "register:<name>")."""
 
-from django.urls import path
+from django.urls import path, register_converter
 
 from . import audit_digests, downloads, feeds, reports, views
 
+
+class ReferenceConverter:
+    """Any stored reference, even one with a line break from before references were checked
+    (eia/services/pipeline.py refuses them now): Django's `path` converter cannot reverse
+    those, and one such record would break every list it is in."""
+
+    regex = r"[\s\S]+"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(ReferenceConverter, "reference")
+
 app_name = "register"
 
-_public_assessment = "<slug:organisation>/<path:reference>/v<int:version>/"
+_public_assessment = "<slug:organisation>/<reference:reference>/v<int:version>/"
 _quarterly_report = "<slug:organisation>/screening-report/<int:year>/q<int:quarter>"
 
 urlpatterns = [

@@ -10,6 +10,7 @@ instead of silently rewriting what was decided.
 """
 
 import datetime
+import re
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -19,7 +20,7 @@ from eia.authorization import Permission, has_permission
 from eia.calendar import is_working_day
 from eia.errors import InvalidInput, NotAllowed, NotFound
 from eia.events import EventType
-from eia.limits import clean_text
+from eia.limits import clean_line, clean_text
 from eia.models import (
     DecisionBody,
     Directorate,
@@ -42,6 +43,15 @@ FACTS = (
     "decision_date",
     "decision_maker",
 )
+# The facts shown on one line (in page titles, email subjects, the register's lists).
+ONE_LINE = {"title": "the title", "decision_body": "the decision body"}
+# A reference is part of the public register's addresses.
+REFERENCE_CHARACTERS = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._/()-]*")
+REFERENCE_RULE = (
+    "Reference must start with a letter or number and use only letters, numbers, spaces, "
+    "hyphens (-), full stops (.), underscores (_), slashes (/) and brackets"
+)
+
 # Who the item names to act: only the equality lead changes these (choosing your own
 # decision-maker is not independent).
 LEAD_ONLY = ("owner", "decision_maker")
@@ -124,6 +134,28 @@ def next_reference(organisation: Organisation, year: int) -> str:
     return f"{stem}{max(numbers, default=0) + 1:03d}"
 
 
+def _fact(item: PipelineItem, name: str, value):
+    """One fact as it will be stored: a colleague or directorate found in the organisation,
+    one-line text refused if it holds a line break, other text stripped."""
+    if name in ("directorate", "owner", "decision_maker"):
+        return _colleague(item, value, name)
+    if name in ONE_LINE:
+        limit = PipelineItem._meta.get_field(name).max_length
+        return clean_line(value, what=ONE_LINE[name], required=True, limit=limit)
+    return value.strip() if isinstance(value, str) else value
+
+
+def check_reference(*, organisation_id: int, reference: str) -> str:
+    """A new reference as it will be stored, or InvalidInput saying what is wrong with it."""
+    limit = PipelineItem._meta.get_field("reference").max_length
+    reference = clean_line(reference, what="the reference", required=True, limit=limit)
+    if not REFERENCE_CHARACTERS.fullmatch(reference):
+        raise InvalidInput(REFERENCE_RULE)
+    if PipelineItem.objects.filter(organisation_id=organisation_id, reference=reference).exists():
+        raise InvalidInput(f"Another proposal already has the reference {reference}")
+    return reference
+
+
 def _check(item: PipelineItem, changing=FACTS) -> None:
     """Validate the item; the decision date is checked against working days and meetings only
     when it (or its body) is being set, so fixing a title never trips over an older date."""
@@ -164,11 +196,7 @@ def change_item(*, item_id: int, by, changes: dict, reason: str = "") -> Pipelin
             )
         before = {name: _words(item, name) for name in changes}
         for name, value in changes.items():
-            if name in ("directorate", "owner", "decision_maker"):
-                value = _colleague(item, value, name)
-            elif isinstance(value, str):
-                value = value.strip()
-            setattr(item, name, value)
+            setattr(item, name, _fact(item, name, value))
         _check(item, changing=changes)
         after = {name: _words(item, name) for name in changes}
         changed = {
@@ -210,22 +238,15 @@ def add_item(*, by, organisation_id: int, facts: dict, reference: str = "") -> P
         for name, value in facts.items():
             if name not in FACTS:
                 raise InvalidInput(f"Unknown detail: {name}")
-            if name in ("directorate", "owner", "decision_maker"):
-                value = _colleague(item, value, name)
-            setattr(item, name, value.strip() if isinstance(value, str) else value)
+            setattr(item, name, _fact(item, name, value))
         _check(item)
-        item.reference = reference.strip() or next_reference(
-            organisation,
-            item.decision_date.year if item.decision_date else datetime.date.today().year,
-        )
-        try:
-            PipelineItem._meta.get_field("reference").run_validators(item.reference)
-        except ValidationError as error:
-            raise InvalidInput(f"Reference: {'; '.join(error.messages)}") from error
-        if PipelineItem.objects.filter(
-            organisation_id=organisation_id, reference=item.reference
-        ).exists():
-            raise InvalidInput(f"Another proposal already has the reference {item.reference}")
+        if reference.strip():
+            item.reference = check_reference(organisation_id=organisation_id, reference=reference)
+        else:
+            item.reference = next_reference(
+                organisation,
+                item.decision_date.year if item.decision_date else datetime.date.today().year,
+            )
         item.save()
         PipelineChange.objects.create(
             item=item,

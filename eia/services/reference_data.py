@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 
 from eia.authorization import Permission, has_permission
 from eia.errors import InvalidInput, NotAllowed, NotFound
-from eia.limits import clean_text
+from eia.limits import clean_line
 from eia.models import DecisionBody, Directorate, Meeting
 
 
@@ -19,16 +19,18 @@ def _require_lead(user) -> int:
     return organisation_id
 
 
-def _name(value: str, what: str, limit: int) -> str:
-    name = " ".join(clean_text(value, what=what, required=True, limit=limit).split())
-    if any(ord(c) < 32 for c in name):
-        raise InvalidInput(f"{what[0].upper()}{what[1:]} cannot contain control characters")
-    return name
+DIRECTORATE_NAME = "the directorate's name"
+
+
+def clean_name(value: str, what: str, limit: int) -> str:
+    """A list entry's name: one line (a line break is refused, naming the field), single
+    spaces. The admin's forms ask this too."""
+    return " ".join(clean_line(value, what=what, required=True, limit=limit).split())
 
 
 def save_directorate(*, by, name: str, directorate_id: int | None = None) -> Directorate:
     organisation_id = _require_lead(by)
-    name = _name(name, "the directorate's name", 200)
+    name = clean_name(name, DIRECTORATE_NAME, 200)
     with transaction.atomic():
         if directorate_id is None:
             row = Directorate(organisation_id=organisation_id)
@@ -50,7 +52,7 @@ def save_decision_body(
     *, by, name: str, body_id: int | None = None, active: bool = True
 ) -> DecisionBody:
     organisation_id = _require_lead(by)
-    name = _name(name, "the decision body's name", 120)
+    name = clean_name(name, "the decision body's name", 120)
     with transaction.atomic():
         if body_id is None:
             row = DecisionBody(organisation_id=organisation_id)

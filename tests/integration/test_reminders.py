@@ -17,16 +17,19 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
+from eia import outbox
 from eia.audit import head
 from eia.authorization import Role
-from eia.models import Action, ReminderSent
+from eia.models import Action, OutboxEmail, ReminderSent
 from tests.factories import UserFactory
 from tests.support import builders
+from tests.support.smtp import Relay
 from workflows import reminders, services
 
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(settings.BASE_DIR)
+RELAY_PORT = 8143
 
 
 @pytest.fixture(autouse=True)
@@ -218,22 +221,31 @@ def test_no_one_to_remind_is_counted_not_sent(organisation, django_capture_on_co
     )
 
 
-def test_a_failed_email_is_forgotten_so_the_next_run_retries(
-    organisation, monkeypatch, django_capture_on_commit_callbacks
+def test_a_relay_that_is_down_delays_the_reminder_and_a_retry_sends_it_once(
+    organisation, settings, django_capture_on_commit_callbacks
 ):
     people = builders.team(organisation)
     assessment = _published(people, organisation)
-
-    def broken(*args, **kwargs):
-        raise ConnectionRefusedError("mail server down")
-
-    with monkeypatch.context() as patch:
-        patch.setattr(reminders, "send_mail", broken)
-        summary = _run(django_capture_on_commit_callbacks, today=assessment.review_date)
-    assert (summary.sent, summary.failed) == (0, 1)
-    assert ReminderSent.objects.count() == 0
+    OutboxEmail.objects.all().delete()  # the publication's emails
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", RELAY_PORT, 5
+    relay = Relay(RELAY_PORT)  # not started: the relay is down
+    summary = _run(django_capture_on_commit_callbacks, today=assessment.review_date)
+    (email,) = OutboxEmail.objects.all()
+    assert (email.status, email.attempts) == ("pending", 1)
+    assert str(summary).startswith("Sent 1 reminder")
+    # A second run the same day does not write it again: the outbox has it.
     _run(django_capture_on_commit_callbacks, today=assessment.review_date)
-    assert len(mail.outbox) == 1
+    assert OutboxEmail.objects.count() == 1
+    relay.up()
+    try:
+        OutboxEmail.objects.update(next_attempt_at=email.created_at)
+        assert outbox.deliver_due() == {"sent": 1}
+        assert outbox.deliver_due() == {}
+    finally:
+        relay.down()
+    (delivered,) = relay.received
+    assert delivered["Subject"] == f"Review due: {assessment.title}"
 
 
 @pytest.mark.django_db(transaction=True)
@@ -338,6 +350,7 @@ def test_two_simultaneous_runs_send_once_on_a_sqlite_file(tmp_path):
     env["SQLITE_PATH"] = str(tmp_path / "reminders.sqlite3")
     env["DUE_REGARD_VAR_DIR"] = str(tmp_path)
     env["DJANGO_EMAIL_BACKEND"] = "django.core.mail.backends.locmem.EmailBackend"
+    env["DUE_REGARD_TASKS_BACKEND"] = "django_tasks.backends.immediate.ImmediateBackend"
     env["DJANGO_SETTINGS_MODULE"] = "due_regard.settings"
     script = (
         "import django; django.setup(); "

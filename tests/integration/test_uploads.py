@@ -1,18 +1,22 @@
 """Evidence uploads: size, content-checked types, safe names, and who may download."""
 
 import io
+import random
+import struct
 import zipfile
 from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils.html import escape
 
 from eia import uploads
 from eia.audit import head
 from eia.models import EvidenceItem
 from tests.factories import OrganisationFactory, UserFactory
 from tests.support import builders
+from tests.support.clamd import CLAMD_PORT, EICAR, FakeClamd
 from workflows import services
 
 pytestmark = pytest.mark.django_db
@@ -94,8 +98,9 @@ def test_path_traversal_names_never_reach_the_file_system(author, assessment, me
     response = _post(author, assessment, name, PDF_BYTES)
     assert response.status_code == 302
     item = EvidenceItem.objects.get(assessment=assessment)
-    assert "/" not in item.file_name and "\\" not in item.file_name and ".." not in item.file_name
+    # The name is only ever displayed (escaped); control characters go, as it is also a header.
     assert "\x00" not in item.file_name and "\n" not in item.file_name
+    assert Path(item.file.name).name != item.file_name
     assert Path(item.file.path).resolve().is_relative_to(Path(media).resolve())
     assert list(Path(media).rglob("passwd*")) == []
 
@@ -154,7 +159,8 @@ def test_zip_bombs_are_refused(author, assessment):
         archive.writestr("word/document.xml", b"0" * (101 * 1024 * 1024))
     response = _post(author, assessment, "bomb.docx", buffer.getvalue())
     assert response.status_code == 400
-    assert "unpacks to more than 100 MB" in response.content.decode()
+    # Zeros pack a thousand times over: unpacking stops at 200 times the file's size.
+    assert "unpacks to more than 200 times its size" in response.content.decode()
 
 
 def _uploaded(author, assessment, public=True):
@@ -205,3 +211,112 @@ def _close_file(response) -> None:
     closes the test's database connection on PostgreSQL."""
     for closer in getattr(response, "_resource_closers", []):
         closer()
+
+
+def _raw_post(client, assessment, file_name: str, data: bytes):
+    """A multipart request written by hand, so the file name arrives exactly as given (the
+    test client would take its base name first)."""
+    boundary = "----due-regard-boundary"
+    fields = {"title": "Survey", "shows": "Who uses the library.", "seen": str(head(assessment))}
+    parts = [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'
+        for name, value in fields.items()
+    ]
+    body = (
+        "".join(parts).encode()
+        + (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="upload"; '
+            f'filename="{file_name}"\r\nContent-Type: text/plain\r\n\r\n'
+        ).encode()
+        + data
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
+    return client.post(
+        f"/assessments/{assessment.pk}/full/evidence/add/",
+        data=body,
+        content_type=f"multipart/form-data; boundary={boundary}",
+    )
+
+
+@pytest.mark.parametrize(
+    "name", ["stray </i> close.txt", "Q&amp;A notes.txt", "2025/26 figures.txt", "<b>bold</b>.txt"]
+)
+def test_the_file_name_is_kept_as_sent_and_escaped_on_the_page(author, assessment, name):
+    response = _raw_post(author, assessment, name, b"Ward,users\nHawford,1200\n")
+    assert response.status_code == 302
+    item = EvidenceItem.objects.get(assessment=assessment)
+    assert item.file_name == name
+    page = author.get(f"/assessments/{assessment.pk}/full/evidence/").content.decode()
+    assert escape(name) in page
+    assert "<b>bold" not in page
+    download = author.get(f"/public/evidence/{item.pk}/")
+    _close_file(download)
+    assert "\n" not in download["Content-Disposition"]
+
+
+def _understated(archive: bytes, member: str, declared: int) -> bytes:
+    """The archive with `member`'s uncompressed size rewritten as `declared`, in its local
+    header and the central directory (what a crafted zip bomb does)."""
+    data = bytearray(archive)
+    name = member.encode()
+    local = data.find(b"PK\x03\x04")
+    while local != -1:
+        if data[local + 30 : local + 30 + len(name)] == name:
+            struct.pack_into("<I", data, local + 22, declared)
+        local = data.find(b"PK\x03\x04", local + 4)
+    central = data.find(b"PK\x01\x02")
+    while central != -1:
+        if data[central + 46 : central + 46 + len(name)] == name:
+            struct.pack_into("<I", data, central + 24, declared)
+        central = data.find(b"PK\x01\x02", central + 4)
+    return bytes(data)
+
+
+def _bomb(size: int, padding: bytes = b"") -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.writestr("[Content_Types].xml", "<xml/>")
+        if padding:
+            archive.writestr("word/media/image1.bin", padding)
+        archive.writestr("word/document.xml", b"0" * size)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("padding", "message"),
+    [
+        (b"", "unpacks to more than 200 times its size"),
+        # Big enough that 200 times it is past 100 MB: the total cap stops it instead.
+        (random.Random(11).randbytes(700 * 1024), "unpacks to more than 100 MB"),
+    ],
+)
+def test_a_zip_bomb_that_understates_its_sizes_is_measured_and_refused(
+    author, assessment, padding, message
+):
+    bomb = _understated(_bomb(120 * 1024 * 1024, padding), "word/document.xml", 2000)
+    declared = sum(e.file_size for e in zipfile.ZipFile(io.BytesIO(bomb)).infolist())
+    assert declared < 3000 + len(padding)  # what the old check summed
+    response = _post(author, assessment, "bomb.docx", bomb)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not EvidenceItem.objects.filter(assessment=assessment).exists()
+
+
+def test_a_document_compressed_far_beyond_any_real_one_is_refused(author, assessment):
+    response = _post(author, assessment, "dense.docx", _bomb(20 * 1024 * 1024))
+    assert response.status_code == 400
+    assert "200 times its size, which documents never do" in response.content.decode()
+
+
+def test_with_clamd_configured_an_infected_upload_is_refused(author, assessment, settings):
+    settings.CLAMD_HOST, settings.CLAMD_PORT, settings.CLAMD_TIMEOUT = "127.0.0.1", CLAMD_PORT, 5
+    server = FakeClamd()
+    try:
+        response = _post(author, assessment, "notes.txt", b"Minutes " + EICAR)
+        assert response.status_code == 400
+        assert "The file contains a virus" in response.content.decode()
+        assert _post(author, assessment, "notes.txt", b"Minutes\n").status_code == 302
+    finally:
+        server.close()
+    assert len(server.streams) == 2
+    assert EvidenceItem.objects.filter(assessment=assessment).count() == 1

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from eia import audit
-from eia.errors import InvalidInput, NotAllowed
+from eia.errors import Conflict, InvalidInput, NotAllowed
 from eia.events import EventType
 from eia.limits import clean_text
 from eia.models import Assessment, State
@@ -57,6 +57,13 @@ def decide_sign_off(
     frozen: dict = {}  # filled in under the lock, then written with the audit event
 
     def freeze(assessment):
+        # Before anything is written: a second sign-off (by someone who may do the next task)
+        # would otherwise insert a second snapshot before the transition refuses.
+        if assessment.state != State.AWAITING_SIGN_OFF:
+            raise Conflict(
+                "This assessment is already signed off, or no longer waiting for sign-off. "
+                "Reload it to see where it is now."
+            )
         record = freeze_what_was_seen(assessment, by=by, seen_hash=seen_hash)
         frozen["snapshot_hash"] = record.content_hash
         frozen["accepted_impacts"] = record.accepted_impacts
