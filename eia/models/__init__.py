@@ -29,12 +29,14 @@ from .content import (
     SignOff,
     Size,
 )
+from .duties import Duty, DutyException
 from .fingerprints import TextFingerprint
 from .organisations import Directorate, Nation, Organisation, User
 from .pipeline import PipelineItem
 from .pipeline_history import PipelineChange
 from .reference import DecisionBody, Meeting
 from .screening import LocalCharacteristic, Screening
+from .security_log import SecurityEvent
 
 __all__ = [
     "FULL_SECTIONS",
@@ -66,6 +68,8 @@ __all__ = [
     "AuditEvent",
     "Authorship",
     "DecisionBody",
+    "Duty",
+    "DutyException",
     "Directorate",
     "Meeting",
     "Nation",
@@ -73,6 +77,7 @@ __all__ = [
     "PipelineChange",
     "PipelineItem",
     "ScreeningOutcome",
+    "SecurityEvent",
     "State",
     "TextFingerprint",
     "User",
