@@ -101,3 +101,19 @@ def exceptions_used(user, assessment, duty: Duty | None) -> list[Conflict]:
     if duty is None:
         return []
     return [c for c in conflicts(user, assessment, duty) if c.allowed_by is not None]
+
+
+def conflicting_versions(user, duty: Duty):
+    """The versions (assessment ids, as a subquery) on which this person already holds, by the
+    trail, a duty that no exception lets them hold with `duty`: the team queue leaves those
+    tasks out. (Authorship is the queue's own exclusion.)"""
+    allowed = set(_exceptions(user.organisation_id))
+    events = [
+        event
+        for held, held_events in EVENTS_OF_DUTY.items()
+        if held != duty and frozenset({held, duty}) not in allowed
+        for event in held_events
+    ]
+    return AuditEvent.objects.filter(actor_id=user.pk, event_type__in=events).values(
+        "assessment_id"
+    )

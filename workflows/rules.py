@@ -2,10 +2,11 @@
 
 Role grants and the object permissions (author and co-authors, the named decision-maker, both
 django-guardian permissions) come from eia.authorization; this module adds who holds the active
-task and segregation of duties: anyone who has ever written part of a proposal's assessment
-(eia.models.Authorship) never confirms, approves, signs off or publishes any version of it,
-whatever roles they hold; and beyond authors, every duty on one version is held by a different
-person unless the organisation's written policy allows an exception (workflows.duties).
+task and segregation of duties (workflows.duties): anyone who has ever written part of a
+proposal's assessment (eia.models.Authorship) never confirms, approves, signs off or publishes
+any version of it, whatever roles they hold, and whoever approved, signed off or published one
+version holds no other of those duties on it, unless the organisation's written policy allows
+that pair (a confirmed eia.models.DutyException).
 """
 
 from eia.authorization import (

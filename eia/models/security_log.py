@@ -4,7 +4,8 @@ A separate append-only table rather than the assessment trail (eia.models.audit)
 hash-chained per assessment and every row needs one, while these events (a role change, an
 invitation, a lockout) belong to no assessment, and some (a failed sign-in for a username that
 does not exist) to no known person. Rows are written only by eia.security_log.record(); the
-model and its queryset refuse updates and deletes, like the trail's.
+model and its queryset refuse updates and deletes, like the trail's, and so does the database
+(triggers, migration 0017).
 """
 
 from django.db import models

@@ -6,6 +6,7 @@ import csv
 import io
 
 import pytest
+from django.db import DatabaseError, connection, transaction
 from django.test import Client
 
 from eia import security_log
@@ -82,6 +83,13 @@ def test_entries_cannot_be_changed_or_deleted(organisation):
         SecurityEvent.objects.all().delete()
     with pytest.raises(AppendOnlyError):
         SecurityEvent.objects.update(details={})
+
+
+def test_the_database_refuses_to_rewrite_an_entry(organisation):
+    _log(organisation)
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("UPDATE eia_securityevent SET subject_name = 'someone else'")
+    assert SecurityEvent.objects.get().subject_name == ""
 
 
 def test_role_changes_and_deactivation_in_the_admin_are_logged(people, organisation):

@@ -16,6 +16,7 @@ from tests.factories import UserFactory
 from tests.support import builders
 from workflows import services
 from workflows.demo import stories as demo
+from workflows.selectors import tasks as selectors
 
 pytestmark = pytest.mark.django_db
 
@@ -79,6 +80,9 @@ def test_the_approver_is_refused_publication_over_http_with_the_reason(people, o
     assert "separation of duties" in response.content.decode()
     task = services.active_task(assessment)
     assert client.post(f"/tasks/{task.pk}/claim/").status_code == 403
+    # The team queue offers its publication to the other officer only.
+    assert [row.task.pk for row in selectors.team_queue(user=people["officer"])] == []
+    assert [row.task.pk for row in selectors.team_queue(user=people["officer2"])] == [task.pk]
 
 
 def test_an_exception_in_the_written_policy_allows_it_and_each_use_is_on_the_trail(
