@@ -10,7 +10,7 @@ from eia.audit import head
 from eia.authorization import Role
 from eia.errors import NotAllowed
 from eia.events import EventType, SecurityEventType
-from eia.models import Duty, SecurityEvent
+from eia.models import Duty, DutyException, SecurityEvent
 from eia.services import duty_policy, pipeline
 from tests.factories import UserFactory
 from tests.support import builders
@@ -159,3 +159,31 @@ def test_only_leads_and_superusers_keep_the_policy_and_never_for_another_organis
                 policy_reference="x",
                 by=outsider,
             )
+
+
+def test_the_admin_records_an_exception_and_only_someone_else_can_confirm_it(people, organisation):
+    lead = people["lead"]
+    client = Client()
+    client.force_login(lead)
+    response = client.post(
+        "/admin/eia/dutyexception/add/",
+        {"first_duty": "publish", "second_duty": "review", "policy_reference": "Para 9"},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    exception = DutyException.objects.get()
+    assert (exception.first_duty, exception.second_duty) == ("review", "publish")
+    assert exception.organisation == organisation and exception.recorded_by == lead
+    confirm = {"action": "confirm", "_selected_action": [exception.pk]}
+    client.post("/admin/eia/dutyexception/", confirm)
+    exception.refresh_from_db()
+    assert exception.confirmed_at is None
+    second_lead = UserFactory(organisation=organisation, roles=[Role.EQUALITY_LEAD], is_staff=True)
+    other = Client()
+    other.force_login(second_lead)
+    other.post("/admin/eia/dutyexception/", confirm)
+    exception.refresh_from_db()
+    assert exception.confirmed_by == second_lead
+    # Never edited, only recorded, confirmed and ended.
+    edit = {"first_duty": "review", "second_duty": "publish", "policy_reference": "Changed"}
+    assert client.post(f"/admin/eia/dutyexception/{exception.pk}/change/", edit).status_code == 403
+    assert DutyException.objects.get().policy_reference == "Para 9"
