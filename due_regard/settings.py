@@ -5,6 +5,7 @@ DJANGO_DEBUG=1. No production secret lives here: DJANGO_SECRET_KEY, or a random 
 once into var/secret_key for a local install.
 """
 
+import datetime
 import os
 import secrets
 from pathlib import Path
@@ -87,6 +88,8 @@ INSTALLED_APPS = [
     "viewflow.workflow",
     "django_tasks",
     "django_tasks_db",
+    # Sign-in throttling per username and address (eia/accounts/throttling.py).
+    "axes",
     "eia",
     "workflows",
 ]
@@ -105,6 +108,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "eia.middleware.DomainErrorMiddleware",
+    # Answers a locked-out sign-in with the lockout page (after the view has run).
+    "axes.middleware.AxesMiddleware",
     # Last, so it sees a rate limit first and answers 429 (RATELIMIT_VIEW), not 403.
     "django_ratelimit.middleware.RatelimitMiddleware",
 ]
@@ -152,15 +157,40 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "eia.User"
 AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out username and address is refused before the password is checked.
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
+# The password policy: 12 characters or more, not a common (breached) password, not like the
+# username, not all numbers, and never the organisation's name (eia/accounts/passwords.py).
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "eia.accounts.passwords.OrganisationNameValidator"},
 ]
+# Email links: a password reset works for an hour, an invitation for a week; each works once.
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("DUE_REGARD_RESET_LINK_SECONDS", 60 * 60))
+INVITATION_TIMEOUT = int(os.environ.get("DUE_REGARD_INVITATION_SECONDS", 7 * 24 * 60 * 60))
+# Sign-in throttling (django-axes): failures count per username AND address together, so
+# someone guessing from elsewhere cannot lock the real person out; after AXES_FAILURE_LIMIT
+# failures that pair waits the cool-off. Each failure is on the security log.
+AXES_ENABLED = env_bool("DUE_REGARD_SIGN_IN_THROTTLING", True)
+AXES_FAILURE_LIMIT = int(os.environ.get("DUE_REGARD_SIGN_IN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = datetime.timedelta(
+    minutes=int(os.environ.get("DUE_REGARD_SIGN_IN_COOLOFF_MINUTES", 15))
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_HANDLER = "eia.accounts.throttling.SecurityLogHandler"
+AXES_CLIENT_IP_CALLABLE = "eia.accounts.throttling.client_ip"
+AXES_VERBOSE = False
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

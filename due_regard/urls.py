@@ -21,6 +21,7 @@ urlpatterns = [
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("accessibility/", accessibility.accessibility, name="accessibility"),
+    path("", include("eia.accounts.urls")),
     path("public/", include("eia.register.urls")),
     path("", include("workflows.urls")),
     path("admin/", admin.site.urls),

@@ -13,11 +13,13 @@ from django.contrib.auth.models import Group
 import screening_rules
 
 from . import screening
+from .accounts.admin import INVITE_FIELDS, AccountsAdminMixin, DutyExceptionAdminMixin
 from .authorization import Permission, Role, has_permission
 from .errors import InvalidInput
 from .limits import clean_line
 from .models import (
     Directorate,
+    DutyException,
     LocalCharacteristic,
     Organisation,
     OutboxEmail,
@@ -250,8 +252,15 @@ class PipelineItemAdmin(OrganisationScopedAdmin):
         pipeline.change_item(item_id=obj.pk, by=request.user, changes=changes)
 
 
+@admin.register(DutyException)
+class DutyExceptionAdmin(DutyExceptionAdminMixin, OrganisationScopedAdmin):
+    """The policy on separation of duties (eia/accounts/admin.py)."""
+
+
 @admin.register(User)
-class ScopedUserAdmin(OrganisationScopedAdmin, UserAdmin):
+class ScopedUserAdmin(AccountsAdminMixin, OrganisationScopedAdmin, UserAdmin):
+    """Leads invite people by email and never see or set a password (eia/accounts/admin.py)."""
+
     list_display = ["username", "first_name", "last_name", "email", "job_title", "is_active"]
     list_filter = ["groups", "is_active"]
 
@@ -265,7 +274,7 @@ class ScopedUserAdmin(OrganisationScopedAdmin, UserAdmin):
                 )
             return fieldsets
         if obj is None:
-            return ((None, {"fields": ("username", "password1", "password2")}),)
+            return ((None, {"fields": INVITE_FIELDS}),)
         return (
             (None, {"fields": ("username", "first_name", "last_name", "email", "job_title")}),
             ("Roles", {"fields": ("groups", "is_active")}),

@@ -19,6 +19,8 @@ class Role(StrEnum):
     DECISION_MAKER = "decision_maker"
     EQUALITY_LEAD = "equality_lead"
     VIEWER = "viewer"
+    # Reads the organisation's security log and the records; changes nothing.
+    AUDITOR = "auditor"
 
     @property
     def label(self) -> str:
@@ -31,6 +33,7 @@ ROLE_LABELS = {
     Role.DECISION_MAKER: "Decision-maker",
     Role.EQUALITY_LEAD: "Equality lead",
     Role.VIEWER: "Viewer",
+    Role.AUDITOR: "Auditor",
 }
 
 
@@ -46,6 +49,9 @@ class Permission(StrEnum):
     # The equality lead's oversight: start, withdraw or manage the co-authors of any assessment.
     LEAD_ASSESSMENTS = "lead_assessments"
     MANAGE_REFERENCE_DATA = "manage_reference_data"
+    READ_SECURITY_LOG = "read_security_log"
+    # Record, confirm or end an exception to separation of duties (a second person confirms).
+    MANAGE_DUTY_POLICY = "manage_duty_policy"
 
 
 _OFFICERS = {Role.EQUALITY_OFFICER, Role.EQUALITY_LEAD}
@@ -62,6 +68,8 @@ ROLE_PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.REASSIGN_TASK: frozenset({Role.EQUALITY_LEAD}),
     Permission.LEAD_ASSESSMENTS: frozenset({Role.EQUALITY_LEAD}),
     Permission.MANAGE_REFERENCE_DATA: frozenset({Role.EQUALITY_LEAD}),
+    Permission.READ_SECURITY_LOG: frozenset({Role.EQUALITY_LEAD, Role.AUDITOR}),
+    Permission.MANAGE_DUTY_POLICY: frozenset({Role.EQUALITY_LEAD}),
 }
 
 

@@ -11,6 +11,7 @@ NAVIGATION = [
     ("Policy pipeline", "pipeline_list", None),
     ("Decision calendar", "decision_calendar", None),
     ("Organisation's lists", "organisation_lists", {Role.EQUALITY_LEAD}),
+    ("Security log", "security_log", {Role.EQUALITY_LEAD, Role.AUDITOR}),
 ]
 
 

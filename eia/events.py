@@ -50,6 +50,8 @@ class EventType(models.TextChoices):
     # Discussion and follow-up
     COMMENT_ADDED = "eia.comment.added", "Comment"
     ACTION_PROGRESS = "eia.action.progress", "Action progress reported"
+    # Separation of duties: one person held two duties under the organisation's written policy
+    DUTY_EXCEPTION_USED = "eia.duty_exception.used", "Policy exception to separation of duties"
 
 
 class EventGroup(models.TextChoices):
@@ -60,6 +62,7 @@ class EventGroup(models.TextChoices):
     TASKS = "tasks", "Tasks"
     DISCUSSION = "discussion", "Comments and progress"
     FACTS = "facts", "Proposal details"
+    DUTIES = "duties", "Separation of duties"
 
 
 E = EventType
@@ -90,6 +93,7 @@ GROUPS: dict[EventGroup, frozenset[EventType]] = {
     EventGroup.TASKS: frozenset({E.TASK_CLAIMED, E.TASK_RELEASED, E.TASK_REASSIGNED}),
     EventGroup.DISCUSSION: frozenset({E.COMMENT_ADDED, E.ACTION_PROGRESS}),
     EventGroup.FACTS: frozenset({E.PIPELINE_CHANGED}),
+    EventGroup.DUTIES: frozenset({E.DUTY_EXCEPTION_USED}),
 }
 del E
 
@@ -107,5 +111,42 @@ def label(value: str) -> str:
     """The label of a stored event type (an unknown one reads as itself, never as a 500)."""
     try:
         return EventType(value).label
+    except ValueError:
+        return value
+
+
+class SecurityEventType(models.TextChoices):
+    """The organisation's security log (eia.security_log): events about people's access, which
+    belong to no assessment. Stored values are never renamed either."""
+
+    USER_CREATED = "eia.security.user_created", "User created"
+    USER_DEACTIVATED = "eia.security.user_deactivated", "User deactivated"
+    USER_REACTIVATED = "eia.security.user_reactivated", "User reactivated"
+    ROLES_CHANGED = "eia.security.roles_changed", "Roles changed"
+    INVITATION_SENT = "eia.security.invitation_sent", "Invitation sent"
+    INVITATION_ACCEPTED = "eia.security.invitation_accepted", "Invitation accepted"
+    PASSWORD_RESET_REQUESTED = "eia.security.reset_requested", "Password reset requested"
+    PASSWORD_RESET = "eia.security.password_reset", "Password reset by email link"
+    PASSWORD_CHANGED = "eia.security.password_changed", "Password changed"
+    PASSWORD_SET_BY_ADMIN = "eia.security.password_set", "Password set by a superuser"
+    SIGN_IN_FAILED = "eia.security.sign_in_failed", "Sign-in failed"
+    LOCKED_OUT = "eia.security.locked_out", "Locked out after repeated failures"
+    DUTY_EXCEPTION_RECORDED = (
+        "eia.security.duty_exception_recorded",
+        "Separation of duties: exception recorded",
+    )
+    DUTY_EXCEPTION_CONFIRMED = (
+        "eia.security.duty_exception_confirmed",
+        "Separation of duties: exception confirmed",
+    )
+    DUTY_EXCEPTION_ENDED = (
+        "eia.security.duty_exception_ended",
+        "Separation of duties: exception ended",
+    )
+
+
+def security_label(value: str) -> str:
+    try:
+        return SecurityEventType(value).label
     except ValueError:
         return value

@@ -2,9 +2,11 @@
 
 Role grants and the object permissions (author and co-authors, the named decision-maker, both
 django-guardian permissions) come from eia.authorization; this module adds who holds the active
-task and segregation of duties: anyone who has ever written part of a proposal's assessment
-(eia.models.Authorship) never confirms, approves, signs off or publishes any version of it,
-whatever roles they hold.
+task and segregation of duties (workflows.duties): anyone who has ever written part of a
+proposal's assessment (eia.models.Authorship) never confirms, approves, signs off or publishes
+any version of it, whatever roles they hold, and whoever approved, signed off or published one
+version holds no other of those duties on it, unless the organisation's written policy allows
+that pair (a confirmed eia.models.DutyException).
 """
 
 from eia.authorization import (
@@ -17,13 +19,14 @@ from eia.authorization import (
 )
 from eia.models import WITHDRAWABLE_STATES, Assessment, State
 
-from .stages import TASK_STAGE_BY_NODE, Holder, task_stage
+from . import duties
+from .stages import TASK_STAGE_BY_NODE, Holder, Stage, task_stage
 
 
-def _officer_may_act(user, assessment: Assessment, permission: Permission) -> bool:
+def _officer_may_act(user, assessment: Assessment, stage: Stage) -> bool:
     return has_permission(
-        user, permission, organisation_id=assessment.organisation_id
-    ) and not has_authored(user, assessment)
+        user, stage.permission, organisation_id=assessment.organisation_id
+    ) and duties.may_take(user, assessment, duties.DUTY_OF_STATE[stage.state])
 
 
 def can_claim(user, assessment: Assessment, task) -> bool:
@@ -32,7 +35,7 @@ def can_claim(user, assessment: Assessment, task) -> bool:
         stage is not None
         and stage.holder is Holder.OFFICERS
         and task.owner_id is None
-        and _officer_may_act(user, assessment, Permission.REVIEW_ASSESSMENT)
+        and _officer_may_act(user, assessment, stage)
     )
 
 
@@ -62,12 +65,10 @@ def may_hold(user, assessment: Assessment, node_name: str) -> bool:
             user, Permission.AUTHOR_ASSESSMENT, organisation_id=assessment.organisation_id
         )
     if holder is Holder.OFFICERS:
-        return _officer_may_act(user, assessment, stage.permission)
+        return _officer_may_act(user, assessment, stage)
     # Only the decision-maker named on the pipeline item now: if the lead names someone else,
     # the person named before can no longer sign.
-    return is_named_decision_maker(user, assessment) and _officer_may_act(
-        user, assessment, stage.permission
-    )
+    return is_named_decision_maker(user, assessment) and _officer_may_act(user, assessment, stage)
 
 
 def can_do_task(user, assessment: Assessment, task) -> bool:
@@ -116,13 +117,16 @@ def can_start(user, pipeline_item) -> bool:
 
 def why_not(user, assessment: Assessment, task) -> str:
     stage = task_stage(task)
-    if stage.holder is not Holder.AUTHOR and has_authored(user, assessment):
+    if stage.holder is Holder.AUTHOR:
+        return "Only the author or a co-author of this assessment can do this."
+    conflict = duties.refused(user, assessment, duties.DUTY_OF_STATE[stage.state])
+    if conflict is not None and conflict.held is duties.Duty.AUTHOR:
         return (
             "You are an author of this assessment, so you cannot review, sign off or publish "
             "it. Another equality officer or the named decision-maker must do this."
         )
-    if stage.holder is Holder.AUTHOR:
-        return "Only the author or a co-author of this assessment can do this."
+    if conflict is not None:
+        return conflict.refusal()
     if stage.holder is Holder.DECISION_MAKER:
         return "Only the named decision-maker for this proposal can sign it off."
     if task.owner_id not in (None, user.pk):

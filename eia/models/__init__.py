@@ -30,6 +30,7 @@ from .content import (
     SignOff,
     Size,
 )
+from .duties import Duty, DutyException
 from .fingerprints import TextFingerprint
 from .organisations import Directorate, Nation, Organisation, User
 from .outbox import OutboxEmail
@@ -37,6 +38,7 @@ from .pipeline import PipelineItem
 from .pipeline_history import PipelineChange
 from .reference import DecisionBody, Meeting
 from .screening import LocalCharacteristic, Screening
+from .security_log import SecurityEvent
 
 __all__ = [
     "FULL_SECTIONS",
@@ -70,6 +72,8 @@ __all__ = [
     "AuditHead",
     "Authorship",
     "DecisionBody",
+    "Duty",
+    "DutyException",
     "Directorate",
     "Meeting",
     "Nation",
@@ -78,6 +82,7 @@ __all__ = [
     "PipelineChange",
     "PipelineItem",
     "ScreeningOutcome",
+    "SecurityEvent",
     "State",
     "TextFingerprint",
     "User",

@@ -121,7 +121,8 @@ def test_screened_in_journey_through_the_browser(browse, organisation):
     browse.goto(f"/assessments/{assessment.pk}/sign-off/record/")
     assert "This record is intact" in page.inner_text("main")
 
-    browse.sign_in_as(people["officer"])
+    # Separation of duties: the officer who approved it does not publish it.
+    browse.sign_in_as(people["officer2"])
     browse.goto(f"/assessments/{assessment.pk}/publish/")
     _click(browse, "Publish")
     assert "Published" in page.inner_text(".govuk-notification-banner")

@@ -93,7 +93,8 @@ class Journey:
         self.as_(who).post(self.url("sign-off/"), self.stale_guard() | data)
         return self
 
-    def publish(self, who="officer"):
+    def publish(self, who="officer2"):
+        """Published by the second officer: whoever approved a version never publishes it."""
         self.as_(who).post(self.url("publish/"), self.stale_guard())
         return self
 

@@ -45,7 +45,15 @@ def _public_patterns(resolver=None, prefix=""):
 
 
 # The pages the public may reach without signing in. Anything else must demand a login.
-PUBLIC_PREFIXES = ("sign-in/", "public/", "accessibility/", "admin/")
+PUBLIC_PREFIXES = (
+    "sign-in/",
+    "public/",
+    "accessibility/",
+    "admin/",
+    # Forgotten passwords and invitations: the person cannot sign in yet (eia/accounts/).
+    "password-reset/",
+    "invitation/",
+)
 
 
 def test_every_view_requires_login_unless_deliberately_public():

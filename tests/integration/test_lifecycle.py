@@ -279,7 +279,7 @@ def test_emails_for_assignment_return_sign_off_request_and_publication(
         j.publish()
     assert {m.to[0] for m in mail.outbox} == {
         people["pm"].email,
-        people["officer"].email,
+        people["officer2"].email,  # the publisher: not the officer who screened it out
         people["dm"].email,
     }
     assert all(m.subject == f"Published: {j.item.title}" for m in mail.outbox)

@@ -80,10 +80,11 @@ def approve_sign_and_publish(people, assessment):
     )
     assessment.refresh_from_db()
     sign(people, assessment)
+    # Separation of duties: whoever approved it does not publish it.
     return services.publish(
         assessment_id=assessment.pk,
         seen=head(assessment),
-        by=people["officer"],
+        by=people["officer2"],
     )
 
 

@@ -85,6 +85,7 @@ ORGANISATIONS = [
                 Role.EQUALITY_LEAD,
             ),
             DemoPerson("viewer.northshire", "Sam", "Whitfield", "Scrutiny Officer", Role.VIEWER),
+            DemoPerson("auditor.northshire", "Ruth", "Adeyemi", "Internal Auditor", Role.AUDITOR),
         ],
         # (reference, title, kind, directorate index, decision body, days until decision, summary)
         "pipeline": [
@@ -226,6 +227,7 @@ ORGANISATIONS = [
             DemoPerson(
                 "viewer.eastdale", "Chloe", "Hughes", "Democratic Services Officer", Role.VIEWER
             ),
+            DemoPerson("auditor.eastdale", "Imran", "Shah", "Audit Manager", Role.AUDITOR),
         ],
         "pipeline": [
             (

@@ -18,7 +18,7 @@ from viewflow.workflow.status import STATUS
 from eia.authorization import CONTRIBUTE, Permission, has_permission
 from eia.models import Assessment, Authorship
 
-from .. import returns
+from .. import duties, returns
 from ..flows import AssessmentFlow
 from ..services.moves import ACTIVE_TASK_STATUSES
 from ..stages import AUTHOR_NODES, OFFICER_NODES, TASK_STAGES, DueFrom, Stage, task_stage
@@ -175,8 +175,21 @@ def queue_tasks(*, user):
         _base(user)
         .filter(status=STATUS.NEW, owner__isnull=True, flow_task__in=_nodes(OFFICER_NODES))
         .exclude(_own_work(user))
+        .exclude(_duty_conflicts(user))
     )
     return _ordered(tasks)
+
+
+def _duty_conflicts(user):
+    """Tasks whose duty the user may not take on that version: the officer who approved it is
+    not offered its publication (workflows.duties)."""
+    conflicts = Q(pk__in=[])
+    for state, duty in duties.DUTY_OF_STATE.items():
+        conflicts |= Q(
+            flow_task=AssessmentFlow.instance.node(state.value),
+            process__assessmentprocess__assessment_id__in=duties.conflicting_versions(user, duty),
+        )
+    return conflicts
 
 
 def claimed_by_colleagues(*, user, today: datetime.date | None = None) -> list[TaskRow]:

@@ -21,14 +21,14 @@ from viewflow.workflow.status import STATUS
 from eia import audit
 from eia.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from eia.events import GROUPS, EventGroup, EventType
-from eia.models import Assessment, User
+from eia.models import Assessment, Duty, User
 from eia.services import authorship
 from eia.services.locking import locked
 
-from .. import notifications, returns, rules
+from .. import duties, notifications, returns, rules
 from ..flows import AssessmentFlow
 from ..models import AssessmentProcess
-from ..stages import stage_of
+from ..stages import stage_of, task_stage
 
 ACTIVE_TASK_STATUSES = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
 
@@ -141,6 +141,8 @@ def move(
             )
         if not rules.can_do_task(by, assessment, task):
             raise NotAllowed(rules.why_not(by, assessment, task))
+        duty = duties.DUTY_OF_STATE.get(task_stage(task).state)
+        exceptions = duties.exceptions_used(by, assessment, duty)
         if check is not None:
             check(assessment)
         from_state = save_transition(assessment, apply)
@@ -152,6 +154,8 @@ def move(
             details = {**(details or {}), "assigned_to": officer.display_name}
         if event_type in GROUPS[EventGroup.AUTHORING]:
             authorship.note_authored(assessment, by)
+        for used in exceptions:
+            _record_exception_used(assessment, used, by=by)
         audit.record(
             event_type,
             assessment=assessment,
@@ -166,6 +170,21 @@ def move(
                 assessment, new_task, author_ids=authorship.author_ids(assessment)
             )
         return assessment
+
+
+def _record_exception_used(assessment: Assessment, used: duties.Conflict, *, by) -> None:
+    """Each use of a policy exception to separation of duties is on the trail, with the
+    policy's own words."""
+    audit.record(
+        EventType.DUTY_EXCEPTION_USED,
+        assessment=assessment,
+        by=by,
+        comment=used.allowed_by.policy_reference,
+        details={
+            "duties": [Duty(d).label for d in sorted((used.held, used.duty), key=list(Duty).index)],
+            "exception": used.allowed_by.pk,
+        },
+    )
 
 
 def require_decision_maker(assessment: Assessment) -> None:
