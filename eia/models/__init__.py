@@ -33,7 +33,7 @@ from .fingerprints import TextFingerprint
 from .organisations import Directorate, Nation, Organisation, User
 from .pipeline import PipelineItem
 from .pipeline_history import PipelineChange
-from .reference import DecisionBody, Meeting
+from .reference import DecisionBody, Meeting, SettingChange
 from .screening import LocalCharacteristic, Screening
 
 __all__ = [
@@ -52,6 +52,7 @@ __all__ = [
     "RuralTheme",
     "RuralityProofing",
     "Section",
+    "SettingChange",
     "SignOff",
     "Size",
     "AUTHOR_STATES",

@@ -48,7 +48,7 @@ def assessment_detail(request, pk: int):
             "assessment": assessment,
             "task": task,
             "stage": stage_of(assessment.state),
-            "due": row_for(task, assessment).due if task is not None else None,
+            "due": row_for(task, assessment) if task is not None else None,
             "sections": presenters.task_list(assessment),
             "actions": presenters.available_actions(request.user, assessment, task),
             "diagram_svg": diagram.render_svg(assessment.state),
