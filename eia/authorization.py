@@ -46,6 +46,8 @@ class Permission(StrEnum):
     # The equality lead's oversight: start, withdraw or manage the co-authors of any assessment.
     LEAD_ASSESSMENTS = "lead_assessments"
     MANAGE_REFERENCE_DATA = "manage_reference_data"
+    # Recording the decision once it has been taken (date, outcome, body, minute).
+    RECORD_DECISION = "record_decision"
 
 
 _OFFICERS = {Role.EQUALITY_OFFICER, Role.EQUALITY_LEAD}
@@ -62,6 +64,7 @@ ROLE_PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.REASSIGN_TASK: frozenset({Role.EQUALITY_LEAD}),
     Permission.LEAD_ASSESSMENTS: frozenset({Role.EQUALITY_LEAD}),
     Permission.MANAGE_REFERENCE_DATA: frozenset({Role.EQUALITY_LEAD}),
+    Permission.RECORD_DECISION: frozenset(_OFFICERS),
 }
 
 

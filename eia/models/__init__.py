@@ -29,6 +29,7 @@ from .content import (
     SignOff,
     Size,
 )
+from .decision import DecisionRecord, Outcome
 from .fingerprints import TextFingerprint
 from .organisations import Directorate, Nation, Organisation, User
 from .pipeline import PipelineItem
@@ -41,6 +42,7 @@ __all__ = [
     "RURAL_SECTIONS",
     "Action",
     "Conclusion",
+    "DecisionRecord",
     "Direction",
     "Engagement",
     "EvidenceGap",
@@ -51,6 +53,7 @@ __all__ = [
     "RuralImpact",
     "RuralTheme",
     "RuralityProofing",
+    "Outcome",
     "Section",
     "SettingChange",
     "SignOff",

@@ -13,6 +13,7 @@ from eia import audit, screening, summary
 from eia.authorization import can_comment, can_download_pack
 from eia.documents import document_for
 from eia.pdf_http import pdf_response
+from eia.services import decisions
 from eia.services.comments import add_comment
 
 from .. import diagram, presenters, services
@@ -36,6 +37,14 @@ def screening_context(assessment) -> dict:
         "flag_labels": [ruleset.flag_label(flag) for flag in result["flags"]] if result else [],
         "summary": answer_summary(ruleset, record.answers, record.characteristics),
     }
+
+
+def _decision_page(user, assessment) -> str:
+    """ "record" when the user may record or correct the decision now, "view" when it can be
+    read, "" before sign-off."""
+    if assessment.state not in decisions.DECIDABLE_STATES:
+        return ""
+    return "record" if decisions.may_record(user, assessment) else "view"
 
 
 def assessment_detail(request, pk: int):
@@ -62,6 +71,8 @@ def assessment_detail(request, pk: int):
             "can_edit": presenters.may_edit(request.user, assessment),
             "seen": audit.head(assessment),
             "can_download_pack": can_download_pack(request.user, assessment.pipeline_item),
+            "decision": decisions.current(assessment),
+            "decision_page": _decision_page(request.user, assessment),
         }
         | screening_context(assessment),
     )
