@@ -4,12 +4,13 @@ reason (the history is kept), and another organisation cannot see or touch it.""
 import datetime
 
 import pytest
+from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
 from eia.audit import head, verify_chain
 from eia.events import EventType
-from eia.models import DecisionBody, DecisionRecord
+from eia.models import Assessment, DecisionBody, DecisionRecord
 from tests.support import builders
 from workflows import services
 from workflows.demo import stories as demo
@@ -158,3 +159,14 @@ def test_recording_the_decision_does_not_make_the_publish_page_stale(signed, peo
     services.publish(assessment_id=signed.pk, seen=seen, by=people["officer"])
     signed.refresh_from_db()
     assert signed.state == "published"
+
+
+def test_the_demo_has_a_late_sign_off_with_its_decision_recorded():
+    call_command("seed_demo")
+    assessment = Assessment.objects.get(pipeline_item__reference="NCC-2027-012")
+    assert assessment.state == "published"
+    assert assessment.sign_off_record.signed_late
+    assert "after the decision date of" in assessment.sign_off_record.attestation
+    decision = DecisionRecord.objects.get(assessment=assessment)
+    assert decision.outcome == "approved_with_changes" and decision.body_name == "Cabinet"
+    assert verify_chain(assessment).intact
