@@ -57,7 +57,7 @@ def test_signing_after_the_decision_date_needs_a_reason(people, organisation, pa
     dm = _client(people["dm"])
     page = dm.get(f"/assessments/{assessment.pk}/sign-off/").content.decode()
     assert f"The decision date, {passed.day} {passed:%B %Y}, has passed" in page
-    assert 'data-aria-controls="conditional-late-reason"' in page
+    assert 'id="conditional-late-reason"' in page
     assert "Why are you signing on or after the decision date?" in page
     response = _sign(dm, assessment)
     assert response.status_code == 400
