@@ -110,9 +110,8 @@ def test_the_public_page_and_outputs_show_the_flag_and_the_decision(late):
         assert "Signed after the decision date" in text and "CAB 47/2026" in text, kind
         assert "ballot-box" not in text
     published_file.regenerate()
-    rows = list(
-        csv.DictReader(io.StringIO(body(public.get("/public/register.csv")).decode("utf-8-sig")))
-    )
+    csv_text = body(public.get("/public/register.csv")).decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(csv_text)))
     assert rows[0]["Signed after the decision date"] == "Yes"
     assert rows[0]["Decision taken"] == "Approved with changes"
     assert rows[0]["Decision taken on"] == passed.isoformat()
@@ -123,7 +122,7 @@ def test_the_public_page_and_outputs_show_the_flag_and_the_decision(late):
     assert entry["decision"]["minute_reference"] == "CAB 47/2026"
     feed = public.get("/public/feed.atom").content.decode()
     assert "Signed after the decision date" in feed and "Approved with changes by Cabinet" in feed
-    assert REASON not in json.dumps(data) + feed
+    assert REASON not in json.dumps(data) + feed + csv_text
 
 
 def test_the_jr_pack_says_it_was_signed_late_and_carries_the_decision(late, people):
