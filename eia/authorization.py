@@ -52,6 +52,8 @@ class Permission(StrEnum):
     READ_SECURITY_LOG = "read_security_log"
     # Record, confirm or end an exception to separation of duties (a second person confirms).
     MANAGE_DUTY_POLICY = "manage_duty_policy"
+    # Recording the decision once it has been taken (date, outcome, body, minute).
+    RECORD_DECISION = "record_decision"
 
 
 _OFFICERS = {Role.EQUALITY_OFFICER, Role.EQUALITY_LEAD}
@@ -70,6 +72,7 @@ ROLE_PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.MANAGE_REFERENCE_DATA: frozenset({Role.EQUALITY_LEAD}),
     Permission.READ_SECURITY_LOG: frozenset({Role.EQUALITY_LEAD, Role.AUDITOR}),
     Permission.MANAGE_DUTY_POLICY: frozenset({Role.EQUALITY_LEAD}),
+    Permission.RECORD_DECISION: frozenset(_OFFICERS),
 }
 
 

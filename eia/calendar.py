@@ -45,3 +45,11 @@ def working_days_between(start: datetime.date, end: datetime.date, nation=Nation
         if is_working_day(current, nation):
             days += 1
     return days
+
+
+@lru_cache(maxsize=4096)  # every task row and meeting asks; the dates repeat
+def agenda_deadline(decision_date: datetime.date, clear_days: int, nation=Nation.ENGLAND):
+    """The last day the papers for a meeting on `decision_date` can be ready with `clear_days`
+    clear working days before it: neither that day nor the meeting's day counts (as in "five
+    clear days" under the Local Government Act 1972, s100B)."""
+    return add_working_days(decision_date, -(clear_days + 1), nation)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.utils.formats import date_format
 
 from . import screening
-from .events import EventType
+from .events import SIGN_OFF_EVENTS, EventType
 from .history import FIELDS, content_at
 from .models import (
     Action,
@@ -233,7 +233,7 @@ def copied_from(assessment: Assessment) -> dict[str, str]:
 def since_sign_off(assessment: Assessment) -> list[Difference] | None:
     """What changed in the record after the decision-maker signed (None if never signed)."""
     signed = (
-        AuditEvent.objects.filter(assessment_id=assessment.pk, event_type=EventType.SIGNED_OFF)
+        AuditEvent.objects.filter(assessment_id=assessment.pk, event_type__in=SIGN_OFF_EVENTS)
         .order_by("-sequence")
         .values_list("sequence", flat=True)
         .first()

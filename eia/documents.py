@@ -116,6 +116,8 @@ def document_from_record(
         aims=_aims(record),
         review_date=record.review_date,
         signed_off_by=record.signed_off_by,
+        timing=record.signed_late_note,
+        decision_taken=record.decision.sentence if record.decision else "",
         signed_off_at=signed_off_at,
         generated_at=generated_at or timezone.localtime(),
     )

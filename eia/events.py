@@ -38,13 +38,24 @@ class EventType(models.TextChoices):
     # The decision-maker and publication
     REFERRED_BACK = "eia.assessment.referred_back", "Referred back by the decision-maker"
     SIGNED_OFF = "eia.assessment.signed_off", "Signed off"
+    SIGNED_OFF_LATE = (
+        "eia.assessment.signed_off_late",
+        "Signed off after the decision date, with a reason",
+    )
     PUBLISHED = "eia.assessment.published", "Published"
     SUPERSEDED = "eia.assessment.superseded", "Superseded by a newer version"
     WITHDRAWN = "eia.assessment.withdrawn", "Withdrawn"
+    # The decision itself, recorded by an officer once taken
+    DECISION_RECORDED = "eia.decision.recorded", "Decision recorded"
+    DECISION_CORRECTED = "eia.decision.corrected", "Decision record corrected"
     # Tasks
     TASK_CLAIMED = "eia.task.claimed", "Task claimed"
     TASK_RELEASED = "eia.task.released", "Task released to the team queue"
     TASK_REASSIGNED = "eia.task.reassigned", "Task reassigned"
+    AGENDA_DEADLINE_CHANGED = (
+        "eia.organisation.agenda_deadline_changed",
+        "Agenda deadline changed: the sign-off falls due on a new date",
+    )
     # The proposal's facts (title, dates, decision-maker...), changed on the pipeline
     PIPELINE_CHANGED = "eia.pipeline.changed", "Proposal details changed"
     # Discussion and follow-up
@@ -88,9 +99,14 @@ GROUPS: dict[EventGroup, frozenset[EventType]] = {
             E.SCREENING_OVERRIDDEN,
             E.ASSESSMENT_APPROVED,
             E.SIGNED_OFF,
+            E.SIGNED_OFF_LATE,
+            E.DECISION_RECORDED,
+            E.DECISION_CORRECTED,
         }
     ),
-    EventGroup.TASKS: frozenset({E.TASK_CLAIMED, E.TASK_RELEASED, E.TASK_REASSIGNED}),
+    EventGroup.TASKS: frozenset(
+        {E.TASK_CLAIMED, E.TASK_RELEASED, E.TASK_REASSIGNED, E.AGENDA_DEADLINE_CHANGED}
+    ),
     EventGroup.DISCUSSION: frozenset({E.COMMENT_ADDED, E.ACTION_PROGRESS}),
     EventGroup.FACTS: frozenset({E.PIPELINE_CHANGED}),
     EventGroup.DUTIES: frozenset({E.DUTY_EXCEPTION_USED}),
@@ -103,8 +119,15 @@ GROUP_OF: dict[EventType, EventGroup] = {
 
 # Events that say "the author sent it back to the authors": shown on the author's pages.
 RETURNS = tuple(sorted(GROUPS[EventGroup.RETURNS]))
-# Events that do not change the record or who holds it: they never make a page stale.
-NOT_A_CHANGE = frozenset(GROUPS[EventGroup.DISCUSSION])
+# Events that do not change the record or who holds it: they never make a page stale (the
+# decision record has its own check, eia.services.decisions).
+NOT_A_CHANGE = frozenset(GROUPS[EventGroup.DISCUSSION]) | {
+    EventType.AGENDA_DEADLINE_CHANGED,
+    EventType.DECISION_RECORDED,
+    EventType.DECISION_CORRECTED,
+}
+# Either kind of sign-off.
+SIGN_OFF_EVENTS = (EventType.SIGNED_OFF, EventType.SIGNED_OFF_LATE)
 
 
 def label(value: str) -> str:

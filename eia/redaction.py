@@ -9,7 +9,8 @@ holders acting as such (the decision-maker). It never carries officer comments o
 from the audit trail, internal notes, a screening override's reason, withdrawal reasons, evidence
 not marked for publication (nor its title where an impact cites it), uploaded files, action
 progress notes, anyone's username or email address, the names of authors, co-authors or action
-owners (owners are shown by job title), the sign-off snapshot, or anything at all of an
+owners (owners are shown by job title), the sign-off snapshot, the reason for a late sign-off (the
+flag and its dates are public: `eia/public_decision.py`), or anything at all of an
 assessment that has not been published. Every public output (register pages, CSV, JSON, the Atom
 feed, the quarterly screening report and the PDFs via `eia.documents`) reads `PublicRecord`s
 made here and nothing else, so a field added to a model stays private until it is added here.
@@ -32,6 +33,7 @@ from .models import (
     Action,
     Assessment,
     Conclusion,
+    DecisionRecord,
     Direction,
     Engagement,
     FullAssessment,
@@ -43,6 +45,7 @@ from .models import (
     State,
     User,
 )
+from .public_decision import PublicDecision, late_note, public_decision
 
 # A superseded version stays readable at its own address; nothing else is public.
 PUBLIC_STATES = (State.PUBLISHED, State.SUPERSEDED)
@@ -178,6 +181,9 @@ class PublicRecord:
     rural_impacts: tuple[PublicRuralImpact, ...]
     signed_off_at: datetime | None
     signed_off_by: str
+    # eia.public_decision: "" when signed before the decision date; and the decision taken.
+    signed_late_note: str = ""
+    decision: PublicDecision | None = None
 
     @property
     def superseded(self) -> bool:
@@ -233,6 +239,7 @@ def with_public_content(queryset: QuerySet) -> QuerySet:
         "engagement",
         "rural_impacts",
         Prefetch("actions", queryset=Action.objects.select_related("owner")),
+        Prefetch("decision_records", queryset=DecisionRecord.objects.order_by("-pk")),
         "impacts",
         "impacts__evidence",
         "impacts__actions",
@@ -320,6 +327,8 @@ def public_record(assessment: Assessment, *, before_publication: bool = False) -
         ),
         signed_off_at=assessment.signed_off_at,
         signed_off_by=_signer(assessment),
+        signed_late_note=late_note(_optional(assessment, "sign_off_record")),
+        decision=public_decision(assessment),
     )
 
 

@@ -5,6 +5,7 @@ signing stores the same data with its SHA-256, so "what the decision-maker saw" 
 and verified later (Bracking: the duty is theirs personally and must be evidenced).
 """
 
+import datetime
 import hashlib
 import json
 
@@ -116,8 +117,21 @@ def content_hash(summary: dict) -> str:
     return hashlib.sha256(encoded.encode()).hexdigest()
 
 
-def attestation_text(summary: dict, decision_maker_name: str) -> str:
-    """The words the decision-maker signs, naming every adverse impact they accept."""
+def signed_late(signed_on: datetime.date, decision_date: datetime.date | None) -> bool:
+    """Signing on or after the decision date is not having due regard before deciding."""
+    return decision_date is not None and signed_on >= decision_date
+
+
+def attestation_text(
+    summary: dict,
+    decision_maker_name: str,
+    *,
+    signed_on: datetime.date | None = None,
+    late_reason: str = "",
+) -> str:
+    """The words the decision-maker signs, naming every adverse impact they accept. Signed on
+    or after the decision date, it says so, with their reason, instead of "before taking the
+    decision"."""
     accepted = [
         f"{item['phrase']} ({item['size'] or 'size not stated'})" for item in summary["adverse"]
     ]
@@ -126,9 +140,30 @@ def attestation_text(summary: dict, decision_maker_name: str) -> str:
         if accepted
         else "The assessment records no adverse impact."
     )
+    duty = (
+        "have had due regard to the need to eliminate discrimination, harassment and "
+        "victimisation, to advance equality of opportunity and to foster good relations "
+        "(Equality Act 2010, section 149)."
+    )
+    decision_date = _date(summary.get("decision_date"))
+    if signed_on is not None and signed_late(signed_on, decision_date):
+        when = (
+            "on the decision date itself"
+            if signed_on == decision_date
+            else f"after the decision date of {decision_date:%-d %B %Y}"
+        )
+        return (
+            f"I, {decision_maker_name}, have read this equality impact assessment and signed it "
+            f"on {signed_on:%-d %B %Y}, {when}, not before the decision was due to be taken. "
+            f"My reason: {late_reason.strip().rstrip('.')}. I {duty} {accepted_text}"
+        )
     return (
         f"I, {decision_maker_name}, have read this equality impact assessment before taking "
-        "the decision, and have had due regard to the need to eliminate discrimination, "
-        "harassment and victimisation, to advance equality of opportunity and to foster good "
-        f"relations (Equality Act 2010, section 149). {accepted_text}"
+        f"the decision, and {duty} {accepted_text}"
     )
+
+
+def _date(value) -> datetime.date | None:
+    if isinstance(value, datetime.date) or value is None:
+        return value
+    return datetime.date.fromisoformat(str(value))

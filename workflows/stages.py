@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from eia.authorization import Permission
-from eia.calendar import add_working_days
+from eia.calendar import add_working_days, agenda_deadline
 from eia.models import State
+from eia.models.organisations import DEFAULT_AGENDA_DEADLINE
 
 
 class Holder(StrEnum):
@@ -28,6 +29,9 @@ class Holder(StrEnum):
 
 class DueFrom(StrEnum):
     DECISION = "decision"  # working days before the decision date
+    # the organisation's agenda deadline (its clear working days before the meeting), less
+    # `working_days` more
+    AGENDA = "agenda"
     CREATED = "created"  # working days after the task was created
 
 
@@ -37,8 +41,16 @@ class Due:
     working_days: int
 
     def date(
-        self, *, created: datetime.date, decision_date: datetime.date, nation: str
+        self,
+        *,
+        created: datetime.date,
+        decision_date: datetime.date,
+        nation: str,
+        agenda_days: int = DEFAULT_AGENDA_DEADLINE,
     ) -> datetime.date:
+        if self.start is DueFrom.AGENDA:
+            deadline = agenda_deadline(decision_date, agenda_days, nation)
+            return add_working_days(deadline, -self.working_days, nation)
         if self.start is DueFrom.DECISION:
             return add_working_days(decision_date, -self.working_days, nation)
         return add_working_days(created, self.working_days, nation)
@@ -70,10 +82,17 @@ class Stage:
         return self.holder is not None
 
     def due_date(
-        self, *, created: datetime.date, decision_date: datetime.date, nation: str
+        self,
+        *,
+        created: datetime.date,
+        decision_date: datetime.date,
+        nation: str,
+        agenda_days: int = DEFAULT_AGENDA_DEADLINE,
     ) -> datetime.date:
         assert self.due is not None, f"{self.state} has no task"
-        return self.due.date(created=created, decision_date=decision_date, nation=nation)
+        return self.due.date(
+            created=created, decision_date=decision_date, nation=nation, agenda_days=agenda_days
+        )
 
 
 STAGES = (
@@ -99,7 +118,7 @@ STAGES = (
           page="workflows:review_assessment", action="Review the assessment"),
     Stage(State.AWAITING_SIGN_OFF, "orange", step="Decision-maker sign-off",
           holder=Holder.DECISION_MAKER, permission=Permission.SIGN_OFF_ASSESSMENT,
-          task_title="Read the impacts and sign off", due=Due(DueFrom.DECISION, 1),
+          task_title="Read the impacts and sign off", due=Due(DueFrom.AGENDA, 0),
           page="workflows:sign_off", action="Read the impacts and sign off"),
     Stage(State.SIGNED_OFF, "turquoise", step="Publication", holder=Holder.OFFICERS,
           permission=Permission.PUBLISH_ASSESSMENT, task_title="Publish the assessment",

@@ -4,6 +4,7 @@ from .views import (
     assessment,
     authoring,
     calendar,
+    decision_record,
     decisions,
     history,
     lists,
@@ -37,6 +38,7 @@ urlpatterns = [
     path(f"{_assessment}/review/", decisions.review_assessment, name="review_assessment"),
     path(f"{_assessment}/sign-off/", decisions.sign_off, name="sign_off"),
     path(f"{_assessment}/sign-off/record/", assessment.sign_off_record, name="sign_off_record"),
+    path(f"{_assessment}/decision/", decision_record.decision_record, name="decision_record"),
     path(f"{_assessment}/publish/", decisions.publish, name="publish"),
     path(f"{_assessment}/withdraw/", authoring.withdraw, name="withdraw"),
     path(f"{_assessment}/start-review/", authoring.start_review, name="start_review"),
@@ -98,6 +100,7 @@ site_patterns = [
     ),
     path("organisation/lists/", lists.lists, name="organisation_lists"),
     path("organisation/directorates/<int:pk>/", lists.directorate_edit, name="directorate_edit"),
+    path("organisation/agenda-deadline/", lists.agenda_deadline_edit, name="agenda_deadline_edit"),
     path("organisation/decision-bodies/add/", lists.decision_body_edit, name="decision_body_add"),
     path(
         "organisation/decision-bodies/<int:pk>/",

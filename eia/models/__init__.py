@@ -30,13 +30,14 @@ from .content import (
     SignOff,
     Size,
 )
+from .decision import DecisionRecord, Outcome
 from .duties import Duty, DutyException
 from .fingerprints import TextFingerprint
 from .organisations import Directorate, Nation, Organisation, User
 from .outbox import OutboxEmail
 from .pipeline import PipelineItem
 from .pipeline_history import PipelineChange
-from .reference import DecisionBody, Meeting
+from .reference import DecisionBody, Meeting, SettingChange
 from .screening import LocalCharacteristic, Screening
 from .security_log import SecurityEvent
 
@@ -45,6 +46,7 @@ __all__ = [
     "RURAL_SECTIONS",
     "Action",
     "Conclusion",
+    "DecisionRecord",
     "Direction",
     "Engagement",
     "EvidenceGap",
@@ -55,7 +57,9 @@ __all__ = [
     "RuralImpact",
     "RuralTheme",
     "RuralityProofing",
+    "Outcome",
     "Section",
+    "SettingChange",
     "SignOff",
     "Size",
     "AUTHOR_STATES",

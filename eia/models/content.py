@@ -317,6 +317,11 @@ class SignOff(models.Model):
     accepted_impacts = models.JSONField(default=list, blank=True)
     snapshot = models.JSONField()
     content_hash = models.CharField(max_length=64)
+    # The decision date when it was signed, and whether it was signed on or after it (then
+    # only with the decision-maker's reason, which the attestation repeats).
+    decision_date = models.DateField(null=True, blank=True)
+    signed_late = models.BooleanField("signed after the decision date", default=False)
+    late_reason = models.TextField(blank=True)
 
     def __str__(self) -> str:
         return f"Sign-off of {self.assessment} by {self.decision_maker_name}"

@@ -5,7 +5,10 @@ every user belongs to exactly one organisation and sees only its records.
 """
 
 from django.contrib.auth.models import AbstractUser
+from django.core.validators import MaxValueValidator
 from django.db import models
+
+DEFAULT_AGENDA_DEADLINE = 5  # clear working days before the meeting (LGA 1972 s100B: five)
 
 
 class Nation(models.TextChoices):
@@ -47,6 +50,13 @@ class Organisation(models.Model):
         blank=True,
         help_text="Starts the references of new pipeline items, for example 'NCC' gives "
         "NCC-2027-001. Leave blank to use the first letters of the organisation's name.",
+    )
+    agenda_deadline_days = models.PositiveSmallIntegerField(
+        "agenda deadline",
+        default=DEFAULT_AGENDA_DEADLINE,
+        validators=[MaxValueValidator(30)],
+        help_text="Clear working days before the meeting by which the papers, and so the "
+        "decision-maker's sign-off, must be ready.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

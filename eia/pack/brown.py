@@ -8,6 +8,8 @@ from django.utils import timezone
 from eia import audit, quality
 from eia.events import GROUPS, EventGroup, EventType
 from eia.models import Assessment, AuditEvent, PipelineItem
+from eia.public_decision import LATE_FLAG
+from eia.services import decisions
 
 QUESTIONS = (
     ("Awareness of the duty", "Was the decision-maker aware of the duty?"),
@@ -52,11 +54,27 @@ def principles(item: PipelineItem) -> list[Principle]:
             f"{item.decision_date:%-d %B %Y}."
         )
         if hasattr(v, "sign_off_record"):
-            signed_on = timezone.localtime(v.sign_off_record.signed_at).date()
-            before = signed_on < item.decision_date
+            record = v.sign_off_record
+            signed_on = timezone.localtime(record.signed_at).date()
+            decided = record.decision_date or item.decision_date
+            if record.signed_late:
+                timing.append(
+                    f"Version {v.version}: {LATE_FLAG.upper()}. It was signed off on "
+                    f"{signed_on:%-d %B %Y}; the decision date was {decided:%-d %B %Y}. The "
+                    f"decision-maker's reason: {record.late_reason}"
+                )
+            else:
+                before = signed_on < decided
+                timing.append(
+                    f"Version {v.version} was signed off on {signed_on:%-d %B %Y}, "
+                    + ("before the decision date." if before else "ON OR AFTER THE DECISION DATE.")
+                )
+        decision = decisions.current(v)
+        if decision is not None:
             timing.append(
-                f"Version {v.version} was signed off on {signed_on:%-d %B %Y}, "
-                + ("before the decision date." if before else "ON OR AFTER THE DECISION DATE.")
+                f"Version {v.version}: the decision was recorded as taken on "
+                f"{decision.taken_on:%-d %B %Y} ({decision.get_outcome_display()} by "
+                f"{decision.body_name})."
             )
     rigour = []
     for v in versions:

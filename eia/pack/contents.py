@@ -31,6 +31,7 @@ from eia.models import Assessment, AuditEvent, PipelineItem, State
 from eia.pdf import render_full
 from eia.pdf.report import Report, Section, Table, render_report
 from eia.pdf.text import DocumentTooLarge
+from eia.public_decision import LATE_FLAG
 
 from .brown import principles
 
@@ -158,6 +159,13 @@ def _decision(item: PipelineItem, versions: list[Assessment]) -> bytes:
                 pairs=(
                     ("Signed by", record.decision_maker_name),
                     ("Signed at", _when(record.signed_at)),
+                    (
+                        "Timing",
+                        f"{LATE_FLAG}. Decision date {record.decision_date:%-d %B %Y}. "
+                        f"Reason given: {record.late_reason}"
+                        if record.signed_late
+                        else "Signed before the decision date",
+                    ),
                     ("Attestation", record.attestation),
                     ("SHA-256 of what was shown", record.content_hash),
                     (
@@ -169,6 +177,7 @@ def _decision(item: PipelineItem, versions: list[Assessment]) -> bytes:
                 ),
             )
         )
+    sections += _decision_records(versions)
     return render_report(
         Report(
             organisation=item.organisation.name,
@@ -179,6 +188,38 @@ def _decision(item: PipelineItem, versions: list[Assessment]) -> bytes:
             sections=tuple(sections),
         )
     )
+
+
+def _decision_records(versions: list[Assessment]) -> list[Section]:
+    """The decision as recorded for each version, with every correction and its reason."""
+    found = []
+    for version in versions:
+        rows = list(version.decision_records.order_by("pk"))
+        if not rows:
+            continue
+        found.append(
+            Section(
+                f"The decision taken (version {version.version})",
+                tables=(
+                    Table(
+                        ("Recorded", "By", "Outcome", "Body", "Taken on", "Minute", "Why"),
+                        tuple(
+                            (
+                                _when(row.recorded_at),
+                                row.recorded_by_name,
+                                row.get_outcome_display(),
+                                row.body_name,
+                                f"{row.taken_on:%-d %B %Y}",
+                                " ".join(filter(None, (row.minute_reference, row.minute_url))),
+                                row.correction_reason or "First record",
+                            )
+                            for row in rows
+                        ),
+                    ),
+                ),
+            )
+        )
+    return found
 
 
 def _brown(item: PipelineItem) -> bytes:

@@ -88,6 +88,9 @@ class AssessmentDocument:
     signed_off_by: str = ""
     signed_off_at: datetime | None = None  # pass it in local (UK) time: it is printed as given
     attestation: str = ""
+    # "Signed after the decision date: ..." (empty when signed before it), and the decision taken.
+    timing: str = ""
+    decision_taken: str = ""
     # The ready-to-copy paragraph for the committee report; empty means "write it from the rest".
     equality_implications: str = ""
     generated_at: datetime | None = None

@@ -61,6 +61,8 @@ def _full_story(doc: AssessmentDocument) -> list:
             ("Decision body", doc.decision_body),
             ("Decision date", format_date(doc.decision_date)),
             ("Decision-maker", doc.decision_maker),
+            ("Timing", doc.timing),
+            ("Decision taken", doc.decision_taken),
             ("Author", doc.author),
             ("Review date", format_date(doc.review_date)),
             ("PDF made", format_datetime(doc.generated_at)),

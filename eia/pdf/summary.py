@@ -109,6 +109,7 @@ def _summary_story(doc: AssessmentDocument, budget: _Budget) -> list:
         ("Decision-maker", doc.decision_maker, "Status", humanise(doc.status)),
         ("Author", doc.author, "Review date", format_date(doc.review_date) or "Not set"),
     ]
+
     data = [
         [
             paragraphs(a, st.cell_head),
@@ -131,6 +132,10 @@ def _summary_story(doc: AssessmentDocument, budget: _Budget) -> list:
             ),
         )
     )
+    # Said in full, never shortened: a late sign-off and the decision taken.
+    story += paragraphs(doc.timing, st.body, label="Timing:") if doc.timing else []
+    if doc.decision_taken:
+        story += paragraphs(doc.decision_taken, st.body, label="Decision taken:")
     note_at = len(story)
 
     story += heading("Screening outcome", st.h2, 0)

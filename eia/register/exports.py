@@ -113,6 +113,10 @@ REGISTER_COLUMNS = [
     "Screening decision",
     "Adverse impacts",
     "Conclusion",
+    "Signed after the decision date",
+    "Decision taken",
+    "Decision taken on",
+    "Decision minute",
     "Web page",
 ]
 
@@ -134,6 +138,12 @@ def register_row(record: PublicRecord, site: str) -> list:
         record.screening_outcome_label,
         "; ".join(impact.characteristic_name for impact in record.adverse_impacts),
         record.conclusion_label,
+        "Yes" if record.signed_late_note else "No",
+        record.decision.outcome_label if record.decision else "",
+        iso_date(record.decision.taken_on) if record.decision else "",
+        " ".join(filter(None, (record.decision.minute_reference, record.decision.minute_url)))
+        if record.decision
+        else "",
         site + record_url(record),
     ]
 
@@ -171,6 +181,18 @@ def json_record(record: PublicRecord, site: str) -> dict:
         ],
         "conclusion": record.conclusion,
         "conclusion_label": record.conclusion_label,
+        "signed_after_decision_date": bool(record.signed_late_note),
+        "timing": record.signed_late_note,
+        "decision": {
+            "taken_on": record.decision.taken_on,
+            "outcome": record.decision.outcome,
+            "outcome_label": record.decision.outcome_label,
+            "body": record.decision.body,
+            "minute_reference": record.decision.minute_reference,
+            "minute_url": record.decision.minute_url,
+        }
+        if record.decision
+        else None,
         "url": site + record_url(record),
         "summary_pdf": site + record_url(record, "summary_pdf"),
         "full_pdf": site + record_url(record, "full_pdf"),

@@ -47,7 +47,7 @@ def feed(request):
             link=url,
             unique_id=url,
             # Atom's summary is HTML: escape it so a reader shows user text literally.
-            description=escape(_xml(f"{record.record_type}. {implications_for(record)}")),
+            description=escape(_xml(" ".join(filter(None, _described(record))))),
             pubdate=record.published_at,
             updateddate=record.published_at,
             author_name=_xml(record.organisation),
@@ -56,3 +56,12 @@ def feed(request):
     response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
     atom.write(response, "utf-8")
     return response
+
+
+def _described(record) -> tuple[str, ...]:
+    return (
+        f"{record.record_type}.",
+        record.signed_late_note,
+        f"Decision taken: {record.decision.sentence}." if record.decision else "",
+        implications_for(record),
+    )

@@ -1,15 +1,28 @@
 """The lists the equality lead keeps for their organisation: directorates, decision bodies and
-the bodies' meeting dates. Only the lead changes them; nothing in use is ever deleted (a body
-or directorate is retired, so the records that name it keep their meaning)."""
+the bodies' meeting dates, and its agenda deadline. Only the lead changes them; nothing in use
+is ever deleted (a body or directorate is retired, so the records that name it keep their
+meaning)."""
 
 import datetime
 
 from django.db import IntegrityError, transaction
 
+from eia import audit
 from eia.authorization import Permission, has_permission
 from eia.errors import InvalidInput, NotAllowed, NotFound
+from eia.events import EventType
 from eia.limits import clean_line
-from eia.models import DecisionBody, Directorate, Meeting
+from eia.models import (
+    Assessment,
+    DecisionBody,
+    Directorate,
+    Meeting,
+    Organisation,
+    SettingChange,
+    State,
+)
+
+MAX_AGENDA_DEADLINE = 30
 
 
 def _require_lead(user) -> int:
@@ -82,3 +95,41 @@ def set_meetings(*, by, body_id: int, dates: list[datetime.date]) -> list[Meetin
         for day in sorted(set(dates)):
             Meeting.objects.get_or_create(body=body, date=day)
         return list(body.meetings.all())
+
+
+@transaction.atomic
+def set_agenda_deadline(*, by, working_days: int) -> Organisation:
+    """The clear working days before a meeting by which sign-off falls due. Kept on the
+    organisation's settings history, and an event on the trail of every assessment awaiting
+    sign-off (its due date moved). Nothing is recorded if the value is the same as now."""
+    organisation_id = _require_lead(by)
+    if not isinstance(working_days, int) or not 0 <= working_days <= MAX_AGENDA_DEADLINE:
+        raise InvalidInput(
+            f"The agenda deadline must be a whole number of working days from 0 to "
+            f"{MAX_AGENDA_DEADLINE}"
+        )
+    organisation = Organisation.objects.select_for_update().get(pk=organisation_id)
+    before = organisation.agenda_deadline_days
+    if before == working_days:
+        return organisation
+    organisation.agenda_deadline_days = working_days
+    organisation.save(update_fields=["agenda_deadline_days"])
+    SettingChange.objects.create(
+        organisation=organisation,
+        setting="agenda_deadline_days",
+        before=str(before),
+        after=str(working_days),
+        actor=by,
+        actor_name=by.display_name,
+    )
+    awaiting = Assessment.objects.select_for_update(of=("self",)).filter(
+        organisation_id=organisation_id, state=State.AWAITING_SIGN_OFF
+    )
+    for assessment in awaiting.order_by("pk"):
+        audit.record(
+            EventType.AGENDA_DEADLINE_CHANGED,
+            assessment=assessment,
+            by=by,
+            details={"agenda_deadline_days": [before, working_days]},
+        )
+    return organisation

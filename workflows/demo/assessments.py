@@ -1,6 +1,10 @@
 """The demo's assessments: one council's proposals taken to every stage through the services."""
 
+from django.utils import timezone
+
 from eia.authorization import Role
+from eia.models import DecisionBody
+from eia.services import decisions
 
 from .. import services
 from . import stories as demo
@@ -85,6 +89,7 @@ def build_assessments(slug: str, items: dict, people: dict) -> None:
             reasons="Online-only booking excludes people without the internet.",
         )
         start("NCC-2027-011")
+        _signed_late_and_decided(full("NCC-2027-012", until="awaiting_sign_off"), people)
     else:
         full(
             "EDC-2027-02",
@@ -98,3 +103,27 @@ def build_assessments(slug: str, items: dict, people: dict) -> None:
             ),
         )
         screened_out("EDC-2027-03", outcome="screened_out_with_mitigation")
+
+
+def _signed_late_and_decided(assessment, people: dict) -> None:
+    """Signed after its decision date (with the decision-maker's reason), the decision
+    recorded by the equality officer, then published."""
+    officer, dm = people[Role.EQUALITY_OFFICER], people[Role.DECISION_MAKER]
+    demo.decision_maker_signs(
+        assessment,
+        by=dm,
+        late_reason="Cabinet took the decision at an urgent meeting before the assessment "
+        "reached me; I have read it since and the decision will be reviewed at the next meeting",
+    )
+    item = assessment.pipeline_item
+    body = DecisionBody.objects.get(organisation_id=item.organisation_id, name=item.decision_body)
+    decisions.record_decision(
+        assessment_id=assessment.pk,
+        by=officer,
+        taken_on=min(item.decision_date, timezone.localdate()),
+        outcome="approved_with_changes",
+        body_id=body.pk,
+        minute_reference=f"Cabinet minute {item.decision_date:%d/%Y}",
+        minute_url="https://democracy.northshire.example.gov.uk/minutes/cabinet",
+    )
+    demo.officer_publishes(assessment, by=officer)

@@ -195,6 +195,17 @@ ORGANISATIONS = [
                 "Exempt care leavers aged 18 to 25 from council tax, treating care experience as "
                 "a protected characteristic in council policy.",
             ),
+            (
+                "NCC-2027-012",
+                "Community alarm service: new weekly charge",
+                "budget_proposal",
+                0,
+                "Cabinet",
+                -6,
+                "Charge £4.50 a week for the community alarm service, free for people on "
+                "pension credit. Decided before its assessment was signed (the demo's late "
+                "sign-off, with the decision recorded).",
+            ),
         ],
     },
     {

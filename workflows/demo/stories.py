@@ -219,12 +219,18 @@ def officer_approves(assessment, *, by):
     return services.review_assessment(**_Page(assessment, by)(), approve=True, comment="")
 
 
-def decision_maker_signs(assessment, *, by):
-    """Sign as the decision-maker does: having been shown the summary (its hash is checked)."""
+def decision_maker_signs(assessment, *, by, late_reason: str = ""):
+    """Sign as the decision-maker does: having been shown the summary (its hash is checked);
+    on or after the decision date, with their reason."""
     assessment.refresh_from_db()
     shown = summary.content_hash(summary.decision_summary(assessment))
     return services.decide_sign_off(
-        **_Page(assessment, by)(), sign=True, comment="", attested=True, seen_hash=shown
+        **_Page(assessment, by)(),
+        sign=True,
+        comment="",
+        attested=True,
+        seen_hash=shown,
+        late_reason=late_reason,
     )
 
 

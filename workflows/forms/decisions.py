@@ -122,9 +122,25 @@ class SignOffForm(SeenForm):
         required=False,
         help_text="Required if you refer it back: say what is missing.",
     )
+    late_reason = _text(
+        "Why are you signing on or after the decision date?",
+        required=False,
+        help_text="Your statement will say that you signed after the decision date, with this "
+        "reason, and the record will show it was signed late.",
+    )
+
+    def __init__(self, *args, late: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.late = late
 
     def clean(self):
         data = super().clean()
+        if (
+            self.late
+            and data.get("decision") == "sign"
+            and not (data.get("late_reason") or "").strip()
+        ):
+            self.add_error("late_reason", "Enter why you are signing on or after the decision date")
         if data.get("decision") == "refer_back" and not (data.get("comment") or "").strip():
             self.add_error("comment", "Enter why you are referring it back")
         if data.get("decision") == "sign" and not data.get("attested"):

@@ -46,3 +46,21 @@ class DecisionBodyForm(GovukForm):
                 + ", ".join(problems[:5])
             )
         return dates
+
+
+class AgendaDeadlineForm(GovukForm):
+    working_days = forms.IntegerField(
+        label="Clear working days before the meeting",
+        min_value=0,
+        max_value=30,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}),
+        help_text="The decision-maker's sign-off falls due this many clear working days before "
+        "the meeting (neither that day nor the meeting's day counts), with the bank holidays of "
+        "your organisation's nation. Council papers are published five clear days before.",
+        error_messages={
+            "required": "Enter the number of clear working days",
+            "invalid": "Enter a whole number of working days, for example 5",
+            "min_value": "Enter 0 or more working days",
+            "max_value": "Enter 30 working days or fewer",
+        },
+    )

@@ -15,7 +15,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from eia.authorization import Permission, has_permission
-from eia.calendar import add_working_days, working_days_between
+from eia.calendar import add_working_days, agenda_deadline, working_days_between
 from eia.models import Assessment, PipelineItem, State
 
 from ..stages import stage_of
@@ -71,6 +71,8 @@ class DecisionRow:
     signed_off: bool
     days_left: int | None
     flag: str
+    # The agenda deadline has passed and no version is signed off.
+    sign_off_overdue: bool = False
 
     @property
     def status(self) -> str:
@@ -96,6 +98,8 @@ class Meeting:
     body: str
     date: datetime.date
     rows: list[DecisionRow]
+    # The organisation's agenda deadline for this meeting: when sign-off falls due.
+    sign_off_due: datetime.date | None = None
 
     @property
     def flagged(self) -> int:
@@ -137,7 +141,7 @@ class Calendar:
         return sum(row.item.decision_date < self.today for row in self.flagged)
 
 
-def _row(item: PipelineItem, *, today: datetime.date, nation: str) -> DecisionRow:
+def _row(item: PipelineItem, *, today: datetime.date, nation: str, agenda_days: int) -> DecisionRow:
     versions = item.versions  # newest first
     signed = [a for a in versions if a.state in SIGNED_OFF_STATES]
     live = [a for a in versions if a.state not in SIGNED_OFF_STATES and a.state != State.WITHDRAWN]
@@ -152,6 +156,8 @@ def _row(item: PipelineItem, *, today: datetime.date, nation: str) -> DecisionRo
         signed_off=bool(signed),
         days_left=days,
         flag=flag_text(days=days, decision_date=item.decision_date, today=today) if flagged else "",
+        sign_off_overdue=not signed
+        and today > agenda_deadline(item.decision_date, agenda_days, nation),
     )
 
 
@@ -175,6 +181,7 @@ def decision_calendar(
     if not user.is_authenticated or user.organisation_id is None:
         return Calendar(today=today, start=first, end=end)
     nation = user.organisation.nation
+    agenda_days = user.organisation.agenda_deadline_days
     earliest = first if start is not None else today - datetime.timedelta(days=RECENT_DAYS)
     items = PipelineItem.objects.visible_to(user).filter(decision_date__gte=earliest)
     if end is not None:
@@ -192,14 +199,19 @@ def decision_calendar(
     )
     rows = []
     for item in items.order_by("decision_date", "decision_body", "reference"):
-        row = _row(item, today=today, nation=nation)
+        row = _row(item, today=today, nation=nation, agenda_days=agenda_days)
         if item.decision_date < today and row.signed_off and start is None:
             continue  # a past decision matters here only while its sign-off is missing
         if at_risk_only and not row.flagged:
             continue
         rows.append(row)
     meetings = [
-        Meeting(body=body_, date=date, rows=list(group))
+        Meeting(
+            body=body_,
+            date=date,
+            rows=list(group),
+            sign_off_due=agenda_deadline(date, agenda_days, nation),
+        )
         for (date, body_), group in itertools.groupby(
             rows, key=lambda row: (row.item.decision_date, row.item.decision_body)
         )

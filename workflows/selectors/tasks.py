@@ -17,6 +17,7 @@ from viewflow.workflow.status import STATUS
 
 from eia.authorization import CONTRIBUTE, Permission, has_permission
 from eia.models import Assessment, Authorship
+from eia.models.organisations import DEFAULT_AGENDA_DEADLINE
 
 from .. import duties, returns
 from ..flows import AssessmentFlow
@@ -64,6 +65,7 @@ def row_for(task: Task, assessment: Assessment, *, today: datetime.date | None =
         created=timezone.localtime(task.created).date(),
         decision_date=item.decision_date,
         nation=nation,
+        agenda_days=assessment.organisation.agenda_deadline_days,
     )
     soon, flag = None, ""
     if not _decision_signed_off(task, assessment):
@@ -88,8 +90,11 @@ def _due_order():
     decision = "process__assessmentprocess__assessment__pipeline_item__decision_date"
     cases = []
     for stage in TASK_STAGES:
-        days = datetime.timedelta(days=round(stage.due.working_days * 7 / 5))
-        if stage.due.start is DueFrom.DECISION:
+        working_days = stage.due.working_days
+        if stage.due.start is DueFrom.AGENDA:  # the default deadline: orders, never shown
+            working_days += DEFAULT_AGENDA_DEADLINE + 1
+        days = datetime.timedelta(days=round(working_days * 7 / 5))
+        if stage.due.start in (DueFrom.DECISION, DueFrom.AGENDA):
             when = Cast(F(decision) - days, DateField())
         else:
             when = Cast(F("created") + days, DateField())

@@ -7,7 +7,7 @@ from dateutil.relativedelta import relativedelta
 from django.db import transaction
 from django.utils import timezone
 
-from eia import audit
+from eia import audit, summary
 from eia.errors import Conflict, InvalidInput, NotAllowed
 from eia.events import EventType
 from eia.limits import clean_text
@@ -31,11 +31,14 @@ def decide_sign_off(
     comment: str,
     attested: bool = False,
     seen_hash: str = "",
+    late_reason: str = "",
 ):
     """Sign off (freezing exactly what was shown, with its hash) or refer back with comments.
 
     `seen_hash` is the hash of the summary the decision-maker's page showed: if the record
-    changed since, signing is refused rather than attesting to something unseen."""
+    changed since, signing is refused rather than attesting to something unseen. Signing on or
+    after the decision date is refused without `late_reason`, the decision-maker's own words for
+    why; with it, the attestation and the trail say it was signed late."""
     if not sign:
         comment = clean_text(comment, what="why you are referring it back", required=True)
         assessment = move(
@@ -54,6 +57,16 @@ def decide_sign_off(
         raise InvalidInput("Confirm that you have read the impacts and accept those that remain")
     if not seen_hash:
         raise InvalidInput("Reload the page and read the summary before you sign")
+    today = timezone.localdate()
+    decision_date = (
+        Assessment.objects.filter(pk=assessment_id)
+        .values_list("pipeline_item__decision_date", flat=True)
+        .first()
+    )
+    late = summary.signed_late(today, decision_date)
+    late_reason = clean_text(
+        late_reason, what="why you are signing on or after the decision date", required=False
+    )
     frozen: dict = {}  # filled in under the lock, then written with the audit event
 
     def freeze(assessment):
@@ -64,16 +77,29 @@ def decide_sign_off(
                 "This assessment is already signed off, or no longer waiting for sign-off. "
                 "Reload it to see where it is now."
             )
-        record = freeze_what_was_seen(assessment, by=by, seen_hash=seen_hash)
+        if summary.signed_late(today, assessment.pipeline_item.decision_date) != late:
+            raise Conflict("The decision date changed while you were reading. Reload the page.")
+        if late and not late_reason:
+            raise InvalidInput(
+                f"The decision date, {decision_date:%-d %B %Y}, has come: say why you are "
+                "signing on or after it"
+            )
+        record = freeze_what_was_seen(
+            assessment, by=by, seen_hash=seen_hash, signed_on=today, late_reason=late_reason
+        )
         frozen["snapshot_hash"] = record.content_hash
         frozen["accepted_impacts"] = record.accepted_impacts
+        if late:
+            frozen["decision_date"] = decision_date.isoformat()
+            frozen["signed_on"] = today.isoformat()
+            frozen["late_reason"] = late_reason
 
     return move(
         assessment_id=assessment_id,
         seen=seen,
         by=by,
         apply=lambda a: a.sign_off(by=by),
-        event_type=EventType.SIGNED_OFF,
+        event_type=EventType.SIGNED_OFF_LATE if late else EventType.SIGNED_OFF,
         comment=comment,
         details=frozen,
         check=freeze,

@@ -13,6 +13,7 @@ from eia import audit, screening, summary
 from eia.authorization import Permission, can_comment, can_download_pack, has_permission
 from eia.documents import document_for
 from eia.pdf_http import pdf_response
+from eia.services import decisions
 from eia.services.comments import add_comment
 
 from .. import diagram, presenters, services
@@ -38,6 +39,14 @@ def screening_context(assessment) -> dict:
     }
 
 
+def _decision_page(user, assessment) -> str:
+    """ "record" when the user may record or correct the decision now, "view" when it can be
+    read, "" before sign-off."""
+    if assessment.state not in decisions.DECIDABLE_STATES:
+        return ""
+    return "record" if decisions.may_record(user, assessment) else "view"
+
+
 def assessment_detail(request, pk: int):
     assessment = assessment_or_404(request, pk)
     task = services.active_task(assessment)
@@ -48,7 +57,7 @@ def assessment_detail(request, pk: int):
             "assessment": assessment,
             "task": task,
             "stage": stage_of(assessment.state),
-            "due": row_for(task, assessment).due if task is not None else None,
+            "due": row_for(task, assessment) if task is not None else None,
             "sections": presenters.task_list(assessment),
             "actions": presenters.available_actions(request.user, assessment, task),
             "diagram_svg": diagram.render_svg(assessment.state),
@@ -67,6 +76,8 @@ def assessment_detail(request, pk: int):
                 Permission.LEAD_ASSESSMENTS,
                 organisation_id=assessment.organisation_id,
             ),
+            "decision": decisions.current(assessment),
+            "decision_page": _decision_page(request.user, assessment),
         }
         | screening_context(assessment),
     )

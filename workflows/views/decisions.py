@@ -3,6 +3,7 @@ decision-maker's sign-off, and publication. Each is reached from the stage table
 
 from django.contrib import messages
 from django.shortcuts import render
+from django.utils import timezone
 
 from eia import audit, quality, summary
 from eia.errors import InvalidInput, NotAllowed
@@ -147,6 +148,9 @@ def review_assessment(request, pk: int):
 
 
 def sign_off(request, pk: int):
+    today = timezone.localdate()
+    late = summary.signed_late(today, assessment_or_404(request, pk).pipeline_item.decision_date)
+
     def act(assessment, data, form):
         sign = data["decision"] == "sign"
         services.decide_sign_off(
@@ -157,14 +161,23 @@ def sign_off(request, pk: int):
             comment=data["comment"],
             attested=data["attested"],
             seen_hash=data["seen_hash"],
+            late_reason=data["late_reason"] if sign else "",
         )
         return "You have signed off the assessment." if sign else "Referred back to the author."
 
     def extra(assessment):
         shown = summary.decision_summary(assessment)
+        attestation = summary.attestation_text(
+            shown,
+            request.user.display_name,
+            signed_on=today,
+            late_reason="(the reason you give below)",
+        )
         return {
             "summary": shown,
-            "attestation": summary.attestation_text(shown, request.user.display_name),
+            "attestation": attestation,
+            "late": late,
+            "today": today,
             "initial": {"seen_hash": summary.content_hash(shown)},
         }
 
@@ -176,6 +189,7 @@ def sign_off(request, pk: int):
         template="workflows/sign_off.html",
         act=act,
         extra=extra,
+        form_kwargs={"late": late},
     )
 
 

@@ -1,5 +1,6 @@
 """The lists the equality lead keeps for the organisation (no admin detour): directorates and
-decision bodies with their meeting dates, which the pipeline's forms choose from."""
+decision bodies with their meeting dates, which the pipeline's forms choose from, and the
+agenda deadline sign-off falls due at."""
 
 import datetime
 
@@ -11,7 +12,7 @@ from eia.errors import InvalidInput, NotAllowed
 from eia.models import DecisionBody, Directorate
 from eia.services import reference_data
 
-from ..forms.lists import DecisionBodyForm, NameForm
+from ..forms.lists import AgendaDeadlineForm, DecisionBodyForm, NameForm
 from .common import status_of
 
 
@@ -45,7 +46,33 @@ def lists(request):
                 "meetings"
             ),
             "today": datetime.date.today(),
+            "agenda_changes": organisation.setting_changes.filter(setting="agenda_deadline_days")[
+                :5
+            ],
         },
+        status=status_of(form),
+    )
+
+
+def agenda_deadline_edit(request):
+    organisation = _organisation_of_lead(request)
+    form = AgendaDeadlineForm(
+        request.POST or None, initial={"working_days": organisation.agenda_deadline_days}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            reference_data.set_agenda_deadline(
+                by=request.user, working_days=form.cleaned_data["working_days"]
+            )
+        except InvalidInput as error:
+            form.add_error("working_days", error.message)
+        else:
+            messages.success(request, "Agenda deadline saved.")
+            return redirect("organisation_lists")
+    return render(
+        request,
+        "workflows/list_item.html",
+        {"form": form, "heading": "Change the agenda deadline"},
         status=status_of(form),
     )
 

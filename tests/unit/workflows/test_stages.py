@@ -65,9 +65,13 @@ def test_due_dates_follow_the_stage_rule():
     decision = datetime.date(2027, 3, 31)  # Wednesday
     created = datetime.date(2027, 3, 1)
     sign_off = STAGE_BY_STATE[State.AWAITING_SIGN_OFF]
+    # The agenda deadline: five clear working days (the default) before, Easter skipped.
     assert sign_off.due_date(created=created, decision_date=decision, nation="england") == (
-        datetime.date(2027, 3, 30)
+        datetime.date(2027, 3, 19)
     )
+    assert sign_off.due_date(
+        created=created, decision_date=decision, nation="scotland", agenda_days=2
+    ) == datetime.date(2027, 3, 25)
     review = STAGE_BY_STATE[State.SCREENING_REVIEW]
     assert review.due_date(created=created, decision_date=decision, nation="england") == (
         datetime.date(2027, 3, 8)
