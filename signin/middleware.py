@@ -46,7 +46,8 @@ class NoStoreMiddleware:
 
 def _sign_in_again(request, message: str):
     messages.info(request, message)
-    next_path = request.get_full_path() if request.method == "GET" else ""
+    coming_back = request.method == "GET" and request.path != reverse("signin:timed_out")
+    next_path = request.get_full_path() if coming_back else ""
     query = f"?{urlencode({'next': next_path})}" if next_path else ""
     return redirect(reverse("login") + query)
 

@@ -39,7 +39,7 @@ def expired(session, now: float) -> str:
 
 def touch(session, now: float) -> None:
     session.setdefault(STARTED, now)
-    if now - session.get(SEEN, 0) >= REFRESH_SECONDS:
+    if now - session.get(SEEN, 0) >= min(REFRESH_SECONDS, idle_seconds() / 10):
         session[SEEN] = now
 
 
