@@ -11,6 +11,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("DUE_REGARD_VAR_DIR", BASE_DIR / "var"))
@@ -69,9 +70,22 @@ SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = HTTPS
 SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
+# Every subdomain too (a council's other services share its cookies' parent domain); preload
+# only asks browsers to ship the rule, once someone submits the domain to the preload list.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = HTTPS and env_bool("DJANGO_HSTS_PRELOAD", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = 60 * 60 * 8  # a working day
+# Sessions end after DUE_REGARD_SESSION_IDLE_MINUTES idle or DUE_REGARD_SESSION_HOURS after
+# signing in (signin/sessions.py), and the cookie lasts only until the browser closes.
+DUE_REGARD_SESSION_IDLE_SECONDS = 60 * int(os.environ.get("DUE_REGARD_SESSION_IDLE_MINUTES", 30))
+DUE_REGARD_SESSION_ABSOLUTE_SECONDS = int(
+    3600 * float(os.environ.get("DUE_REGARD_SESSION_HOURS", 12))
+)
+# The timeout warning opens this long before the session ends.
+DUE_REGARD_SESSION_WARNING_SECONDS = 120
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_AGE = DUE_REGARD_SESSION_ABSOLUTE_SECONDS  # the stored session's own expiry
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 
@@ -90,12 +104,20 @@ INSTALLED_APPS = [
     "django_tasks_db",
     # Sign-in throttling per username and address (eia/accounts/throttling.py).
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "csp",
     "eia",
     "workflows",
+    "signin",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Only GET, HEAD and POST (TRACE, OPTIONS and the rest are 405), then the CSP header.
+    "signin.middleware.AllowedMethodsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "eia.middleware.RejectNulMiddleware",
     "eia.upload_names.KeepUploadNamesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -103,9 +125,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Signed-in responses are never stored; idle and over-age sessions end (signin/).
+    "signin.middleware.NoStoreMiddleware",
+    "signin.middleware.SessionLifetimeMiddleware",
     # Access is denied by default: every view needs a login unless marked public.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    # After a password, leads and admins enter a security code before any other page.
+    "signin.middleware.RequireMFAMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "eia.middleware.DomainErrorMiddleware",
     # Answers a locked-out sign-in with the lockout page (after the view has run).
@@ -128,6 +156,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "eia.context_processors.service",
+                "signin.context_processors.sign_in",
             ],
             "string_if_invalid": "",
         },
@@ -161,6 +190,8 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
+    # Council sign-in (OpenID Connect); idle unless configured below.
+    "signin.oidc.CouncilAccountBackend",
 ]
 # The password policy: 12 characters or more, not a common (breached) password, not like the
 # username, not all numbers, and never the organisation's name (eia/accounts/passwords.py).
@@ -194,6 +225,55 @@ AXES_VERBOSE = False
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+CSRF_FAILURE_VIEW = "signin.views.csrf_failure"
+
+# Content-Security-Policy: scripts, styles, images and fonts only from this site; no inline
+# script or style anywhere (templates load files from signin/static/signin/).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# MFA (django-otp) for local accounts: required for equality leads and admins (signin/mfa.py).
+DUE_REGARD_REQUIRE_MFA = True
+OTP_TOTP_ISSUER = "Due Regard"
+
+# Council sign-in by OpenID Connect (mozilla-django-oidc, through signin/oidc.py). Set the
+# issuer (its discovery document gives the endpoints) or each endpoint, and the client.
+OIDC_ISSUER = os.environ.get("DUE_REGARD_OIDC_ISSUER", "")
+OIDC_DISCOVERY_URL = os.environ.get("DUE_REGARD_OIDC_DISCOVERY_URL", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("DUE_REGARD_OIDC_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("DUE_REGARD_OIDC_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("DUE_REGARD_OIDC_USERINFO_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("DUE_REGARD_OIDC_JWKS_ENDPOINT", "")
+OIDC_RP_CLIENT_ID = os.environ.get("DUE_REGARD_OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("DUE_REGARD_OIDC_CLIENT_SECRET", "")
+OIDC_RP_SCOPES = os.environ.get("DUE_REGARD_OIDC_SCOPES", "openid email profile")
+OIDC_RP_SIGN_ALGO = os.environ.get("DUE_REGARD_OIDC_SIGN_ALGO", "RS256")
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATION_CALLBACK_URL = "signin:oidc_callback"
+LOGIN_REDIRECT_URL_FAILURE = "/sign-in/"
+OIDC_CREATE_USER = env_bool("DUE_REGARD_OIDC_CREATE_USERS", True)
+# Which organisation a council account joins: the organisation claim's value (Entra ID's
+# tenant ID, `tid`) mapped as "value=organisation-slug,...", else the one default organisation.
+OIDC_ORGANISATION_CLAIM = os.environ.get("DUE_REGARD_OIDC_ORGANISATION_CLAIM", "tid")
+OIDC_ORGANISATIONS = dict(
+    pair.split("=", 1) for pair in env_list("DUE_REGARD_OIDC_ORGANISATIONS", "") if "=" in pair
+)
+OIDC_DEFAULT_ORGANISATION = os.environ.get("DUE_REGARD_OIDC_ORGANISATION", "")
+# The claim listing the account's groups; each organisation maps groups to roles in the admin.
+OIDC_GROUPS_CLAIM = os.environ.get("DUE_REGARD_OIDC_GROUPS_CLAIM", "groups")
 
 # guardian: no anonymous user row; the public register is served without permissions at all.
 ANONYMOUS_USER_NAME = None

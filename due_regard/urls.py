@@ -20,6 +20,7 @@ urlpatterns = [
         name="login",
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("sign-in/", include("signin.urls")),
     path("accessibility/", accessibility.accessibility, name="accessibility"),
     path("", include("eia.accounts.urls")),
     path("public/", include("eia.register.urls")),
