@@ -343,6 +343,8 @@ CACHES = {
 # on its own (a limit per worker), which is said in README.md's Performance section.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 RATELIMIT_VIEW = "eia.views.errors.rate_limited"
+# Password reset requests from one address (each sends an email).
+PASSWORD_RESET_RATE = os.environ.get("DUE_REGARD_PASSWORD_RESET_RATE", "5/h")
 RATELIMIT_ENABLE = env_bool("DUE_REGARD_RATE_LIMITS", True)
 # Requests a minute from one address to the anonymous register: pages, and downloads.
 REGISTER_RATES = {

@@ -9,7 +9,9 @@ from django.http import StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_GET
+from django_ratelimit.decorators import ratelimit
 
 from eia import security_log
 from eia.errors import NotAllowed
@@ -17,11 +19,22 @@ from eia.events import SecurityEventType, security_label
 from eia.models import DutyException
 from eia.pagination import numbered
 from eia.register.exports import CSV_TYPE
+from eia.register.limits import client_address
 
 from .forms import ResetForm
 from .tokens import invitation_tokens
 
 
+def _reset_rate(group, request) -> str:
+    return settings.PASSWORD_RESET_RATE
+
+
+# A reset request sends an email: limited per address so nobody can flood a colleague's inbox
+# or the outbox (past the limit: the 429 page, eia.views.errors.rate_limited).
+@method_decorator(
+    ratelimit(group="accounts:reset", key=client_address, rate=_reset_rate, method="POST"),
+    name="dispatch",
+)
 class ResetView(auth_views.PasswordResetView):
     form_class = ResetForm
     email_template_name = "registration/password_reset_email.txt"

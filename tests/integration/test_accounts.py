@@ -200,3 +200,16 @@ def test_the_lead_can_send_an_invitation_again_but_not_to_someone_with_a_passwor
             )
     assert len(mail.outbox) == 2
     assert _logged(organisation).count(SecurityEventType.INVITATION_SENT) == 2
+
+
+def test_password_reset_requests_are_limited_per_address(officer, settings):
+    settings.RATELIMIT_ENABLE = True
+    settings.PASSWORD_RESET_RATE = "2/h"
+    client = Client(REMOTE_ADDR="192.0.2.40")
+    answers = [
+        client.post("/password-reset/", {"email": officer.email}).status_code for _ in range(3)
+    ]
+    assert answers == [302, 302, 429]
+    assert (
+        "Too many requests" in client.post("/password-reset/", {"email": "x@y.z"}).content.decode()
+    )
