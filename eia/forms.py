@@ -96,6 +96,9 @@ class GovukFormMixin:
                 field.error_messages["max_length"] = (
                     f"{field.label} must be {max_length:,} characters or fewer"
                 )
+                # Never let the browser cut text silently: the limit is explained by the
+                # character count as people type and by this message if they go over.
+                field.widget.attrs.pop("maxlength", None)
 
 
 class GovukForm(GovukFormMixin, forms.Form):

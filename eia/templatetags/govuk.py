@@ -55,9 +55,22 @@ def govuk_widget(bound_field):
         classes += f" {classes.split()[0]}--error"
     extra = widget.attrs.get("class", "")
     attrs = {"class": f"{classes} {extra}".strip()}
-    if described := described_by(bound_field):
+    described = described_by(bound_field)
+    if char_limit(bound_field):
+        attrs["class"] += " govuk-js-character-count"
+        described = f"{bound_field.auto_id}-info {described}".strip()
+    if described:
         attrs["aria-describedby"] = described
     return bound_field.as_widget(attrs=attrs)
+
+
+@register.filter
+def char_limit(bound_field) -> int | None:
+    """The limit of a long text box, shown by GOV.UK's character count as people type."""
+    field = bound_field.field
+    if isinstance(field.widget, forms.Textarea) and getattr(field, "max_length", None):
+        return field.max_length
+    return None
 
 
 @register.inclusion_tag("govuk/forms/error_summary.html")
