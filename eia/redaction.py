@@ -25,6 +25,7 @@ from django.db.models import Prefetch, QuerySet
 
 import screening_rules
 
+from . import facts
 from . import screening as screening_catalogue
 from .aims import AIM_FIELDS
 from .errors import NotFound
@@ -178,6 +179,9 @@ class PublicRecord:
     rural_impacts: tuple[PublicRuralImpact, ...]
     signed_off_at: datetime | None
     signed_off_by: str
+    # Facts the decision-maker saw that changed since (values only of the public ones).
+    changed_since_sign_off: tuple[facts.FactChange, ...] = ()
+    change_explained: bool = False  # an officer recorded why no fresh sign-off is needed
 
     @property
     def superseded(self) -> bool:
@@ -222,6 +226,7 @@ def with_public_content(queryset: QuerySet) -> QuerySet:
         "pipeline_item",
         "pipeline_item__directorate",
         "pipeline_item__decision_maker",
+        "pipeline_item__owner",
         "signed_off_by",
         "screening",
         "full",
@@ -236,6 +241,7 @@ def with_public_content(queryset: QuerySet) -> QuerySet:
         "impacts",
         "impacts__evidence",
         "impacts__actions",
+        "sign_off_record__fact_reasons",
     )
 
 
@@ -255,22 +261,26 @@ def public_record(assessment: Assessment, *, before_publication: bool = False) -
     ):
         raise NotFound("No such published assessment.")
     item: PipelineItem = assessment.pipeline_item
-    full: FullAssessment | None = _optional(assessment, "full")
-    rurality: RuralityProofing | None = _optional(assessment, "rurality")
+    # Screened out (a review's too): no full assessment, whatever an earlier version left.
+    outcome = assessment.screening_outcome
+    assessed = outcome not in SCREENED_OUT_OUTCOMES
+    full: FullAssessment | None = _optional(assessment, "full") if assessed else None
+    proofed = assessed or assessment.rurality_proofing_required
+    rurality: RuralityProofing | None = _optional(assessment, "rurality") if proofed else None
     screening = _optional(assessment, "screening")
     result = screening.result if screening is not None and screening.result else {}
     ruleset = _ruleset_of(screening)
-    outcome = assessment.screening_outcome
+    shown, status = facts.decided_facts(assessment), facts.facts_status(assessment)
     return PublicRecord(
         organisation=assessment.organisation.name,
         organisation_short_name=assessment.organisation.short_name,
         organisation_slug=assessment.organisation.slug,
-        title=item.title,
+        title=shown["title"],
         reference=item.reference,
         kind=item.get_kind_display(),
-        directorate=item.directorate.name,
-        decision_body=item.decision_body,
-        decision_date=item.decision_date,
+        directorate=shown["directorate"],
+        decision_body=shown["decision_body"],
+        decision_date=shown["decision_date"],
         decision_maker=_decision_maker(assessment),
         version=assessment.version,
         state=assessment.state,
@@ -281,7 +291,7 @@ def public_record(assessment: Assessment, *, before_publication: bool = False) -
         screening_reasons=assessment.screening_reasons,
         screening_mitigation=assessment.mitigation_summary,
         rule_reasons=tuple(reason["text"] for reason in result.get("reasons", ())),
-        summary=item.summary,
+        summary=shown["summary"],
         about=_about(full),
         evidence=tuple(
             PublicEvidence(
@@ -294,12 +304,12 @@ def public_record(assessment: Assessment, *, before_publication: bool = False) -
                 file_size=evidence.file_size if evidence.file else None,
             )
             for evidence in assessment.evidence.all()
-            if evidence.is_public
+            if evidence.is_public and assessed
         ),
-        evidence_gaps=tuple(gap.description for gap in assessment.evidence_gaps.all()),
-        engagement=tuple(_engagement(row) for row in assessment.engagement.all()),
-        impacts=_impacts(assessment, ruleset),
-        actions=tuple(_action(action) for action in assessment.actions.all()),
+        evidence_gaps=tuple(g.description for g in assessment.evidence_gaps.all() if assessed),
+        engagement=tuple(_engagement(row) for row in assessment.engagement.all() if assessed),
+        impacts=_impacts(assessment, ruleset) if assessed else (),
+        actions=tuple(_action(action) for action in assessment.actions.all() if assessed),
         conclusion=full.conclusion if full else "",
         conclusion_label=_label(Conclusion, full.conclusion) if full else "",
         justification=full.justification if full else "",
@@ -317,9 +327,15 @@ def public_record(assessment: Assessment, *, before_publication: bool = False) -
                 scale=_label(Size, row.scale),
             )
             for row in assessment.rural_impacts.all()
+            if proofed
         ),
         signed_off_at=assessment.signed_off_at,
         signed_off_by=_signer(assessment),
+        changed_since_sign_off=tuple(
+            change if change.public else facts.FactChange(change.name, change.label, "", "")
+            for change in status.changes
+        ),
+        change_explained=status.changed and status.reason is not None,
     )
 
 
