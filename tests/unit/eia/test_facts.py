@@ -33,9 +33,7 @@ def test_the_frozen_facts_are_the_items_at_signing_in_words(people, organisation
     assert facts.frozen_date(frozen) == item.decision_date
 
 
-def test_changes_are_listed_in_the_forms_order_and_a_reason_covers_only_those(
-    people, organisation
-):
+def test_changes_are_listed_in_the_forms_order_and_a_reason_covers_only_those(people, organisation):
     published = builders.published(people, organisation, title="Hawford library")
     item_id = published.pipeline_item_id
     change_item(item_id=item_id, by=people["lead"], changes={"decision_body": "Full Council"})
