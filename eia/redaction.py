@@ -9,10 +9,12 @@ holders acting as such (the decision-maker). It never carries officer comments o
 from the audit trail, internal notes, a screening override's reason, withdrawal reasons, evidence
 not marked for publication (nor its title where an impact cites it), uploaded files, action
 progress notes, anyone's username or email address, the names of authors, co-authors or action
-owners (owners are shown by job title), the sign-off snapshot, or anything at all of an
-assessment that has not been published. Every public output (register pages, CSV, JSON, the Atom
-feed, the quarterly screening report and the PDFs via `eia.documents`) reads `PublicRecord`s
-made here and nothing else, so a field added to a model stays private until it is added here.
+owners (owners are shown by job title), the sign-off snapshot (but its public facts, from
+`eia.facts`, as the decision-maker saw them, and which changed since), or anything at all of an
+assessment that has not been published. A screened-out version has no full assessment here.
+Every public output (register pages, CSV, JSON, the Atom feed, the quarterly screening report
+and the PDFs via `eia.documents`) reads `PublicRecord`s made here and nothing else, so a field
+added to a model stays private until it is added here.
 """
 
 import functools

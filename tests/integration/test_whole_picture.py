@@ -78,7 +78,7 @@ def test_a_4000_character_impact_is_whole_on_the_sign_off_page_and_in_its_pdf(pe
         assert words in page or words == "RAG: Amber", words
     assert "Amber" in page
     due = (assessment.actions.get(kind="mitigation").target_date).strftime("%-d %B %Y")
-    assert f"Due: {due}" in pdf
+    assert f"Due: {due}" in pdf and due in page
     # The committee's PDF, redacted as the public register is, is whole too.
     assert LONG in _text(dm.get(f"/assessments/{assessment.pk}/summary.pdf"))
 
@@ -98,4 +98,8 @@ def test_what_is_frozen_is_what_the_page_and_the_pdf_showed(people, organisation
     officer.force_login(people["officer"])
     pdf = _text(officer.get(f"/assessments/{assessment.pk}/sign-off/summary.pdf"))
     assert LONG in pdf
+    # The page of what was signed reads the snapshot's dates (ISO strings) as GOV.UK dates.
+    seen = officer.get(f"/assessments/{assessment.pk}/sign-off/record/").content.decode()
+    due = assessment.actions.get(kind="mitigation").target_date
+    assert LONG in seen and f"{due.day} {due:%B %Y}" in seen
     assert record.decision_maker_name in pdf and "Signed off" in pdf
