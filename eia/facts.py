@@ -99,6 +99,7 @@ class FactsStatus:
 
     changes: tuple[FactChange, ...]
     reason: FactChangeReason | None  # the officer's reason covering the facts as they are now
+    signed_again: bool = False  # a later version of the proposal has been signed off
 
     @property
     def changed(self) -> bool:
@@ -107,7 +108,7 @@ class FactsStatus:
     @property
     def needs_attention(self) -> bool:
         """Changed, and neither signed again nor explained: an officer must act."""
-        return self.changed and self.reason is None
+        return self.changed and self.reason is None and not self.signed_again
 
     @property
     def public_changes(self) -> tuple[FactChange, ...]:
@@ -116,12 +117,15 @@ class FactsStatus:
 
 def facts_status(assessment) -> FactsStatus:
     changes = tuple(changed_since_sign_off(assessment))
-    reason = None
-    if changes:
-        now = facts_of(assessment.pipeline_item)
-        reasons = assessment.sign_off_record.fact_reasons.all()  # prefetched for lists
-        reason = next((row for row in reasons if row.facts == now), None)
-    return FactsStatus(changes=changes, reason=reason)
+    if not changes:
+        return FactsStatus(changes=(), reason=None)
+    now = facts_of(assessment.pipeline_item)
+    reasons = assessment.sign_off_record.fact_reasons.all()  # prefetched for lists
+    reason = next((row for row in reasons if row.facts == now), None)
+    signed_again = assessment.pipeline_item.assessments.filter(
+        version__gt=assessment.version, sign_off_record__isnull=False
+    ).exists()
+    return FactsStatus(changes=changes, reason=reason, signed_again=signed_again)
 
 
 def decided_facts(assessment) -> dict:

@@ -337,7 +337,7 @@ def public_record(assessment: Assessment, *, before_publication: bool = False) -
             change if change.public else facts.FactChange(change.name, change.label, "", "")
             for change in status.changes
         ),
-        change_explained=status.changed and status.reason is not None,
+        change_explained=status.changed and not status.needs_attention,
     )
 
 

@@ -18,8 +18,14 @@ from eia.services.pipeline import change_item
 from eia.services.signoff import explain_fact_change
 from tests.integration.register.support import body
 from tests.support import builders
+from tests.support.content import publish_review
 
 pytestmark = pytest.mark.django_db
+
+
+def _fresh(assessment):
+    assessment.refresh_from_db()
+    return assessment
 
 
 def _status(assessment):
@@ -144,3 +150,18 @@ def test_the_public_is_told_an_officer_fact_changed_but_not_who(people, organisa
     page = Client().get(record_url(public_record(published))).content.decode()
     assert "Owner changed" in page
     assert people["lead"].display_name not in page
+
+
+def test_a_fresh_sign_off_of_a_review_settles_the_earlier_versions_flag(people, organisation):
+    first = builders.published(people, organisation, title="Hawford library closure")
+    change_item(
+        item_id=first.pipeline_item_id, by=people["lead"], changes={"title": "Hawford library"}
+    )
+    assert _status(first).needs_attention
+    second = publish_review(people, first)
+    status = _status(first)
+    assert status.changed and status.signed_again and not status.needs_attention
+    assert second.sign_off_record.snapshot["facts"]["title"] == "Hawford library"
+    assert not _status(second).changed
+    page = Client().get(record_url(public_record(_fresh(first)))).content.decode()
+    assert "A later version has been signed off" in page
