@@ -119,6 +119,12 @@ def document_from_record(
         timing=record.signed_late_note,
         decision_taken=record.decision.sentence if record.decision else "",
         signed_off_at=signed_off_at,
+        changed_since_sign_off=tuple(
+            f"{change.label}: now “{change.now}”, signed as “{change.signed}”"
+            if change.public
+            else f"{change.label} changed"
+            for change in record.changed_since_sign_off
+        ),
         generated_at=generated_at or timezone.localtime(),
     )
     return dataclasses.replace(doc, equality_implications=equality_implications(doc))

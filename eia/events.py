@@ -58,6 +58,10 @@ class EventType(models.TextChoices):
     )
     # The proposal's facts (title, dates, decision-maker...), changed on the pipeline
     PIPELINE_CHANGED = "eia.pipeline.changed", "Proposal details changed"
+    FACTS_CHANGE_EXPLAINED = (
+        "eia.facts.change_explained",
+        "Reason recorded for a change since sign-off",
+    )
     # Discussion and follow-up
     COMMENT_ADDED = "eia.comment.added", "Comment"
     ACTION_PROGRESS = "eia.action.progress", "Action progress reported"
@@ -108,7 +112,7 @@ GROUPS: dict[EventGroup, frozenset[EventType]] = {
         {E.TASK_CLAIMED, E.TASK_RELEASED, E.TASK_REASSIGNED, E.AGENDA_DEADLINE_CHANGED}
     ),
     EventGroup.DISCUSSION: frozenset({E.COMMENT_ADDED, E.ACTION_PROGRESS}),
-    EventGroup.FACTS: frozenset({E.PIPELINE_CHANGED}),
+    EventGroup.FACTS: frozenset({E.PIPELINE_CHANGED, E.FACTS_CHANGE_EXPLAINED}),
     EventGroup.DUTIES: frozenset({E.DUTY_EXCEPTION_USED}),
 }
 del E

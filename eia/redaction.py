@@ -9,11 +9,13 @@ holders acting as such (the decision-maker). It never carries officer comments o
 from the audit trail, internal notes, a screening override's reason, withdrawal reasons, evidence
 not marked for publication (nor its title where an impact cites it), uploaded files, action
 progress notes, anyone's username or email address, the names of authors, co-authors or action
-owners (owners are shown by job title), the sign-off snapshot, the reason for a late sign-off (the
-flag and its dates are public: `eia/public_decision.py`), or anything at all of an
-assessment that has not been published. Every public output (register pages, CSV, JSON, the Atom
-feed, the quarterly screening report and the PDFs via `eia.documents`) reads `PublicRecord`s
-made here and nothing else, so a field added to a model stays private until it is added here.
+owners (owners are shown by job title), the sign-off snapshot (but its public facts, from
+`eia.facts`, as the decision-maker saw them, and which changed since), the reason for a late
+sign-off (the flag and its dates are public: `eia/public_decision.py`), or anything at all of an
+assessment that has not been published. A screened-out version has no full assessment here.
+Every public output (register pages, CSV, JSON, the Atom feed, the quarterly screening report
+and the PDFs via `eia.documents`) reads `PublicRecord`s made here and nothing else, so a field
+added to a model stays private until it is added here.
 """
 
 import functools
@@ -26,6 +28,7 @@ from django.db.models import Prefetch, QuerySet
 
 import screening_rules
 
+from . import facts
 from . import screening as screening_catalogue
 from .aims import AIM_FIELDS
 from .errors import NotFound
@@ -46,6 +49,13 @@ from .models import (
     User,
 )
 from .public_decision import PublicDecision, late_note, public_decision
+from .public_rows import (
+    PublicAction,
+    PublicEngagement,
+    PublicEvidence,
+    PublicImpact,
+    PublicRuralImpact,
+)
 
 # A superseded version stays readable at its own address; nothing else is public.
 PUBLIC_STATES = (State.PUBLISHED, State.SUPERSEDED)
@@ -56,90 +66,6 @@ SCREENED_OUT_OUTCOMES = (
 
 # The three aims of the duty (Equality Act 2010 s149(1)), as each impact records them.
 ABOUT_FIELDS = ("aims", "who_affected", "what_changes", "budget", "timescale")
-
-
-@dataclass(frozen=True)
-class PublicEvidence:
-    title: str
-    source: str
-    dated: date | None
-    shows: str
-    link: str
-    # The attached file, served to the public by workflows' evidence_file view; no file name.
-    file_id: int | None = None
-    file_size: int | None = None
-
-    @property
-    def safe_link(self) -> str:
-        """The link only if it is a web address: never a javascript: or file: URL as an href."""
-        return self.link if self.link.lower().startswith(("https://", "http://")) else ""
-
-
-@dataclass(frozen=True)
-class PublicEngagement:
-    who: str
-    held_on: date | None
-    method: str
-    how_many: int | None
-    what_said: str
-    what_changed: str
-
-
-@dataclass(frozen=True)
-class PublicImpact:
-    characteristic: str  # the catalogue id
-    characteristic_name: str  # its display name in the pinned catalogue
-    direction: str  # a Direction value
-    direction_label: str
-    size: str  # a Size value or ""
-    size_label: str
-    who_affected: str
-    evidence: tuple[str, ...]  # titles of the public evidence cited
-    mitigations: tuple[str, ...]  # titles of the actions addressing it
-    aims: tuple[tuple[str, str], ...]  # (aim, consideration), only those answered
-    intersecting: str
-    residual: str
-    justification: str
-
-    @property
-    def adverse(self) -> bool:
-        return self.direction == Direction.NEGATIVE
-
-    @property
-    def has_details(self) -> bool:
-        return any(
-            (
-                self.who_affected.strip(),
-                self.evidence,
-                self.mitigations,
-                self.aims,
-                self.intersecting.strip(),
-                self.residual.strip(),
-                self.justification.strip(),
-            )
-        )
-
-
-@dataclass(frozen=True)
-class PublicAction:
-    title: str
-    description: str
-    kind: str
-    owner_role: str  # the owner's job title: never their name or email
-    target_date: date | None
-    status: str
-    status_label: str
-    rag: str
-    rag_label: str
-
-
-@dataclass(frozen=True)
-class PublicRuralImpact:
-    theme: str
-    kind: str  # a RuralImpact.Kind value
-    kind_label: str
-    description: str
-    scale: str
 
 
 @dataclass(frozen=True)
@@ -184,6 +110,9 @@ class PublicRecord:
     # eia.public_decision: "" when signed before the decision date; and the decision taken.
     signed_late_note: str = ""
     decision: PublicDecision | None = None
+    # Facts the decision-maker saw that changed since (values only of the public ones).
+    changed_since_sign_off: tuple[facts.FactChange, ...] = ()
+    change_explained: bool = False  # an officer recorded why no fresh sign-off is needed
 
     @property
     def superseded(self) -> bool:
@@ -228,6 +157,7 @@ def with_public_content(queryset: QuerySet) -> QuerySet:
         "pipeline_item",
         "pipeline_item__directorate",
         "pipeline_item__decision_maker",
+        "pipeline_item__owner",
         "signed_off_by",
         "screening",
         "full",
@@ -243,6 +173,7 @@ def with_public_content(queryset: QuerySet) -> QuerySet:
         "impacts",
         "impacts__evidence",
         "impacts__actions",
+        "sign_off_record__fact_reasons",
     )
 
 
@@ -262,22 +193,26 @@ def public_record(assessment: Assessment, *, before_publication: bool = False) -
     ):
         raise NotFound("No such published assessment.")
     item: PipelineItem = assessment.pipeline_item
-    full: FullAssessment | None = _optional(assessment, "full")
-    rurality: RuralityProofing | None = _optional(assessment, "rurality")
+    # Screened out (a review's too): no full assessment, whatever an earlier version left.
+    outcome = assessment.screening_outcome
+    assessed = outcome not in SCREENED_OUT_OUTCOMES
+    full: FullAssessment | None = _optional(assessment, "full") if assessed else None
+    proofed = assessed or assessment.rurality_proofing_required
+    rurality: RuralityProofing | None = _optional(assessment, "rurality") if proofed else None
     screening = _optional(assessment, "screening")
     result = screening.result if screening is not None and screening.result else {}
     ruleset = _ruleset_of(screening)
-    outcome = assessment.screening_outcome
+    shown, status = facts.decided_facts(assessment), facts.facts_status(assessment)
     return PublicRecord(
         organisation=assessment.organisation.name,
         organisation_short_name=assessment.organisation.short_name,
         organisation_slug=assessment.organisation.slug,
-        title=item.title,
+        title=shown["title"],
         reference=item.reference,
         kind=item.get_kind_display(),
-        directorate=item.directorate.name,
-        decision_body=item.decision_body,
-        decision_date=item.decision_date,
+        directorate=shown["directorate"],
+        decision_body=shown["decision_body"],
+        decision_date=shown["decision_date"],
         decision_maker=_decision_maker(assessment),
         version=assessment.version,
         state=assessment.state,
@@ -288,7 +223,7 @@ def public_record(assessment: Assessment, *, before_publication: bool = False) -
         screening_reasons=assessment.screening_reasons,
         screening_mitigation=assessment.mitigation_summary,
         rule_reasons=tuple(reason["text"] for reason in result.get("reasons", ())),
-        summary=item.summary,
+        summary=shown["summary"],
         about=_about(full),
         evidence=tuple(
             PublicEvidence(
@@ -301,12 +236,12 @@ def public_record(assessment: Assessment, *, before_publication: bool = False) -
                 file_size=evidence.file_size if evidence.file else None,
             )
             for evidence in assessment.evidence.all()
-            if evidence.is_public
+            if evidence.is_public and assessed
         ),
-        evidence_gaps=tuple(gap.description for gap in assessment.evidence_gaps.all()),
-        engagement=tuple(_engagement(row) for row in assessment.engagement.all()),
-        impacts=_impacts(assessment, ruleset),
-        actions=tuple(_action(action) for action in assessment.actions.all()),
+        evidence_gaps=tuple(g.description for g in assessment.evidence_gaps.all() if assessed),
+        engagement=tuple(_engagement(row) for row in assessment.engagement.all() if assessed),
+        impacts=_impacts(assessment, ruleset) if assessed else (),
+        actions=tuple(_action(action) for action in assessment.actions.all() if assessed),
         conclusion=full.conclusion if full else "",
         conclusion_label=_label(Conclusion, full.conclusion) if full else "",
         justification=full.justification if full else "",
@@ -324,11 +259,17 @@ def public_record(assessment: Assessment, *, before_publication: bool = False) -
                 scale=_label(Size, row.scale),
             )
             for row in assessment.rural_impacts.all()
+            if proofed
         ),
         signed_off_at=assessment.signed_off_at,
         signed_off_by=_signer(assessment),
         signed_late_note=late_note(_optional(assessment, "sign_off_record")),
         decision=public_decision(assessment),
+        changed_since_sign_off=tuple(
+            change if change.public else facts.FactChange(change.name, change.label, "", "")
+            for change in status.changes
+        ),
+        change_explained=status.changed and not status.needs_attention,
     )
 
 

@@ -1,8 +1,16 @@
 """The decision-maker's summary: what they must read before signing, and exactly what is frozen.
 
-`decision_summary()` returns plain JSON-serialisable data. The sign-off page renders it, and
-signing stores the same data with its SHA-256, so "what the decision-maker saw" can be shown
-and verified later (Bracking: the duty is theirs personally and must be evidenced).
+`decision_summary()` returns plain JSON-serialisable data: the whole picture, never cut (the
+proposal, every adverse and unclear impact in full with its evidence, the engagement and what
+it changed, evidence gaps, every mitigation with its owner, date and RAG, what remains and why,
+rurality, the conclusion and the aims of the duty), with an "at a glance" digest in front, and
+the pipeline facts the decision-maker saw (`eia.facts`). The sign-off page renders it, its PDF
+is drawn from it (`eia.documents.document_from_summary`), and signing stores the same data
+with its SHA-256, so "what the decision-maker saw" can be shown and verified later (Bracking:
+the duty is theirs personally and must be evidenced).
+
+A version screened out carries no full assessment: a review that ends screened out shows only
+its screening, never the impacts of the version it reviews (they stay in its content, unused).
 """
 
 import datetime
@@ -11,75 +19,175 @@ import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 
-from . import screening
+from . import facts, screening
 from .aims import AIMS
-from .models import Direction, RuralImpact
+from .models import Direction, FullAssessment, RuralImpact, ScreeningOutcome
 from .quality import full_of
+
+SCREENED_OUT = (ScreeningOutcome.SCREENED_OUT, ScreeningOutcome.SCREENED_OUT_WITH_MITIGATION)
+PROPOSAL_FIELDS = ("aims", "who_affected", "what_changes", "budget", "timescale")
+
+
+def _owner(action) -> str:
+    if action.owner is None:
+        return ""
+    role = action.owner.job_title.strip()
+    return f"{action.owner.display_name} ({role})" if role else action.owner.display_name
+
+
+def _impact(impact, names) -> dict:
+    name, phrase = names(impact)
+    return {
+        "characteristic": impact.characteristic,
+        "name": name,
+        "phrase": phrase,
+        "size": impact.size,
+        "who": impact.who_affected,
+        "evidence": [item.title for item in impact.evidence.all()],
+        "mitigations": [action.title for action in impact.actions.all()],
+        "intersecting": impact.intersecting,
+        "residual": impact.residual,
+        "justification": impact.justification,
+    }
+
+
+def _full_picture(assessment, names) -> dict:
+    """Everything of the full assessment the decision-maker must read."""
+    impacts = list(assessment.impacts.prefetch_related("actions", "evidence"))
+    full = full_of(assessment)
+    adverse = [_impact(i, names) for i in impacts if i.direction == Direction.NEGATIVE]
+    unclear = [_impact(i, names) for i in impacts if i.direction == Direction.UNCLEAR]
+    return {
+        "proposal": [
+            {"label": str(FullAssessment._meta.get_field(name).verbose_name), "text": text}
+            for name in PROPOSAL_FIELDS
+            if (text := getattr(full, name)).strip()
+        ],
+        "adverse": adverse,
+        "unclear": unclear,
+        "positive": [
+            {"name": names(i)[0], "size": i.size, "who": i.who_affected}
+            for i in impacts
+            if i.direction == Direction.POSITIVE
+        ],
+        "aims": [
+            {
+                "key": aim.key,
+                "label": aim.label,
+                "considerations": [
+                    {"name": names(i)[0], "text": getattr(i, aim.field)}
+                    for i in impacts
+                    if getattr(i, aim.field).strip()
+                ],
+            }
+            for aim in AIMS
+        ],
+        "evidence": [
+            {"title": e.title, "source": e.source, "dated": e.dated, "shows": e.shows}
+            for e in assessment.evidence.all()
+        ],
+        "evidence_gaps": [gap.description for gap in assessment.evidence_gaps.all()],
+        "engagement": [
+            {
+                "who": row.who,
+                "held_on": row.held_on,
+                "method": row.get_method_display(),
+                "how_many": row.how_many,
+                "what_said": row.what_said,
+                "what_changed": row.what_changed,
+            }
+            for row in assessment.engagement.all()
+        ],
+        "actions": [
+            {
+                "title": action.title,
+                "description": action.description,
+                "kind": action.get_kind_display(),
+                "owner": _owner(action),
+                "target_date": action.target_date,
+                "rag": action.rag,
+                "rag_label": action.get_rag_display() if action.rag else "",
+                "status": action.get_status_display(),
+                "open": action.is_open,
+            }
+            for action in assessment.actions.select_related("owner")
+        ],
+        "conclusion": full.get_conclusion_display() if full.conclusion else "",
+        "justification": full.justification,
+        "changes_made": full.changes_made,
+        "cumulative_impact": full.cumulative_impact,
+    }
+
+
+def _rurality(assessment) -> dict:
+    proofing = getattr(assessment, "rurality", None) if assessment is not None else None
+    rows = assessment.rural_impacts.all() if assessment is not None else ()
+    return {
+        "rural": [
+            {
+                "theme": row.get_theme_display(),
+                "kind": row.get_kind_display(),
+                "scale": row.scale,
+                "description": row.description,
+            }
+            for row in rows
+            if row.kind != RuralImpact.Kind.NONE
+        ],
+        "rural_evidence": proofing.evidence_used if proofing else "",
+        "rural_tailoring": proofing.tailoring if proofing else "",
+        "rural_monitoring": proofing.monitoring if proofing else "",
+    }
+
+
+def _nothing_assessed() -> dict:
+    """A screened-out version: no impacts, whatever content a reviewed version left behind."""
+    empty = {"proposal": [], "adverse": [], "unclear": [], "positive": [], "evidence": []}
+    empty |= {"evidence_gaps": [], "engagement": [], "actions": []}
+    empty |= {"conclusion": "", "justification": "", "changes_made": "", "cumulative_impact": ""}
+    return empty | {"aims": [{"key": a.key, "label": a.label, "considerations": []} for a in AIMS]}
+
+
+def _glance(picture: dict) -> dict:
+    adverse = picture["adverse"]
+    key = []
+    for item in adverse:
+        key += [title for title in item["mitigations"] if title not in key]
+    return {
+        "adverse": len(adverse),
+        "major": sum(1 for item in adverse if item["size"] == "major"),
+        "unclear": len(picture["unclear"]),
+        "positive": len(picture["positive"]),
+        "key_mitigations": key,
+        "gaps": len(picture["evidence_gaps"]),
+        "engagement": len(picture["engagement"]),
+    }
 
 
 def decision_summary(assessment) -> dict:
     record = assessment.screening
     groups = {c.id: c for c in screening.characteristics_in_scope(record)}
     ruleset = screening.pinned_ruleset(record)
-    impacts = list(assessment.impacts.prefetch_related("actions", "evidence"))
-    full = full_of(assessment)
 
-    def group(impact):
+    def names(impact):
         found = groups.get(impact.characteristic)
         return (found.name, found.phrase) if found else (impact.characteristic,) * 2
 
-    adverse = [
-        {
-            "characteristic": impact.characteristic,
-            "name": group(impact)[0],
-            "phrase": group(impact)[1],
-            "size": impact.size,
-            "who": impact.who_affected,
-            "evidence": [item.title for item in impact.evidence.all()],
-            "mitigations": [action.title for action in impact.actions.all()],
-            "residual": impact.residual,
-            "justification": impact.justification,
-        }
-        for impact in impacts
-        if impact.direction == Direction.NEGATIVE
-    ]
-    positive = [
-        {"name": group(impact)[0], "size": impact.size, "who": impact.who_affected}
-        for impact in impacts
-        if impact.direction == Direction.POSITIVE
-    ]
-    unclear = [group(impact)[0] for impact in impacts if impact.direction == Direction.UNCLEAR]
-    aims = [
-        {
-            "key": aim.key,
-            "label": aim.label,
-            "considerations": [
-                {"name": group(impact)[0], "text": getattr(impact, aim.field)}
-                for impact in impacts
-                if getattr(impact, aim.field).strip()
-            ],
-        }
-        for aim in AIMS
-    ]
-    rural = [
-        {
-            "theme": row.get_theme_display(),
-            "kind": row.get_kind_display(),
-            "scale": row.scale,
-            "description": row.description,
-        }
-        for row in assessment.rural_impacts.all()
-        if row.kind != RuralImpact.Kind.NONE
-    ]
-    proofing = getattr(assessment, "rurality", None)
+    screened_out = assessment.screening_outcome in SCREENED_OUT
+    picture = _nothing_assessed() if screened_out else _full_picture(assessment, names)
+    # Rurality proofing can follow a screening out; a review's copied proofing otherwise stays.
+    proofed = not screened_out or assessment.rurality_proofing_required
+    picture |= _rurality(assessment) if proofed else _rurality(None)
     result = record.result or {}
+    item = assessment.pipeline_item
     return {
         "assessment": assessment.pk,
         "version": assessment.version,
-        "title": assessment.title,
-        "reference": assessment.pipeline_item.reference,
-        "decision_body": assessment.pipeline_item.decision_body,
-        "decision_date": assessment.pipeline_item.decision_date,
+        "title": item.title,
+        "reference": item.reference,
+        "decision_body": item.decision_body,
+        "decision_date": item.decision_date,
+        "facts": facts.facts_of(item),
+        "screened_out": screened_out,
         "screening": {
             "outcome": assessment.get_screening_outcome_display(),
             "reasons": assessment.screening_reasons,
@@ -88,22 +196,8 @@ def decision_summary(assessment) -> dict:
             "rules_reasons": [reason["text"] for reason in result.get("reasons", [])],
             "flags": [ruleset.flag_label(flag) for flag in result.get("flags", [])],
         },
-        "adverse": adverse,
-        "positive": positive,
-        "unclear": unclear,
-        "aims": aims,
-        "rural": rural,
-        "rural_tailoring": proofing.tailoring if proofing else "",
-        "rural_monitoring": proofing.monitoring if proofing else "",
-        "conclusion": full.get_conclusion_display() if full.conclusion else "",
-        "justification": full.justification,
-        "changes_made": full.changes_made,
-        "cumulative_impact": full.cumulative_impact,
-        "open_actions": [
-            {"title": action.title, "target_date": action.target_date, "rag": action.rag}
-            for action in assessment.actions.all()
-            if action.is_open
-        ],
+        "glance": _glance(picture),
+        **picture,
     }
 
 

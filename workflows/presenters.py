@@ -17,6 +17,9 @@ from .stages import STAGE_BY_STATE, TASK_STAGES, Holder, task_stage
 
 NOT_STARTED, IN_PROGRESS, COMPLETED = "Not yet started", "In progress", "Completed"
 CANNOT_START, WITHDRAWN = "Cannot start yet", "Withdrawn"
+# A review starts from the content of the version it reviews: each copied section stays
+# "Check and confirm" until the author confirms it (completed_sections starts empty).
+CHECK = "Check and confirm"
 
 
 @dataclass(frozen=True)
@@ -80,7 +83,7 @@ def task_list(assessment) -> list[Row]:
             status = (
                 COMPLETED
                 if section in completed
-                else IN_PROGRESS
+                else (CHECK if assessment.previous_id else IN_PROGRESS)
                 if section in started
                 else NOT_STARTED
             )

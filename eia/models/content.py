@@ -327,6 +327,25 @@ class SignOff(models.Model):
         return f"Sign-off of {self.assessment} by {self.decision_maker_name}"
 
 
+class FactChangeReason(models.Model):
+    """An officer's recorded reason why a change to a fact the decision-maker saw (after they
+    signed) does not need a fresh sign-off. It covers the facts as they stood when recorded:
+    any further change flags the record again (eia.facts)."""
+
+    sign_off = models.ForeignKey(SignOff, on_delete=models.PROTECT, related_name="fact_reasons")
+    facts = models.JSONField()
+    reason = models.TextField(max_length=LONG)
+    recorded_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    recorded_by_name = models.CharField(max_length=300)
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-recorded_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Reason recorded by {self.recorded_by_name}"
+
+
 class ReminderSent(models.Model):
     """One row per reminder per day: `send_reminders` may run often but emails once a day."""
 

@@ -35,6 +35,7 @@ class ActionLine:
     target_date: date | None
     status: str
     rag: str  # "red" | "amber" | "green" | ""
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,8 @@ class AssessmentDocument:
     # "Signed after the decision date: ..." (empty when signed before it), and the decision taken.
     timing: str = ""
     decision_taken: str = ""
+    # Facts the decision-maker saw that changed after they signed, each as one line of words.
+    changed_since_sign_off: tuple[str, ...] = ()
     # The ready-to-copy paragraph for the committee report; empty means "write it from the rest".
     equality_implications: str = ""
     generated_at: datetime | None = None

@@ -1,251 +1,258 @@
-"""The decision-maker summary renderer, `render_summary`: its text budget and shortener."""
+"""The decision-maker summary renderer, `render_summary`: the whole picture, never cut.
 
-from dataclasses import dataclass
+Readable by structure, not by cutting (Bracking: the impacts themselves must be in front of the
+decision-maker). Page one is "at a glance": the proposal, the outcome, how many impacts are
+adverse or unclear, the key mitigations and the decision date. The detail follows in full: the
+proposal, every adverse and unclear impact with its evidence, the evidence, its gaps, the
+engagement and what it changed, every mitigation with its owner, date and RAG, what remains and
+why, rurality, the conclusion, the aims of the duty, the sign-off and the paragraph for the
+committee report. Nothing is shortened; a document too large for any PDF is refused by
+`check_size` (the web page shows it in full).
+"""
 
-from reportlab.platypus import Spacer, Table
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import PageBreak
 
-from .document import AssessmentDocument, format_date, format_datetime, humanise, is_adverse
-from .layout import (
-    FRAME_WIDTH,
-    HEADER_FILL,
-    build,
-    heading,
-    implications,
-    make_styles,
-    sign_off,
-    table,
-    table_heading,
-    table_style,
+from .document import (
+    AssessmentDocument,
+    ImpactLine,
+    format_date,
+    format_datetime,
+    humanise,
+    is_adverse,
+    is_screened_out,
 )
-from .text import CONTINUED_NOTE, clean, cut, paragraphs, plain
-
-SUMMARY_MAX_PAGES = 2
-
-
-@dataclass(frozen=True)
-class _Budget:
-    cell: int  # characters per cell of the adverse impacts table
-    text: int  # characters per answer elsewhere
-    rows: int  # adverse impacts in the table
-    items: int  # entries of each other list
+from .layout import Styles, build, heading, implications, make_styles, sign_off
+from .text import check_size, paragraphs
 
 
-def _summary_budget(scale: float, rows: int = 12) -> _Budget:
-    """From the most generous (scale 1) to the tightest (scale 0). The other sections shrink
-    faster than the adverse impacts table does; whole rows are dropped only as a last resort."""
-    return _Budget(
-        cell=round(40 + 460 * scale),
-        text=round(30 + 470 * scale**2),
-        rows=rows,
-        items=1 + round(5 * scale),
+def _direction(impact: ImpactLine) -> str:
+    return impact.direction.strip().lower()
+
+
+def _named(impacts: list[ImpactLine]) -> str:
+    return "; ".join(
+        impact.characteristic + (f" ({humanise(impact.size).lower()})" if impact.size else "")
+        for impact in impacts
     )
 
 
-class _Shortener:
-    """Shortens summary text and lists, and remembers whether it had to."""
-
-    def __init__(self):
-        self.used = False
-
-    def brief(self, value, limit: int) -> str:
-        """One line of at most `limit` characters, ending in "…" if cut."""
-        text = " ".join(clean(value).split())
-        if len(text) <= limit:
-            return text
-        self.used = True
-        return cut(text, limit) + "…"
-
-    def more(self, count: int, shown: int, noun: str) -> str:
-        """A note of how many entries were left out, or nothing."""
-        hidden = count - shown
-        if hidden <= 0:
-            return ""
-        self.used = True
-        return f"{hidden} more {noun}{'s' if hidden != 1 else ''} {CONTINUED_NOTE}."
+def key_mitigations(doc: AssessmentDocument) -> list[str]:
+    """The mitigations of the adverse impacts, each once, in the order the impacts give them."""
+    found: list[str] = []
+    for impact in doc.impacts:
+        if is_adverse(impact):
+            found += [title for title in impact.mitigations if title not in found]
+    return found
 
 
-_SHORTENED_SUMMARY = (
-    "Shortened to fit two pages: text ending in “…” and the entries counted below each "
-    f"section are {CONTINUED_NOTE.lstrip('…')}."
-)
-
-
-def _adverse_row(impact, budget: _Budget, brief) -> list[str]:
-    n = budget.cell
-    shown = impact.mitigations[: budget.items + 1]
-    each = max(40, n // max(1, len(shown)))
-    mitigations = "; ".join(brief(m.strip().rstrip("."), each) for m in shown)
-    extra = len(impact.mitigations) - len(shown)
-    if extra:
-        mitigations = brief(mitigations, n - 12) + f" (+{extra} more)"
-    remains = []
-    if impact.residual:
-        remains.append(f"Remains: {brief(impact.residual.strip().rstrip('.'), n // 2)}.")
-    if impact.justification:
-        remains.append(f"Why: {brief(impact.justification, n // 2)}")
-    return [
-        brief(impact.characteristic, 60),
-        brief(humanise(impact.size), 20) or "Not stated",
-        brief(impact.who, n),
-        brief(mitigations or "None recorded", n),
-        brief(" ".join(remains) or "Not recorded", n),
-    ]
-
-
-def _summary_story(doc: AssessmentDocument, budget: _Budget) -> list:
-    st = make_styles(0.95)
-    n = budget.text
-    shortener = _Shortener()
-    brief, more = shortener.brief, shortener.more
-    story = paragraphs("Equality impact assessment: summary for the decision-maker", st.kicker)
-    story += heading(brief(doc.title, 200), st.h1, 0, outline=doc.title)
-    story += paragraphs(brief(doc.organisation, 150), st.kicker)
-
-    label_width = 82
-    value_width = (FRAME_WIDTH - 2 * label_width) / 2
+def _facts(doc: AssessmentDocument, st: Styles) -> list:
+    """The record's facts as labelled lines: a table cell could not hold a long answer."""
     facts = [
-        ("Reference", doc.reference, "Version", str(doc.version)),
-        ("Decision body", doc.decision_body, "Decision date", format_date(doc.decision_date)),
-        ("Decision-maker", doc.decision_maker, "Status", humanise(doc.status)),
-        ("Author", doc.author, "Review date", format_date(doc.review_date) or "Not set"),
+        ("Reference:", f"{doc.reference}, version {doc.version}"),
+        ("Decision body:", doc.decision_body or "Not set"),
+        ("Decision date:", format_date(doc.decision_date) or "Not set"),
+        ("Decision-maker:", doc.decision_maker or "Not named"),
+        ("Status:", humanise(doc.status)),
+        ("Author:", doc.author or "Not recorded"),
+        ("Review date:", format_date(doc.review_date) or "Not set"),
     ]
+    style = ParagraphStyle("fact", parent=st.body, spaceAfter=1)
+    story = []
+    for label, text in facts:
+        story += paragraphs(text, style, label=label)
+    return story
 
-    data = [
-        [
-            paragraphs(a, st.cell_head),
-            paragraphs(brief(b, 90), st.cell),
-            paragraphs(c, st.cell_head),
-            paragraphs(brief(d, 90), st.cell),
-        ]
-        for a, b, c, d in facts
-    ]
-    story.append(
-        Table(
-            data,
-            colWidths=[label_width, value_width, label_width, value_width],
-            hAlign="LEFT",
-            style=table_style(
-                [
-                    ("BACKGROUND", (0, 0), (0, -1), HEADER_FILL),
-                    ("BACKGROUND", (2, 0), (2, -1), HEADER_FILL),
-                ]
-            ),
-        )
-    )
+
+def _at_a_glance(doc: AssessmentDocument, st: Styles) -> list:
+    story = paragraphs("Equality impact assessment: summary for the decision-maker", st.kicker)
+    story += heading(doc.title, st.h1, 0)
+    story += paragraphs(doc.organisation, st.kicker)
+    story += _facts(doc, st)
     # Said in full, never shortened: a late sign-off and the decision taken.
-    story += paragraphs(doc.timing, st.body, label="Timing:") if doc.timing else []
+    if doc.timing:
+        story += paragraphs(doc.timing, st.body, label="Timing:")
     if doc.decision_taken:
         story += paragraphs(doc.decision_taken, st.body, label="Decision taken:")
-    note_at = len(story)
-
-    story += heading("Screening outcome", st.h2, 0)
-    outcome = humanise(doc.screening_outcome) or "Not recorded"
-    reasons = doc.screening_reasons[: budget.items]
-    text = outcome + (": " + "; ".join(r.strip().rstrip(".") for r in reasons) if reasons else "")
-    story += paragraphs(brief(text, n), st.body)
-    story += paragraphs(more(len(doc.screening_reasons), len(reasons), "reason"), st.small)
-
-    if doc.about:
-        story += heading("The proposal", st.h2, 0)
-        shown = doc.about[: min(2, budget.items)]
-        for label, text in shown:
-            story += paragraphs(brief(text, n), st.body, label=f"{plain(label, 80)}:")
-        story += paragraphs(more(len(doc.about), len(shown), "answer"), st.small)
-
+    if doc.changed_since_sign_off:
+        story += heading("Changed since sign-off", st.h2, 0)
+        for line in doc.changed_since_sign_off:
+            story += paragraphs(line, st.bullet, bullet=True)
+    story += heading("At a glance", st.h2, 0)
+    proposal = next((text for label, text in doc.about if label == "Summary"), "")
+    if not proposal and doc.about:
+        proposal = doc.about[0][1]
+    outcome = humanise(doc.conclusion) or humanise(doc.screening_outcome) or "Not yet recorded"
     adverse = [impact for impact in doc.impacts if is_adverse(impact)]
-    adverse_heading = table_heading("Adverse impacts by characteristic", st)
-    if adverse:
-        rows = [_adverse_row(impact, budget, brief) for impact in adverse[: budget.rows]]
-        widths = [76, 40, 112, 118, FRAME_WIDTH - 346]
-        header = ["Characteristic", "Size", "Who is affected", "Mitigations", "What remains, why"]
-        story += table(header, rows, widths, st, heading=adverse_heading)
-        story += paragraphs(more(len(adverse), len(rows), "adverse impact"), st.small)
-    else:
-        story += adverse_heading + paragraphs("No adverse impacts were identified.", st.body)
+    unclear = [impact for impact in doc.impacts if _direction(impact) == "unclear"]
+    major = sum(1 for impact in adverse if impact.size.strip().lower() == "major")
+    lines = [
+        ("The proposal:", proposal or "Not described"),
+        ("Outcome:", outcome),
+        (
+            "Adverse impacts:",
+            f"{len(adverse)} ({major} major)" + (f": {_named(adverse)}" if adverse else ""),
+        ),
+        ("Unclear impacts:", f"{len(unclear)}" + (f": {_named(unclear)}" if unclear else "")),
+        ("Decision date:", format_date(doc.decision_date) or "Not set"),
+        ("Sign-off:", _signed(doc)),
+    ]
+    for label, text in lines:
+        story += paragraphs(text, st.bullet, bullet=True, label=label)
+    mitigations = key_mitigations(doc)
+    story += paragraphs("", st.body, label="Key mitigations:")
+    for title in mitigations or ["None recorded"]:
+        story += paragraphs(title, st.bullet, bullet=True)
+    story += paragraphs(
+        "The full detail follows, from page 2. Nothing in it is shortened.", st.small
+    )
+    return story
 
-    positive = [i for i in doc.impacts if i.direction.strip().lower() == "positive"]
-    if positive:
-        story += heading("Positive impacts", st.h2, 0)
-        shown = positive[: budget.items]
-        for impact in shown:
-            story += paragraphs(
-                brief(impact.who, n),
-                st.bullet,
-                bullet=True,
-                label=f"{brief(impact.characteristic, 60)}:",
-            )
-        story += paragraphs(more(len(positive), len(shown), "positive impact"), st.small)
 
+def _signed(doc: AssessmentDocument) -> str:
+    if not doc.signed_off_by:
+        return "Not yet signed off"
+    when = format_datetime(doc.signed_off_at)
+    return f"Signed off by {doc.signed_off_by}" + (f" on {when}" if when else "")
+
+
+def _impact_detail(impact: ImpactLine, st: Styles) -> list:
+    size = humanise(impact.size) or "Size not stated"
+    story = heading(f"{impact.characteristic}: {size.lower()}", st.h3, 1)
+    story += paragraphs(impact.who or "Not described", st.body, label="Who is affected and how:")
+    if impact.intersecting:
+        story += paragraphs(impact.intersecting, st.body, label="Intersecting identities:")
+    story += paragraphs("; ".join(impact.evidence) or "None cited", st.body, label="Evidence:")
+    if is_adverse(impact):
+        mitigations = "; ".join(impact.mitigations) or "None recorded"
+        story += paragraphs(mitigations, st.body, label="Mitigations:")
+    return story
+
+
+def _detail(doc: AssessmentDocument, st: Styles) -> list:
+    story = heading("The proposal", st.h2, 0)
+    for label, text in doc.about or (("The proposal", "Not described"),):
+        story += paragraphs(text, st.body, label=f"{label}:")
+    story += heading("Screening", st.h2, 0)
+    story += paragraphs(
+        humanise(doc.screening_outcome) or "Not recorded", st.body, label="Outcome:"
+    )
+    for reason in doc.screening_reasons:
+        story += paragraphs(reason, st.bullet, bullet=True)
+    if is_screened_out(doc):
+        story += paragraphs(
+            "Screened out: no full assessment of impacts was carried out for this version.",
+            st.body,
+        )
+    adverse = [impact for impact in doc.impacts if is_adverse(impact)]
+    unclear = [impact for impact in doc.impacts if _direction(impact) == "unclear"]
+    positive = [impact for impact in doc.impacts if _direction(impact) == "positive"]
+    if not is_screened_out(doc):
+        story += heading("Adverse impacts", st.h2, 0)
+        for impact in adverse:
+            story += _impact_detail(impact, st)
+        if not adverse:
+            story += paragraphs("No adverse impacts were identified.", st.body)
+        story += heading("Unclear impacts", st.h2, 0)
+        for impact in unclear:
+            story += _impact_detail(impact, st)
+        if not unclear:
+            story += paragraphs("No impact is recorded as unclear.", st.body)
+        if positive:
+            story += heading("Positive impacts", st.h2, 0)
+            for impact in positive:
+                story += paragraphs(
+                    impact.who, st.bullet, bullet=True, label=f"{impact.characteristic}:"
+                )
+        story += _evidence_and_engagement(doc, st)
+        story += _mitigations(doc, adverse, st)
     story += heading("Rurality findings", st.h2, 0)
-    shown = doc.rurality[: budget.items]
-    for theme, finding in shown:
-        story += paragraphs(brief(finding, n), st.bullet, bullet=True, label=f"{brief(theme, 60)}:")
-    story += paragraphs(more(len(doc.rurality), len(shown), "rurality finding"), st.small)
-    if not shown:
+    for theme, finding in doc.rurality:
+        story += paragraphs(finding, st.bullet, bullet=True, label=f"{theme}:")
+    if not doc.rurality:
         story += paragraphs("No rurality findings recorded.", st.body)
-
     story += heading("Conclusion", st.h2, 0)
     story += paragraphs(
-        brief(doc.conclusion_detail, n),
-        st.body,
-        label=f"{brief(humanise(doc.conclusion), 120) or 'Not yet recorded'}.",
+        doc.conclusion_detail, st.body, label=f"{humanise(doc.conclusion) or 'Not recorded'}."
     )
-
+    if doc.changes_made:
+        story += paragraphs(doc.changes_made, st.body, label="How the assessment changed it:")
+    if doc.cumulative:
+        story += paragraphs(doc.cumulative, st.body, label="Cumulative impact:")
     story += heading("The three aims of the equality duty", st.h2, 0)
-    shown = doc.aims[: max(3, budget.items)]
-    for aim, consideration in shown:
-        story += paragraphs(
-            brief(consideration, n), st.bullet, bullet=True, label=f"{brief(aim, 80)}:"
-        )
-    story += paragraphs(more(len(doc.aims), len(shown), "aim"), st.small)
-    if not shown:
+    for aim, consideration in doc.aims:
+        story += paragraphs(consideration, st.bullet, bullet=True, label=f"{aim}:")
+    if not doc.aims:
         story += paragraphs("Not recorded.", st.body)
-
     story += heading("Sign-off", st.h2, 0)
     story += sign_off(
         st,
-        signer=brief(doc.signed_off_by, 150),
+        signer=doc.signed_off_by,
         when=format_datetime(doc.signed_off_at),
-        attestation=brief(doc.attestation, max(n, 150)),
+        attestation=doc.attestation,
     )
-
     story += heading("Equality implications for the committee report", st.h2, 0)
-    story += paragraphs(brief(implications(doc), max(n * 4, 600)), st.body)
+    story += paragraphs(implications(doc), st.body)
+    return story
 
-    if shortener.used:
-        story[note_at:note_at] = [Spacer(1, 4), *paragraphs(_SHORTENED_SUMMARY, st.small)]
+
+def _evidence_and_engagement(doc: AssessmentDocument, st: Styles) -> list:
+    story = heading("Evidence", st.h2, 0)
+    for item in doc.evidence:
+        where = ", ".join(part for part in (item.source, format_date(item.date)) if part)
+        story += paragraphs(
+            item.shows,
+            st.bullet,
+            bullet=True,
+            label=f"{item.title}{f' ({where})' if where else ''}:",
+        )
+    if not doc.evidence:
+        story += paragraphs("No evidence recorded.", st.body)
+    story += heading("Evidence gaps", st.h2, 0)
+    for gap in doc.evidence_gaps:
+        story += paragraphs(gap, st.bullet, bullet=True)
+    if not doc.evidence_gaps:
+        story += paragraphs("No evidence gaps recorded.", st.body)
+    story += heading("Engagement and what it changed", st.h2, 0)
+    for row in doc.engagement:
+        held = " · ".join(part for part in (row.when, row.how, row.how_many) if part)
+        story += heading(row.who + (f" ({held})" if held else ""), st.h3, 1, outline=row.who)
+        story += paragraphs(row.said, st.body, label="What they said:")
+        story += paragraphs(row.changed or "Nothing recorded", st.body, label="What it changed:")
+    if not doc.engagement:
+        story += paragraphs("No engagement recorded.", st.body)
+    return story
+
+
+def _mitigations(doc: AssessmentDocument, adverse: list[ImpactLine], st: Styles) -> list:
+    story = heading("Mitigations and actions", st.h2, 0)
+    for action in doc.actions:
+        when = format_date(action.target_date) or "no date set"
+        rag = humanise(action.rag) or "not rated"
+        line = f"Owner: {action.owner or 'Not recorded'}. Due: {when}. RAG: {rag}."
+        line += f" Status: {humanise(action.status) or 'Not recorded'}."
+        story += paragraphs(line, st.bullet, bullet=True, label=f"{action.title}.")
+        if action.description:
+            story += paragraphs(action.description, st.body)
+    if not doc.actions:
+        story += paragraphs("No actions recorded.", st.body)
+    story += heading("What remains and why", st.h2, 0)
+    for impact in adverse:
+        story += heading(impact.characteristic, st.h3, 1)
+        story += paragraphs(impact.residual or "Not recorded", st.body, label="What remains:")
+        story += paragraphs(
+            impact.justification or "Not recorded", st.body, label="Why it is justified:"
+        )
+    if not adverse:
+        story += paragraphs("No adverse impact remains.", st.body)
     return story
 
 
 def render_summary(doc: AssessmentDocument) -> bytes:
-    """The decision-maker summary: at most two A4 pages, to attach to the committee report.
-
-    Long answers and long lists are cut, each with a visible "…continued in the full assessment".
-    It reads only the start of each field, so unlike render_full it never raises
-    DocumentTooLarge: the decision-maker can always have the summary.
-    """
-
-    def attempt(budget: _Budget) -> tuple[bytes, bool]:
-        pdf, pages = build(doc, _summary_story(doc, budget), kind="Decision-maker summary")
-        return pdf, pages <= SUMMARY_MAX_PAGES
-
-    pdf, fits = attempt(_summary_budget(1.0))
-    if fits:
-        return pdf
-    pdf, fits = attempt(_summary_budget(0.0))
-    if fits:
-        # Fill the two pages: the most generous scale that still fits, to within 1/64.
-        low, high = 0.0, 1.0
-        for _ in range(6):
-            middle = (low + high) / 2
-            candidate, fits = attempt(_summary_budget(middle))
-            if fits:
-                low, pdf = middle, candidate
-            else:
-                high = middle
-        return pdf
-    for rows in (9, 6, 3):
-        pdf, fits = attempt(_summary_budget(0.0, rows=rows))
-        if fits:
-            break
+    """The decision-maker summary: one page at a glance, then the whole detail, uncut.
+    Raises DocumentTooLarge above the document limits, as render_full does."""
+    check_size(doc)
+    st = make_styles()
+    story = _at_a_glance(doc, st) + [PageBreak()] + _detail(doc, st)
+    pdf, _ = build(doc, story, kind="Decision-maker summary")
     return pdf

@@ -20,6 +20,7 @@ from eia.authorization import Permission, has_permission
 from eia.calendar import is_working_day
 from eia.errors import InvalidInput, NotAllowed, NotFound
 from eia.events import EventType
+from eia.facts import words as fact_words
 from eia.limits import clean_line, clean_text
 from eia.models import (
     DecisionBody,
@@ -55,21 +56,6 @@ REFERENCE_RULE = (
 # Who the item names to act: only the equality lead changes these (choosing your own
 # decision-maker is not independent).
 LEAD_ONLY = ("owner", "decision_maker")
-
-
-def _words(item: PipelineItem, name: str) -> str:
-    value = getattr(item, name)
-    if value is None or value == "":
-        return ""
-    if isinstance(value, User):
-        return value.display_name
-    if isinstance(value, Directorate):
-        return value.name
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if name == "kind":
-        return item.get_kind_display()
-    return str(value)
 
 
 def _may_edit(user, item: PipelineItem, fields) -> bool:
@@ -194,11 +180,11 @@ def change_item(*, item_id: int, by, changes: dict, reason: str = "") -> Pipelin
                 "Only the equality lead can change this proposal's owner or decision-maker, and "
                 "only its owner or the lead can change its details."
             )
-        before = {name: _words(item, name) for name in changes}
+        before = {name: fact_words(item, name) for name in changes}
         for name, value in changes.items():
             setattr(item, name, _fact(item, name, value))
         _check(item, changing=changes)
-        after = {name: _words(item, name) for name in changes}
+        after = {name: fact_words(item, name) for name in changes}
         changed = {
             name: [before[name], after[name]] for name in changes if before[name] != after[name]
         }
@@ -252,7 +238,9 @@ def add_item(*, by, organisation_id: int, facts: dict, reference: str = "") -> P
             item=item,
             actor=by,
             actor_name=by.display_name,
-            changes={name: ["", _words(item, name)] for name in FACTS if _words(item, name)},
+            changes={
+                name: ["", fact_words(item, name)] for name in FACTS if fact_words(item, name)
+            },
             reason="Added to the pipeline",
         )
         return item

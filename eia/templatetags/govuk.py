@@ -131,3 +131,16 @@ def shown(bound_field) -> str:
         except ValueError:
             return value
     return _one(field, value)
+
+
+@register.filter
+def govuk_date(value) -> str:
+    """A date, or an ISO date string as a frozen snapshot keeps it, as "1 February 2027"."""
+    if isinstance(value, str):
+        try:
+            value = datetime.date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+    if not isinstance(value, datetime.date):
+        return ""
+    return f"{value.day} {value:%B %Y}"

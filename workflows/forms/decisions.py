@@ -202,3 +202,16 @@ class CoAuthorForm(GovukForm):
         super().__init__(*args, **kwargs)
         self.fields["user"].queryset = candidates
         self.fields["user"].label_from_instance = lambda user: user.display_name
+
+
+class FactChangeReasonForm(GovukForm):
+    reason = _text(
+        "Why does this change not need a fresh sign-off?",
+        help_text="For example: a typing error in the title, or a new meeting date for the same "
+        "decision. It is kept in the audit trail. If the decision-maker would have to see the "
+        "change to decide, start a review instead.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].error_messages["required"] = "Enter why no fresh sign-off is needed"

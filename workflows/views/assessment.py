@@ -4,20 +4,23 @@ what the decision-maker signed, and the PDFs for the committee report."""
 
 from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
-from eia import audit, screening, summary
+from eia import audit, facts, screening, summary
 from eia.authorization import Permission, can_comment, can_download_pack, has_permission
 from eia.documents import document_for
+from eia.errors import InvalidInput
 from eia.pdf_http import pdf_response
 from eia.services import decisions
 from eia.services.comments import add_comment
+from eia.services.signoff import explain_fact_change
+from eia.summary_document import document_from_summary
 
 from .. import diagram, presenters, services
-from ..forms.decisions import CommentForm
+from ..forms.decisions import CommentForm, FactChangeReasonForm
 from ..forms.screening import answer_summary
 from ..selectors import assessments
 from ..selectors.tasks import row_for
@@ -78,6 +81,8 @@ def assessment_detail(request, pk: int):
             ),
             "decision": decisions.current(assessment),
             "decision_page": _decision_page(request.user, assessment),
+            "fact_status": facts.facts_status(assessment),
+            "may_explain": may_explain(request.user, assessment),
         }
         | screening_context(assessment),
     )
@@ -137,5 +142,70 @@ def sign_off_record(request, pk: int):
             "record": record,
             "summary": record.snapshot,
             "intact": summary.content_hash(record.snapshot) == record.content_hash,
+            "fact_status": facts.facts_status(assessment),
+            "may_explain": may_explain(request.user, assessment),
+        },
+    )
+
+
+def change_lines(assessment) -> list[str]:
+    """Each fact the decision-maker saw that changed after they signed, in words."""
+    return [
+        f"{change.label}: signed as “{change.signed or 'none'}”, now “{change.now or 'none'}”"
+        for change in facts.changed_since_sign_off(assessment)
+    ]
+
+
+def sign_off_pdf(request, pk: int):
+    """The decision-maker's summary as a PDF, from the same data as the sign-off page: the
+    frozen snapshot once signed, else the summary as the page shows it now."""
+    assessment = assessment_or_404(request, pk)
+    record = getattr(assessment, "sign_off_record", None)
+    shown = record.snapshot if record is not None else summary.decision_summary(assessment)
+    document = document_from_summary(
+        shown,
+        organisation=assessment.organisation.name,
+        status="Signed off" if record is not None else "Awaiting sign-off",
+        sign_off=record,
+        changed=change_lines(assessment),
+    )
+    return pdf_response(
+        request,
+        document,
+        full=False,
+        name=f"{slugify(assessment.pipeline_item.reference)}-v{assessment.version}-sign-off",
+        page_url=reverse("workflows:assessment", args=[pk]),
+        title=assessment.title,
+    )
+
+
+def may_explain(user, assessment) -> bool:
+    return has_permission(
+        user, Permission.REVIEW_ASSESSMENT, organisation_id=assessment.organisation_id
+    )
+
+
+def explain_change(request, pk: int):
+    """An officer records why a change since sign-off needs no fresh sign-off."""
+    assessment = assessment_or_404(request, pk)
+    form = FactChangeReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            explain_fact_change(
+                assessment_id=assessment.pk, by=request.user, reason=form.cleaned_data["reason"]
+            )
+        except InvalidInput as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, "The reason is recorded.")
+            return redirect("workflows:assessment", pk=pk)
+    return render(
+        request,
+        "workflows/explain_change.html",
+        {
+            "assessment": assessment,
+            "form": form,
+            "fact_status": facts.facts_status(assessment),
+            "may_explain": False,
         },
     )

@@ -61,7 +61,8 @@ def test_user_text_is_escaped_and_only_web_links_are_links(client, organisation)
 
 def test_public_evidence_files_are_linked_without_their_names(client, organisation):
     people = builders.team(organisation)
-    assessment = content.published_screened_out(people, organisation)
+    # Evidence belongs to a full assessment: a screened-out record publishes none.
+    assessment = builders.published(people, organisation)
     public = EvidenceItem.objects.create(
         assessment=assessment,
         title="Survey results",
@@ -116,7 +117,7 @@ def test_pdfs_are_served_inline(client, register):
 
 def test_a_document_too_large_for_a_pdf_is_a_readable_page(client, organisation):
     people = builders.team(organisation)
-    assessment = content.published_screened_out(people, organisation, title="Enormous record")
+    assessment = builders.published(people, organisation, title="Enormous record")
     EvidenceItem.objects.bulk_create(
         EvidenceItem(assessment=assessment, title=f"Evidence {n}", shows="word " * 1000)
         for n in range(90)
@@ -127,4 +128,5 @@ def test_a_document_too_large_for_a_pdf_is_a_readable_page(client, organisation)
     assert "There is no PDF of this assessment" in html
     assert "too much text" in html
     assert f'href="{url_of(assessment)}"' in html
-    assert client.get(url_of(assessment, "summary.pdf")).status_code == 200
+    # The summary never cuts either, so it too is the readable page.
+    assert client.get(url_of(assessment, "summary.pdf")).status_code == 422

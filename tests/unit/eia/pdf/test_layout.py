@@ -22,7 +22,7 @@ def test_metadata_language_outline_and_embedded_font(render):
     top_level = [entry.title for entry in reader.outline if not isinstance(entry, list)]
     assert top_level[:2] == [
         "Library service redesign",
-        "About this record" if render is render_full else "Screening outcome",
+        "About this record" if render is render_full else "At a glance",
     ]
     assert "Equality implications for the committee report" in top_level
 
