@@ -21,9 +21,12 @@ def test_whole_progress_comment_submit_and_error_pages(browse, organisation):
     assert "Impact on each group" in page.inner_text("main")
     action = published.actions.get()
     browse.goto(f"/actions/{action.pk}/progress/")
-    # The browser itself stops text beyond the limit (maxlength); the server's refusal is
-    # tested in tests/integration/test_sections.py.
-    assert page.locator("#id_progress_note").get_attribute("maxlength") == "5000"
+    # The browser never cuts text (no maxlength): GOV.UK's character count says the limit as
+    # people type, and the server's refusal names it (tests/integration/test_sections.py).
+    assert page.locator("#id_progress_note").get_attribute("maxlength") is None
+    count = page.locator('[data-module="govuk-character-count"]')
+    assert count.get_attribute("data-maxlength") == "5000"
+    assert "5,000 characters" in count.inner_text()
     page.get_by_label("Green").check()
     page.locator("#id_progress_note").fill("Van ordered.")
     page.get_by_role("button", name="Save progress").click()

@@ -101,8 +101,10 @@ def test_screened_in_journey_through_the_browser(browse, organisation):
         browse.check()
         _click(browse, "Submit")
 
-    browse.sign_in_as(people["officer"])
+    # The resubmission went back to the officer who returned it, who sees what changed.
+    browse.sign_in_as(people["officer2"])
     browse.goto(f"/assessments/{assessment.pk}/review/")
+    assert "returned this on" in page.inner_text("#since-return")
     _choose(browse, "Approve it for sign-off")
     _click(browse, "Record decision")
 
@@ -122,7 +124,7 @@ def test_screened_in_journey_through_the_browser(browse, organisation):
     assert "This record is intact" in page.inner_text("main")
 
     # Separation of duties: the officer who approved it does not publish it.
-    browse.sign_in_as(people["officer2"])
+    browse.sign_in_as(people["officer"])
     browse.goto(f"/assessments/{assessment.pk}/publish/")
     _click(browse, "Publish")
     assert "Published" in page.inner_text(".govuk-notification-banner")

@@ -122,8 +122,9 @@ def test_signing_off_a_signed_off_record_is_a_409_and_writes_nothing(people, org
     builders.sign(people, assessment)
     assessment.refresh_from_db()
     events = AuditEvent.objects.count()
-    # The officer may do the task that follows (publication), so only the state can refuse.
-    response = _client(people["officer"]).post(
+    # This officer (who did not approve it) may do the task that follows (publication), so
+    # only the state can refuse.
+    response = _client(people["officer2"]).post(
         f"/assessments/{assessment.pk}/sign-off/",
         {
             "seen": head(assessment),

@@ -69,7 +69,7 @@ def late(people, organisation):
         minute_reference="CAB 47/2026",
         minute_url="https://democracy.example.gov.uk/minutes/47",
     )
-    demo.officer_publishes(assessment, by=people["officer"])
+    demo.officer_publishes(assessment, by=people["officer2"])
     assessment.refresh_from_db()
     return assessment, passed
 

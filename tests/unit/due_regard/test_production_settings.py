@@ -15,12 +15,15 @@ PRODUCTION = {
     "DJANGO_SECRET_KEY": "tests-only-" + "k3y-Zq9!x" * 8,
     "DJANGO_ALLOWED_HOSTS": "due-regard.northshire.example",
     "DJANGO_DEBUG": "",
+    "DUE_REGARD_AUDIT_KEYS": "prod-2026:" + "s3cret-" * 8,
 }
 
 
 def _run(args: list[str], **env: str) -> subprocess.CompletedProcess:
     environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "due_regard.settings", **env}
     environment.pop("DATABASE_URL", None)  # the check needs no database
+    # The browser tests' switch (tests/functional/conftest.py) is no deployment's setting.
+    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     return subprocess.run(
         [sys.executable, *args], cwd=BASE, env=environment, capture_output=True, text=True,
         timeout=120,
