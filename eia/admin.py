@@ -19,8 +19,11 @@ from .services import pipeline
 
 
 def _is_lead(request) -> bool:
+    # The admin's sign-in page asks this of anonymous visitors too, who have no organisation.
     return has_permission(
-        request.user, Permission.MANAGE_REFERENCE_DATA, organisation_id=request.user.organisation_id
+        request.user,
+        Permission.MANAGE_REFERENCE_DATA,
+        organisation_id=getattr(request.user, "organisation_id", None),
     )
 
 
