@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from eia.models import Action, Directorate, Engagement, EvidenceItem, Impact, PipelineItem
 from eia.register import published_file
+from tests.integration.register.support import close
 from tests.support.access_policy import (
     ACTORS,
     ADMIN_PREFIX,
@@ -215,7 +216,7 @@ def _ask(client, method: str, url: str, data: dict, before: tuple) -> tuple[obje
         except Exception as error:  # a 500: the policy never expects one
             transaction.set_rollback(True)
             return f"{type(error).__name__}: {error}", True
-        response.close()
+        close(response)
         wrote = fingerprint() != before
         transaction.set_rollback(True)
     return response, wrote
