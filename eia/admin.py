@@ -33,7 +33,9 @@ def _is_lead(request) -> bool:
     if not request.user.is_authenticated:  # the sign-in page asks too, for anonymous visitors
         return False
     return has_permission(
-        request.user, Permission.MANAGE_REFERENCE_DATA, organisation_id=request.user.organisation_id
+        request.user,
+        Permission.MANAGE_REFERENCE_DATA,
+        organisation_id=getattr(request.user, "organisation_id", None),
     )
 
 

@@ -51,3 +51,11 @@ def test_admin_refuses_non_leads(client, project_manager):
     project_manager.save()
     client.force_login(project_manager)
     assert client.get("/admin/eia/pipelineitem/").status_code == 403
+
+
+def test_admin_sign_in_page_answers_anonymous_visitors(client):
+    # Found by the permission matrix: the sign-in page asked an AnonymousUser for its
+    # organisation and answered 500 to every visitor.
+    response = client.get("/admin/login/")
+    assert response.status_code == 200
+    assert client.post("/admin/login/", {"username": "nobody", "password": "x"}).status_code == 200
