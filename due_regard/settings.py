@@ -247,6 +247,9 @@ CONTENT_SECURITY_POLICY = {
 # MFA (django-otp) for local accounts: required for equality leads and admins (signin/mfa.py).
 DUE_REGARD_REQUIRE_MFA = True
 OTP_TOTP_ISSUER = "Due Regard"
+# Nobody reads another person's authenticator secret or QR code in the admin (a 403), and a
+# device that does not exist is never looked up there (django-otp's views would answer 500).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # Council sign-in by OpenID Connect (mozilla-django-oidc, through signin/oidc.py). Set the
 # issuer (its discovery document gives the endpoints) or each endpoint, and the client.

@@ -44,6 +44,7 @@ class Facts:
     author: bool = False
     co_author: bool = False
     named_decision_maker: bool = False
+    approver: bool = False  # approved the version for sign-off (workflows/duties.py)
 
     def has(self, permission: Permission) -> bool:
         return self.role in ROLE_PERMISSIONS[permission]
@@ -58,7 +59,7 @@ ACTORS: dict[Actor, Facts] = {
     Actor.AUTHOR: Facts(Role.PROJECT_MANAGER, author=True),
     Actor.CO_AUTHOR: Facts(Role.PROJECT_MANAGER, co_author=True),
     Actor.PROJECT_MANAGER: Facts(Role.PROJECT_MANAGER),
-    Actor.OFFICER: Facts(Role.EQUALITY_OFFICER),
+    Actor.OFFICER: Facts(Role.EQUALITY_OFFICER, approver=True),
     Actor.LEAD: Facts(Role.EQUALITY_LEAD, staff=True),
     Actor.NAMED_DECISION_MAKER: Facts(Role.DECISION_MAKER, named_decision_maker=True),
     Actor.OTHER_DECISION_MAKER: Facts(Role.DECISION_MAKER),
@@ -178,7 +179,9 @@ def _does_the_task(facts: Facts, scenario: Scenario) -> bool:
     if stage.holder is Holder.AUTHOR:
         return facts.writer
     if stage.holder is Holder.OFFICERS:
-        return not facts.writer
+        # Who approved a version does not also publish it (separation of duties).
+        publishing = scenario.state == State.SIGNED_OFF
+        return not facts.writer and not (publishing and facts.approver)
     return facts.named_decision_maker and not facts.writer
 
 
@@ -317,6 +320,58 @@ POLICY: tuple[Row, ...] = (
             per_assessment=False)
         for name in ("directorate_edit", "decision_body_edit")
     ),
+    Row("agenda_deadline_edit",
+        get=((ANONYMOUS, LOGIN), (holding(Permission.MANAGE_REFERENCE_DATA), OK),
+             (ALWAYS, DENIED)),
+        post=((ANONYMOUS, LOGIN), (holding(Permission.MANAGE_REFERENCE_DATA), INVALID),
+              (ALWAYS, DENIED)),
+        per_assessment=False),
+    Row("organisation_trail_export",
+        get=((ANONYMOUS, LOGIN), (holding(Permission.LEAD_ASSESSMENTS), OK), (ALWAYS, DENIED)),
+        post=NOT_A_FORM, per_assessment=False),
+    *(
+        Row(name,
+            get=((ANONYMOUS, LOGIN), (holding(Permission.READ_SECURITY_LOG), OK),
+                 (ALWAYS, DENIED)),
+            post=NOT_A_FORM, per_assessment=False)
+        for name in ("security_log", "security_log_csv")
+    ),
+    Row("register:audit_digests", get=public(), post=public(READ_ONLY), per_assessment=False),
+    # ---- accounts: reset by email link, invitations, one's own password
+    Row("password_reset", get=public(), post=public(), per_assessment=False),
+    *(
+        Row(name, get=public(), post=public(READ_ONLY), per_assessment=False)
+        for name in ("password_reset_done", "password_reset_complete", "invitation_done")
+    ),
+    # The page a timed-out session lands on: it signs out whoever is still signed in and sends
+    # them to sign in again with a message.
+    Row("signin:timed_out", get=public(Outcome(302, login=True, writes=True)),
+        post=public(READ_ONLY), per_assessment=False),
+    # A link whose token is not valid: a page saying so, for anyone.
+    *(
+        Row(name, get=public(), post=public(READ_ONLY), per_assessment=False)
+        for name in ("password_reset_confirm", "invitation_accept")
+    ),
+    Row("password_change", get=LIST, post=((ANONYMOUS, LOGIN), (ALWAYS, OK)),
+        per_assessment=False),
+    Row("password_change_done", get=LIST, post=NOT_A_FORM, per_assessment=False),
+    # ---- the security code (MFA is off in the matrix, as in every test not about it) and
+    # council sign-in (not configured here: no provider to send anyone to)
+    # Setting up an authenticator app makes the person's own unconfirmed device.
+    Row("signin:set_up", get=((ANONYMOUS, LOGIN), (ALWAYS, Outcome(200, writes=True))),
+        post=((ANONYMOUS, LOGIN), (ALWAYS, Outcome(400, writes=True))), per_assessment=False),
+    # Someone with no app yet is sent to set one up (a page of the sign-in, so LOGIN here).
+    Row("signin:verify", get=public(LOGIN), post=public(LOGIN), per_assessment=False),
+    # Recovery codes are shown once, just after setting up; otherwise back to the service.
+    Row("signin:recovery_codes", get=((ANONYMOUS, LOGIN), (ALWAYS, BACK)), post=NOT_A_FORM,
+        per_assessment=False),
+    Row("signin:keep_alive", get=ONLY_POST, post=((ANONYMOUS, LOGIN), (ALWAYS, BACK)),
+        per_assessment=False),
+    # Council sign-in is not configured here: starting it is a 404, the callback goes back
+    # to the sign-in page.
+    Row("signin:oidc_authenticate", get=public(HIDDEN), post=public(READ_ONLY),
+        per_assessment=False),
+    Row("signin:oidc_callback", get=public(LOGIN), post=public(READ_ONLY), per_assessment=False),
     # ---- one proposal
     Row("pipeline_detail", get=READ, post=NOT_A_FORM),
     Row("pipeline_edit",
@@ -325,7 +380,10 @@ POLICY: tuple[Row, ...] = (
         post=rules((either(When("owns it", lambda f, s: f.author),
                            holding(Permission.LEAD_ASSESSMENTS)), INVALID), otherwise=DENIED)),
     Row("workflows:start", get=ONLY_POST,
-        post=rules((_not(STARTS), DENIED), (_not(FINISHED), CONFLICT), otherwise=SAVED)),
+        # A published proposal is assessed again by a review of its published version, never
+        # by a fresh start (which would drop its content); after a withdrawal it starts again.
+        post=rules((_not(STARTS), DENIED), (_not(in_states(State.WITHDRAWN)), CONFLICT),
+                   otherwise=SAVED)),
     Row("workflows:jr_pack",
         get=rules((either(holding(Permission.REVIEW_ASSESSMENT),
                           When("named to decide", lambda f, s: f.named_decision_maker)), OK),
@@ -363,7 +421,11 @@ POLICY: tuple[Row, ...] = (
                    (both(WRITER, holding(Permission.WITHDRAW_ASSESSMENT)), SAVED),
                    otherwise=DENIED),
         data=(("reason", "Withdrawn by the permission matrix."),)),
-    Row("workflows:start_review", get=ONLY_POST,
+    Row("workflows:start_review",
+        get=rules((_not(in_states(State.PUBLISHED)), DENIED),
+                  (holding(Permission.REVIEW_ASSESSMENT), OK),
+                  (both(holding(Permission.START_ASSESSMENT), WRITER), OK),
+                  otherwise=DENIED),
         post=rules((_not(in_states(State.PUBLISHED)), DENIED),
                    (holding(Permission.REVIEW_ASSESSMENT), SAVED),
                    (both(holding(Permission.START_ASSESSMENT), WRITER), SAVED),
@@ -415,6 +477,22 @@ POLICY: tuple[Row, ...] = (
         post=rules((either(WRITER, holding(Permission.REVIEW_ASSESSMENT)), INVALID),
                    otherwise=DENIED),
         needs=Needs.CONTENT),
+    Row("workflows:since_return", get=rules(otherwise=HIDDEN), post=NOT_A_FORM),
+    Row("workflows:sign_off_pdf", get=READ, post=NOT_A_FORM),
+    Row("workflows:trail_export",
+        get=rules((either(holding(Permission.REVIEW_ASSESSMENT),
+                          When("named to decide", lambda f, s: f.named_decision_maker)), OK),
+                  otherwise=DENIED),
+        post=NOT_A_FORM),
+    Row("workflows:decision_record", get=READ,
+        post=rules((both(holding(Permission.RECORD_DECISION),
+                         in_states(State.SIGNED_OFF, State.PUBLISHED)), INVALID),
+                   otherwise=DENIED)),
+    # Only when a fact changed since sign-off is there anything to explain; the form itself
+    # is for the equality team only.
+    Row("workflows:explain_change",
+        get=rules((holding(Permission.REVIEW_ASSESSMENT), OK), otherwise=DENIED),
+        post=rules((holding(Permission.REVIEW_ASSESSMENT), INVALID), otherwise=DENIED)),
     # Evidence files: tests/integration/test_uploads.py stores real files; the matrix's
     # evidence has none, so this is a 404 for everyone (a file that does not exist).
     Row("workflows:evidence_file", get=public(HIDDEN), post=public(READ_ONLY), needs=Needs.CONTENT),

@@ -57,6 +57,8 @@ def _team(users) -> dict[str, User]:
         "officer": users[Actor.OFFICER],
         "dm": users[Actor.NAMED_DECISION_MAKER],
         "lead": users[Actor.LEAD],
+        # Separation of duties: the officer approves, so someone else publishes.
+        "officer2": users[Actor.LEAD],
     }
 
 
@@ -134,7 +136,7 @@ def _build(world, scenario: Scenario, team) -> Assessment:
     builders.sign(team, _refresh(assessment))
     if scenario is Scenario.SIGNED_OFF:
         return _refresh(assessment)
-    assessment = stories.officer_publishes(_refresh(assessment), by=officer)
+    assessment = stories.officer_publishes(_refresh(assessment), by=team["lead"])
     if scenario is Scenario.PUBLISHED:
         return _refresh(assessment)
     # Superseded: a review (version 2) is started, completed and published over it.

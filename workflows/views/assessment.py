@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from eia import audit, facts, screening, summary
 from eia.authorization import Permission, can_comment, can_download_pack, has_permission
 from eia.documents import document_for
-from eia.errors import InvalidInput
+from eia.errors import InvalidInput, NotAllowed
 from eia.pdf_http import pdf_response
 from eia.services import decisions
 from eia.services.comments import add_comment
@@ -25,7 +25,7 @@ from ..forms.screening import answer_summary
 from ..selectors import assessments
 from ..selectors.tasks import row_for
 from ..stages import stage_of
-from .common import assessment_or_404, to_assessment
+from .common import assessment_or_404, status_of, to_assessment
 
 
 def screening_context(assessment) -> dict:
@@ -188,6 +188,8 @@ def may_explain(user, assessment) -> bool:
 def explain_change(request, pk: int):
     """An officer records why a change since sign-off needs no fresh sign-off."""
     assessment = assessment_or_404(request, pk)
+    if not may_explain(request.user, assessment):
+        raise NotAllowed("Only an equality officer or the equality lead can record this.")
     form = FactChangeReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -208,4 +210,5 @@ def explain_change(request, pk: int):
             "fact_status": facts.facts_status(assessment),
             "may_explain": False,
         },
+        status=status_of(form),
     )
