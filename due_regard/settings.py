@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "eia",
     "workflows",
+    "equality",
 ]
 
 MIDDLEWARE = [
@@ -102,6 +103,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "eia.context_processors.service",
+                "equality.context_processors.duty",
             ],
             "string_if_invalid": "",
         },

@@ -22,6 +22,7 @@ urlpatterns = [
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("accessibility/", accessibility.accessibility, name="accessibility"),
     path("public/", include("eia.register.urls")),
+    path("", include("equality.urls")),
     path("", include("workflows.urls")),
     path("admin/", admin.site.urls),
 ]

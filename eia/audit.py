@@ -34,6 +34,8 @@ def _digest(event: AuditEvent) -> str:
         "details": event.details,
         "previous_hash": event.previous_hash,
     }
+    if event.assessment_id is None:  # an organisation's own event: its chain is the organisation's
+        payload["organisation"] = event.organisation_id
     encoded = json.dumps(payload, sort_keys=True, cls=DjangoJSONEncoder, ensure_ascii=False)
     return hashlib.sha256(encoded.encode()).hexdigest()
 
@@ -43,6 +45,7 @@ def record(
     *,
     assessment,
     by,
+    organisation=None,
     from_state: str = "",
     to_state: str = "",
     comment: str = "",
@@ -53,13 +56,20 @@ def record(
     Callers hold the assessment's row lock, so reading the last event and appending the next one
     cannot interleave with another writer; the unique (assessment, sequence) constraint makes
     sure of it even if a caller forgot.
+
+    With `assessment=None` and an `organisation`, the event goes on the organisation's own
+    trail (its equality objectives and action plan); the caller holds the organisation's row
+    lock, and a unique (organisation, sequence) constraint guards that chain the same way.
     """
     if not isinstance(event_type, EventType):
         raise TypeError(f"record() takes an EventType from eia.events, not {event_type!r}")
     if not connection.in_atomic_block:
         raise RuntimeError("record() must run inside the transaction of the change it records")
+    if assessment is None and organisation is None:
+        raise TypeError("record() needs an assessment, or an organisation for its own events")
+    organisation_id = organisation.pk if assessment is None else assessment.organisation_id
     last = (
-        AuditEvent.objects.filter(assessment_id=assessment.pk)
+        _chain(assessment, organisation_id)
         .order_by("-sequence")
         .values_list("sequence", "hash")
         .first()
@@ -67,8 +77,8 @@ def record(
     sequence, previous_hash = (last[0] + 1, last[1]) if last else (1, GENESIS)
     roles = roles_of(by) if by is not None else frozenset()
     event = AuditEvent(
-        organisation_id=assessment.organisation_id,
-        assessment_id=assessment.pk,
+        organisation_id=organisation_id,
+        assessment_id=assessment.pk if assessment is not None else None,
         sequence=sequence,
         actor=by,
         actor_name=by.display_name if by is not None else "Due Regard (automatic)",
@@ -87,6 +97,12 @@ def record(
     return event
 
 
+def _chain(assessment, organisation_id: int):
+    if assessment is not None:
+        return AuditEvent.objects.filter(assessment_id=assessment.pk)
+    return AuditEvent.objects.filter(organisation_id=organisation_id, assessment__isnull=True)
+
+
 @dataclass(frozen=True)
 class ChainCheck:
     intact: bool
@@ -94,10 +110,12 @@ class ChainCheck:
     first_broken_sequence: int | None = None
 
 
-def verify_chain(assessment) -> ChainCheck:
+def verify_chain(assessment, *, organisation=None) -> ChainCheck:
+    """Check one assessment's chain, or (`assessment=None`) the organisation's own."""
     previous_hash = GENESIS
     count = 0
-    for event in AuditEvent.objects.filter(assessment_id=assessment.pk).order_by("sequence"):
+    organisation_id = organisation.pk if assessment is None else assessment.organisation_id
+    for event in _chain(assessment, organisation_id).order_by("sequence"):
         count += 1
         if (
             event.sequence != count

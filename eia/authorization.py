@@ -46,6 +46,11 @@ class Permission(StrEnum):
     # The equality lead's oversight: start, withdraw or manage the co-authors of any assessment.
     LEAD_ASSESSMENTS = "lead_assessments"
     MANAGE_REFERENCE_DATA = "manage_reference_data"
+    # The organisation's equality duty (the equality app): objectives and programmes are the
+    # lead's; the action plan is kept by the equality team; the dashboard is for oversight.
+    MANAGE_OBJECTIVES = "manage_objectives"
+    KEEP_ACTION_PLAN = "keep_action_plan"
+    VIEW_DASHBOARD = "view_dashboard"
 
 
 _OFFICERS = {Role.EQUALITY_OFFICER, Role.EQUALITY_LEAD}
@@ -62,6 +67,9 @@ ROLE_PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.REASSIGN_TASK: frozenset({Role.EQUALITY_LEAD}),
     Permission.LEAD_ASSESSMENTS: frozenset({Role.EQUALITY_LEAD}),
     Permission.MANAGE_REFERENCE_DATA: frozenset({Role.EQUALITY_LEAD}),
+    Permission.MANAGE_OBJECTIVES: frozenset({Role.EQUALITY_LEAD}),
+    Permission.KEEP_ACTION_PLAN: frozenset(_OFFICERS),
+    Permission.VIEW_DASHBOARD: frozenset({*_OFFICERS, Role.VIEWER}),
 }
 
 

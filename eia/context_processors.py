@@ -11,6 +11,8 @@ NAVIGATION = [
     ("Policy pipeline", "pipeline_list", None),
     ("Decision calendar", "decision_calendar", None),
     ("Organisation's lists", "organisation_lists", {Role.EQUALITY_LEAD}),
+    # The equality duty's pages (the equality app, named by URL only: eia imports nothing above)
+    ("Action plan", "equality:action_plan", None),
 ]
 
 

@@ -50,6 +50,15 @@ class EventType(models.TextChoices):
     # Discussion and follow-up
     COMMENT_ADDED = "eia.comment.added", "Comment"
     ACTION_PROGRESS = "eia.action.progress", "Action progress reported"
+    # The organisation's equality duty (no assessment: on the organisation's own trail)
+    OBJECTIVE_ADDED = "equality.objective.added", "Equality objective added"
+    OBJECTIVE_CHANGED = "equality.objective.changed", "Equality objective changed"
+    PLAN_SECTION_ADDED = "equality.plan_section.added", "Action plan section added"
+    PLAN_ROW_ADDED = "equality.plan_row.added", "Action plan deliverable added"
+    PLAN_ROW_UPDATED = "equality.plan_row.updated", "Action plan deliverable updated"
+    ACTION_LINKED = "equality.action.linked", "Assessment action linked to an objective"
+    PROGRAMME_ADDED = "equality.programme.added", "Programme or budget round added"
+    PROGRAMME_ITEMS_SET = "equality.programme.items_set", "Proposals in a programme changed"
 
 
 class EventGroup(models.TextChoices):
@@ -60,6 +69,7 @@ class EventGroup(models.TextChoices):
     TASKS = "tasks", "Tasks"
     DISCUSSION = "discussion", "Comments and progress"
     FACTS = "facts", "Proposal details"
+    DUTY = "duty", "The organisation's equality duty"
 
 
 E = EventType
@@ -90,6 +100,18 @@ GROUPS: dict[EventGroup, frozenset[EventType]] = {
     EventGroup.TASKS: frozenset({E.TASK_CLAIMED, E.TASK_RELEASED, E.TASK_REASSIGNED}),
     EventGroup.DISCUSSION: frozenset({E.COMMENT_ADDED, E.ACTION_PROGRESS}),
     EventGroup.FACTS: frozenset({E.PIPELINE_CHANGED}),
+    EventGroup.DUTY: frozenset(
+        {
+            E.OBJECTIVE_ADDED,
+            E.OBJECTIVE_CHANGED,
+            E.PLAN_SECTION_ADDED,
+            E.PLAN_ROW_ADDED,
+            E.PLAN_ROW_UPDATED,
+            E.ACTION_LINKED,
+            E.PROGRAMME_ADDED,
+            E.PROGRAMME_ITEMS_SET,
+        }
+    ),
 }
 del E
 

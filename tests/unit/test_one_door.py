@@ -17,7 +17,7 @@ from tests.factories import OrganisationFactory
 from tests.support import builders
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCE_DIRS = ["eia", "workflows", "screening_rules"]
+SOURCE_DIRS = ["eia", "workflows", "equality", "screening_rules"]
 
 
 def _transition_names() -> set[str]:
