@@ -13,6 +13,7 @@ NAVIGATION = [
     ("Organisation's lists", "organisation_lists", {Role.EQUALITY_LEAD}),
     # The equality duty's pages (the equality app, named by URL only: eia imports nothing above)
     ("Action plan", "equality:action_plan", None),
+    ("Dashboard", "equality:dashboard", {Role.EQUALITY_OFFICER, Role.EQUALITY_LEAD, Role.VIEWER}),
 ]
 
 

@@ -125,3 +125,17 @@ class PlanFilterForm(GovukForm):
         self.fields["directorate"].choices = [("", "Any directorate")] + [
             (directorate.pk, directorate.name) for directorate in directorates
         ]
+
+
+class DashboardFilterForm(GovukForm):
+    directorate = forms.TypedChoiceField(
+        label="Directorate", coerce=int, required=False, empty_value=None
+    )
+    since = GovukDateField(label="Started on or after", required=False)
+    until = GovukDateField(label="Started on or before", required=False)
+
+    def __init__(self, *args, directorates=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["directorate"].choices = [("", "All directorates")] + [
+            (directorate.pk, directorate.name) for directorate in directorates
+        ]

@@ -1,9 +1,10 @@
 from django.urls import path
 
-from .views import objectives, plan
+from .views import dashboard, objectives, plan
 
 app_name = "equality"
 urlpatterns = [
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("objectives/", objectives.objectives, name="objectives"),
     path("objectives/add/", objectives.objective_edit, name="objective_add"),
     path("objectives/<int:pk>/", objectives.objective_edit, name="objective_edit"),
