@@ -139,3 +139,34 @@ class DashboardFilterForm(GovukForm):
         self.fields["directorate"].choices = [("", "All directorates")] + [
             (directorate.pk, directorate.name) for directorate in directorates
         ]
+
+
+class ProgrammeForm(GovukForm):
+    name = forms.CharField(
+        label="Name", max_length=200, help_text="For example 'Budget 2027 to 2028'."
+    )
+    description = _text("What it is", required=False)
+    items = forms.TypedMultipleChoiceField(
+        label="Proposals in it",
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, items=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["items"].choices = [
+            (item.pk, f"{item.reference} {item.title}") for item in items
+        ]
+
+
+class CumulativeFilterForm(GovukForm):
+    programme = forms.TypedChoiceField(
+        label="Programme or budget round", coerce=int, required=False, empty_value=None
+    )
+
+    def __init__(self, *args, programmes=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["programme"].choices = [("", "All proposals")] + [
+            (programme.pk, programme.name) for programme in programmes
+        ]

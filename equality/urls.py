@@ -1,10 +1,15 @@
 from django.urls import path
 
-from .views import dashboard, objectives, plan
+from .views import cumulative, dashboard, objectives, plan
 
 app_name = "equality"
 urlpatterns = [
     path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("cumulative-impact/", cumulative.cumulative_impact, name="cumulative"),
+    path("programmes/", cumulative.programmes, name="programmes"),
+    path("programmes/add/", cumulative.programme_edit, name="programme_add"),
+    path("programmes/<int:pk>/", cumulative.programme_detail, name="programme"),
+    path("programmes/<int:pk>/change/", cumulative.programme_edit, name="programme_edit"),
     path("objectives/", objectives.objectives, name="objectives"),
     path("objectives/add/", objectives.objective_edit, name="objective_add"),
     path("objectives/<int:pk>/", objectives.objective_edit, name="objective_edit"),
