@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - the demo plan rows are data, one row a line
 """The equality duty's demo data, made through the services: each demo council's objectives
 (from the Cumbria plan in the seeds), its action plan with comments and RAG ratings, its
 assessments' actions linked to objectives, and a budget round whose proposals hit the same
@@ -48,7 +49,7 @@ def _rows(year: int) -> dict[str, list[tuple]]:
                 f"From April {year - 1}",
                 "Equality embedded in project management; service redesigns are screened for EIAs.",
                 "green",
-            ),  # noqa: E501
+            ),
             (
                 "Digital inclusion",
                 "Establish a network of digital champions from different protected characteristics to promote digital access and shape the council's digital offer.",
@@ -56,7 +57,7 @@ def _rows(year: int) -> dict[str, list[tuple]]:
                 f"From April {year - 1}",
                 "User groups trial digital products. More work to reflect the diversity of the county.",
                 "amber",
-            ),  # noqa: E501
+            ),
             (
                 "Web accessibility",
                 "Achieve the AAA standard for web accessibility.",
@@ -64,7 +65,7 @@ def _rows(year: int) -> dict[str, list[tuple]]:
                 f"October {year}",
                 "Work is underway to achieve this standard.",
                 "red",
-            ),  # noqa: E501
+            ),
             (
                 "Targeted services",
                 "New strategies and policies for target customer groups have an equality impact assessment.",
@@ -72,7 +73,7 @@ def _rows(year: int) -> dict[str, list[tuple]]:
                 f"From January {year}",
                 "Relevant strategies and policies are on the policy pipeline.",
                 "green",
-            ),  # noqa: E501
+            ),
         ],
         "Communities": [
             (
@@ -82,7 +83,7 @@ def _rows(year: int) -> dict[str, list[tuple]]:
                 f"November {year - 1}",
                 "Completed and published on the website.",
                 "complete",
-            ),  # noqa: E501
+            ),
             (
                 "Community integration project",
                 "Oversee delivery through partner organisations.",
@@ -90,7 +91,7 @@ def _rows(year: int) -> dict[str, list[tuple]]:
                 f"From September {year}",
                 "Project delivering against outcomes.",
                 "green",
-            ),  # noqa: E501
+            ),
             (
                 "Refugee resettlement",
                 "Deliver the multi-agency programme to welcome and integrate refugee families.",
@@ -98,7 +99,7 @@ def _rows(year: int) -> dict[str, list[tuple]]:
                 "Ongoing",
                 "Programme being delivered.",
                 "green",
-            ),  # noqa: E501
+            ),
             (
                 "Hate crime plan",
                 "Work with the police and partners on the local hate crime plan.",
@@ -106,7 +107,7 @@ def _rows(year: int) -> dict[str, list[tuple]]:
                 f"From January {year}",
                 "",
                 "",
-            ),  # noqa: E501
+            ),
         ],
         "Workforce": [
             (
@@ -116,7 +117,7 @@ def _rows(year: int) -> dict[str, list[tuple]]:
                 f"November {year - 1}",
                 "Work is still underway to achieve this standard.",
                 "amber",
-            ),  # noqa: E501
+            ),
             (
                 "Equal pay",
                 "Deliver the gender pay gap action plan and publish the gap.",
@@ -124,7 +125,7 @@ def _rows(year: int) -> dict[str, list[tuple]]:
                 "Annually in April",
                 "In place and action being taken.",
                 "green",
-            ),  # noqa: E501
+            ),
             (
                 "Staff engagement",
                 "Staff networks for Black and minority ethnic, LGBT and disabled staff with public sector partners.",
@@ -132,7 +133,7 @@ def _rows(year: int) -> dict[str, list[tuple]]:
                 f"From November {year - 1}",
                 "Groups in place and beginning to inform council activities.",
                 "green",
-            ),  # noqa: E501
+            ),
         ],
         "Organisational support": [
             (
@@ -142,7 +143,7 @@ def _rows(year: int) -> dict[str, list[tuple]]:
                 f"March {year + 1}",
                 "",
                 "amber",
-            ),  # noqa: E501
+            ),
             (
                 "Equality impact assessments",
                 "New approach to EIAs with revised guidance, embedded in decision-making and programme management.",
@@ -150,7 +151,7 @@ def _rows(year: int) -> dict[str, list[tuple]]:
                 f"From February {year}",
                 "Due Regard in use for every proposal on the pipeline.",
                 "green",
-            ),  # noqa: E501
+            ),
         ],
     }
 
@@ -208,7 +209,7 @@ def _budget_round(organisation: Organisation, people: dict, year: int) -> None:
                 mitigation="Grant to community transport schemes in the rural west",
                 extra_negative={
                     "disability": "Disabled people who rely on the bus to reach services."
-                },  # noqa: E501
+                },
                 cumulative="The Hawford library closure affects the same villages.",
             ),
         )
