@@ -1,9 +1,10 @@
 from django.urls import path
 
-from .views import cumulative, dashboard, objectives, plan
+from .views import cumulative, dashboard, objectives, plan, public
 
 app_name = "equality"
 urlpatterns = [
+    path("public/<slug:organisation>/equality/", public.equality_duty, name="public"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("cumulative-impact/", cumulative.cumulative_impact, name="cumulative"),
     path("programmes/", cumulative.programmes, name="programmes"),

@@ -50,14 +50,14 @@ def by_group(
     *,
     organisation,
     programme_id: int | None = None,
-    characteristic: str | None = None,
+    characteristics: list[str] | None = None,
     exclude_item: int | None = None,
     today: datetime.date | None = None,
 ) -> list[Group]:
     today = today or timezone.localdate()
     impacts = _impacts(organisation.pk, programme_id=programme_id, today=today)
-    if characteristic:
-        impacts = impacts.filter(characteristic=characteristic)
+    if characteristics is not None:
+        impacts = impacts.filter(characteristic__in=characteristics)
     if exclude_item:
         impacts = impacts.exclude(assessment__pipeline_item_id=exclude_item)
     ruleset = current_ruleset(organisation)
@@ -69,3 +69,21 @@ def by_group(
             groups[impact.characteristic] = Group(impact.characteristic, name)
         groups[impact.characteristic].impacts.append(impact)
     return sorted(groups.values(), key=lambda group: (-len(group.impacts), group.name))
+
+
+def others_hitting(assessment) -> list[Group]:
+    """The other live or recently decided proposals with an adverse impact on the groups this
+    assessment finds adversely affected: what the officer and the decision-maker weigh as
+    the combined effect (three queries; none when it has no adverse impact)."""
+    hit = list(
+        assessment.impacts.filter(direction=Direction.NEGATIVE).values_list(
+            "characteristic", flat=True
+        )
+    )
+    if not hit:
+        return []
+    return by_group(
+        organisation=assessment.organisation,
+        characteristics=hit,
+        exclude_item=assessment.pipeline_item_id,
+    )

@@ -145,3 +145,19 @@ def test_only_the_lead_keeps_programmes_and_another_organisation_sees_none(
         "/programmes/add/", {"name": "Theirs", "items": [libraries.pipeline_item_id]}
     )
     assert response.status_code == 400  # not one of their proposals
+
+
+def test_the_officer_review_and_sign_off_show_the_other_proposals_hitting_the_same_groups(
+    people, organisation, three
+):
+    libraries, buses, care = three
+    page = _client(people["officer"]).get(f"/assessments/{care.pk}/review/").content.decode()
+    section = page[page.index('id="other-proposals"') :]
+    assert "Library closures" in section and "Rural bus subsidy cut" in section
+    assert "Day centre charges</a>" not in section  # not itself
+    services.review_assessment(
+        assessment_id=care.pk, seen=head(care), by=people["officer"], approve=True, comment=""
+    )
+    signing = _client(people["dm"]).get(f"/assessments/{care.pk}/sign-off/").content.decode()
+    assert "Other proposals that affect the same groups" in signing
+    assert "Library closures" in signing[signing.index('id="other-proposals"') :]

@@ -11,7 +11,10 @@ from django.test.utils import CaptureQueriesContext
 
 from eia.audit import head
 from eia.authorization import Role
-from eia.models import Organisation
+from eia.models import Action, Organisation
+from equality.models import ActionObjective, PlanRow
+from equality.services import objectives as objective_services
+from equality.services import plan as plan_services
 from tests.factories import UserFactory
 from tests.support import builders
 from workflows import services
@@ -78,18 +81,59 @@ def test_bad_filters_are_a_400_not_a_500(people):
     assert client.get("/dashboard/?since_0=31&since_1=2&since_2=2026").status_code == 400
 
 
-def test_the_dashboard_costs_the_same_queries_with_20_and_2000_assessments(db):
-    counts = {}
+def _plan_at_scale(organisation, lead, size):
+    """The plan with `size` rows and every scale action linked (bulk: the services write one
+    row at a time, which is what the other tests exercise)."""
+    today = datetime.date.today()
+    objective = objective_services.save_objective(
+        by=lead,
+        values={
+            "title": "Customers",
+            "starts_on": today,
+            "ends_on": today.replace(year=today.year + 3),
+            "agreed_by": "Cabinet",
+            "agreed_on": today,
+        },
+    )
+    section = plan_services.add_section(by=lead, objective_id=objective.pk, title="Customers")
+    PlanRow.objects.bulk_create(
+        PlanRow(
+            organisation=organisation,
+            section=section,
+            overview=f"Deliverable {n}",
+            key_deliverables="Something useful",
+            owner_name="A team",
+            target_text="October 2019",
+            target_kind="by",
+            target_due=datetime.date(2019, 10, 31),
+            rag="red" if n % 2 else "green",
+            position=n,
+        )
+        for n in range(size)
+    )
+    actions = Action.objects.filter(assessment__organisation=organisation)
+    ActionObjective.objects.bulk_create(
+        ActionObjective(action=action, objective=objective, linked_by=lead) for action in actions
+    )
+    return actions.count()
+
+
+def test_the_dashboard_and_plan_cost_the_same_queries_with_20_and_2000_assessments(db):
+    counts, actions = {}, {}
+    year = datetime.date.today().year - 1
     for size in (20, 2000):
         scale.seed(assessments=size, events=0, organisations=1, log=lambda _line: None)
         organisation = Organisation.objects.filter(slug__startswith="scale-").order_by("-pk")[0]
         lead = UserFactory(organisation=organisation, roles=[Role.EQUALITY_LEAD])
+        actions[size] = _plan_at_scale(organisation, lead, size)
         client = _client(lead)
         counts[size] = (
             _queries(client, "/dashboard/"),
-            _queries(
-                client, f"/dashboard/?since_0=1&since_1=1&since_2={datetime.date.today().year - 1}"
-            ),
+            _queries(client, f"/dashboard/?since_0=1&since_1=1&since_2={year}"),
+            _queries(client, "/action-plan/"),
+            _queries(client, "/action-plan/?rag=red&overdue=on&page=3"),
             _queries(client, "/action-plan/from-assessments/"),
+            _queries(client, "/cumulative-impact/"),
         )
+    assert actions[2000] > 10 * actions[20]
     assert counts[20] == counts[2000], counts
