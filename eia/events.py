@@ -59,6 +59,11 @@ class EventType(models.TextChoices):
     ACTION_LINKED = "equality.action.linked", "Assessment action linked to an objective"
     PROGRAMME_ADDED = "equality.programme.added", "Programme or budget round added"
     PROGRAMME_ITEMS_SET = "equality.programme.items_set", "Proposals in a programme changed"
+    PROGRESS_REPORT_TAKEN = "equality.progress_report.taken", "Action plan progress report taken"
+    PROGRESS_REPORT_PUBLISHED = (
+        "equality.progress_report.published",
+        "Action plan progress report published",
+    )
 
 
 class EventGroup(models.TextChoices):
@@ -110,6 +115,8 @@ GROUPS: dict[EventGroup, frozenset[EventType]] = {
             E.ACTION_LINKED,
             E.PROGRAMME_ADDED,
             E.PROGRAMME_ITEMS_SET,
+            E.PROGRESS_REPORT_TAKEN,
+            E.PROGRESS_REPORT_PUBLISHED,
         }
     ),
 }

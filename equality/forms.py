@@ -170,3 +170,11 @@ class CumulativeFilterForm(GovukForm):
         self.fields["programme"].choices = [("", "All proposals")] + [
             (programme.pk, programme.name) for programme in programmes
         ]
+
+
+class ReportForm(GovukForm):
+    title = forms.CharField(
+        label="Title of the report",
+        max_length=200,
+        help_text="For example 'Progress November 2026'.",
+    )

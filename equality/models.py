@@ -141,3 +141,25 @@ class Programme(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ProgressReport(models.Model):
+    """A dated report of the action plan ("Progress November 2026"): every row's published
+    columns frozen as they stood when it was taken (from the allow-list in equality/public.py),
+    so what Cabinet or Scrutiny read never changes afterwards."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    title = models.CharField(max_length=200)
+    taken_at = models.DateTimeField(default=timezone.now)
+    taken_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    previous = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    rows = models.JSONField(default=list)  # [{id, section, objective, overview, ...}]
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-taken_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title

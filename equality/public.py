@@ -24,6 +24,7 @@ class PublicObjective:
 
 @dataclass(frozen=True)
 class PublicRow:
+    id: int
     section: str
     objective: str
     overview: str
@@ -43,6 +44,7 @@ def public_duty(organisation_id: int) -> dict:
     ]
     rows = [
         PublicRow(
+            id=row.pk,
             section=row.section.title,
             objective=row.section.objective.title,
             overview=row.overview,

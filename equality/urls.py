@@ -1,10 +1,17 @@
 from django.urls import path
 
-from .views import cumulative, dashboard, objectives, plan, public
+from .views import cumulative, dashboard, objectives, plan, public, reports
 
 app_name = "equality"
+_public = "public/<slug:organisation>/equality"
 urlpatterns = [
-    path("public/<slug:organisation>/equality/", public.equality_duty, name="public"),
+    path(f"{_public}/reports/<int:pk>/", reports.public_report, name="public_report"),
+    path(f"{_public}/reports/<int:pk>.pdf", reports.public_report_pdf, name="public_report_pdf"),
+    path("action-plan/reports/", reports.report_list, name="reports"),
+    path("action-plan/reports/<int:pk>/", reports.report_detail, name="report"),
+    path("action-plan/reports/<int:pk>.pdf", reports.report_pdf, name="report_pdf"),
+    path("action-plan/reports/<int:pk>/publish/", reports.report_publish, name="report_publish"),
+    path(f"{_public}/", public.equality_duty, name="public"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("cumulative-impact/", cumulative.cumulative_impact, name="cumulative"),
     path("programmes/", cumulative.programmes, name="programmes"),

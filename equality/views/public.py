@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 
 from eia.models import Organisation
 
+from ..models import ProgressReport
 from ..public import public_duty
 
 
@@ -14,5 +15,11 @@ def equality_duty(request, organisation: str):
     return render(
         request,
         "equality/public.html",
-        {"public_organisation": found, **public_duty(found.pk)},
+        {
+            "public_organisation": found,
+            "published_reports": ProgressReport.objects.filter(
+                organisation=found, published_at__isnull=False
+            )[:50],
+            **public_duty(found.pk),
+        },
     )
