@@ -7,7 +7,7 @@ import pytest
 from eia.authorization import Role
 from eia.models import Action
 from equality import demo
-from equality.models import PlanRow, Programme
+from equality.models import PlanRow, Programme, ProgressReport
 from equality.services import programmes
 from tests.factories import UserFactory
 from tests.support import builders
@@ -86,3 +86,23 @@ def test_a_scrutiny_viewer_reads_the_dashboard(browse, council):
         browse.page.locator("svg[role=img]").count()
         == browse.page.locator("svg[role=img] desc").count()
     )
+
+
+def test_progress_reports_and_the_public_pages(browse, council, organisation):
+    page = browse.page
+    browse.sign_in_as(council["lead"])
+    assert "Take a progress report" in _visit(browse, "/action-plan/reports/")
+    browse.activate("Take a progress report")
+    browse.check_reflow()
+    assert "This is the first report." in page.inner_text("main")
+    browse.activate("Publish it on the register")
+    report_path = browse.url_path()
+    assert "published on" in page.inner_text("main")
+    page.context.clear_cookies()
+    public = _visit(browse, f"/public/{organisation.slug}/equality/")
+    assert "Web accessibility" in public and "Progress" in public
+    report = ProgressReport.objects.get()
+    assert "Web accessibility" in _visit(
+        browse, f"/public/{organisation.slug}/equality/reports/{report.pk}/"
+    )
+    assert report_path == f"/action-plan/reports/{report.pk}/"
