@@ -60,6 +60,10 @@ class EventType(models.TextChoices):
     PROGRAMME_ADDED = "equality.programme.added", "Programme or budget round added"
     PROGRAMME_ITEMS_SET = "equality.programme.items_set", "Proposals in a programme changed"
     PROGRESS_REPORT_TAKEN = "equality.progress_report.taken", "Action plan progress report taken"
+    FRAMEWORK_AREA_SAVED = (
+        "equality.framework_area.saved",
+        "Equality Framework self-assessment saved",
+    )
     PROGRESS_REPORT_PUBLISHED = (
         "equality.progress_report.published",
         "Action plan progress report published",
@@ -117,6 +121,7 @@ GROUPS: dict[EventGroup, frozenset[EventType]] = {
             E.PROGRAMME_ITEMS_SET,
             E.PROGRESS_REPORT_TAKEN,
             E.PROGRESS_REPORT_PUBLISHED,
+            E.FRAMEWORK_AREA_SAVED,
         }
     ),
 }

@@ -5,6 +5,7 @@ from django import forms
 from eia.forms import GovukDateField, GovukForm
 from eia.limits import LONG_TEXT, SHORT_TEXT
 
+from .framework import Level
 from .models import PlanRow
 
 
@@ -178,3 +179,16 @@ class ReportForm(GovukForm):
         max_length=200,
         help_text="For example 'Progress November 2026'.",
     )
+
+
+class FrameworkAreaForm(GovukForm):
+    current_level = forms.ChoiceField(label="Current level", choices=Level.choices)
+    assessed_on = GovukDateField(label="Date assessed", required=False)
+    target_level = forms.ChoiceField(label="Target level", choices=Level.choices)
+    target_date = GovukDateField(label="Date to reach it", required=False)
+    evidence = _text(
+        "Evidence",
+        required=False,
+        help_text="Assessments, objectives and plan rows that show it, with their references.",
+    )
+    peer_feedback = _text("Peer challenge feedback", required=False)

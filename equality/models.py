@@ -11,6 +11,7 @@ from django.utils import timezone
 from eia.limits import LONG_TEXT, SHORT_TEXT
 from eia.models import Action, Directorate, Organisation, PipelineItem, User
 
+from .framework import Area, Level
 from .targets import Kind
 
 
@@ -163,3 +164,27 @@ class ProgressReport(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class FrameworkArea(models.Model):
+    """The organisation's self-assessment in one area of the Equality Framework: its current
+    and target level, the evidence, and what the peer challenge said."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    area = models.CharField(max_length=20, choices=Area.choices)
+    current_level = models.CharField(max_length=20, choices=Level.choices)
+    assessed_on = models.DateField(null=True, blank=True)
+    target_level = models.CharField(max_length=20, choices=Level.choices)
+    target_date = models.DateField(null=True, blank=True)
+    evidence = models.TextField(max_length=LONG_TEXT, blank=True)
+    peer_feedback = models.TextField("Peer challenge feedback", max_length=LONG_TEXT, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "area"], name="framework_area_unique_per_org"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.area}: {self.current_level}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import cumulative, dashboard, objectives, plan, public, reports
+from .views import cumulative, dashboard, framework, objectives, plan, public, reports
 
 app_name = "equality"
 _public = "public/<slug:organisation>/equality"
@@ -12,6 +12,8 @@ urlpatterns = [
     path("action-plan/reports/<int:pk>.pdf", reports.report_pdf, name="report_pdf"),
     path("action-plan/reports/<int:pk>/publish/", reports.report_publish, name="report_publish"),
     path(f"{_public}/", public.equality_duty, name="public"),
+    path("equality-framework/", framework.framework, name="framework"),
+    path("equality-framework/<slug:area>/", framework.framework_area, name="framework_area"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("cumulative-impact/", cumulative.cumulative_impact, name="cumulative"),
     path("programmes/", cumulative.programmes, name="programmes"),

@@ -55,6 +55,8 @@ def test_the_lead_reads_objectives_plan_and_cumulative_impact(browse, council):
     detail = _visit(browse, f"/programmes/{programme.pk}/")
     assert "Disability: 2 proposals" in detail
     assert "Proposals in it" in _visit(browse, f"/programmes/{programme.pk}/change/")
+    assert "Not assessed yet." in _visit(browse, "/equality-framework/")
+    assert "Peer challenge feedback" in _visit(browse, "/equality-framework/knowing/")
 
 
 def test_the_officer_filters_the_plan_by_keyboard_and_links_an_action(browse, council):

@@ -138,6 +138,7 @@ DUTY_MODELS = {
     "ActionObjective",
     "Programme",
     "ProgressReport",
+    "FrameworkArea",
 }
 
 
