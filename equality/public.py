@@ -35,13 +35,19 @@ class PublicRow:
     rag: str
 
 
-def public_duty(organisation_id: int) -> dict:
+def public_duty(organisation_id: int, *, limit: int | None = None) -> dict:
+    """Objectives and plan rows; `limit` caps the rows for a page (a report takes them all)."""
     objectives = [
         PublicObjective(
             o.title, o.statement, o.starts_on, o.ends_on, o.agreed_by, o.agreed_on, o.evidence
         )
         for o in Objective.objects.filter(organisation_id=organisation_id)
     ]
+    found = (
+        PlanRow.objects.filter(organisation_id=organisation_id)
+        .select_related("section__objective")
+        .order_by("section__position", "section_id", "position", "pk")
+    )
     rows = [
         PublicRow(
             id=row.pk,
@@ -54,8 +60,6 @@ def public_duty(organisation_id: int) -> dict:
             comment=row.comment,
             rag=row.get_rag_display() or "Not rated",
         )
-        for row in PlanRow.objects.filter(organisation_id=organisation_id)
-        .select_related("section__objective")
-        .order_by("section__position", "section_id", "position", "pk")[:500]
+        for row in (found if limit is None else found[:limit])
     ]
     return {"objectives": objectives, "rows": rows}

@@ -20,6 +20,6 @@ def equality_duty(request, organisation: str):
             "published_reports": ProgressReport.objects.filter(
                 organisation=found, published_at__isnull=False
             )[:50],
-            **public_duty(found.pk),
+            **public_duty(found.pk, limit=500),
         },
     )
