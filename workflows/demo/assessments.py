@@ -107,7 +107,8 @@ def build_assessments(slug: str, items: dict, people: dict) -> None:
 
 def _signed_late_and_decided(assessment, people: dict) -> None:
     """Signed after its decision date (with the decision-maker's reason), the decision
-    recorded by the equality officer, then published."""
+    recorded by the equality officer, then published by the equality lead (the officer approved
+    it for sign-off, and separation of duties keeps them from publishing it too)."""
     officer, dm = people[Role.EQUALITY_OFFICER], people[Role.DECISION_MAKER]
     demo.decision_maker_signs(
         assessment,
@@ -126,4 +127,4 @@ def _signed_late_and_decided(assessment, people: dict) -> None:
         minute_reference=f"Cabinet minute {item.decision_date:%d/%Y}",
         minute_url="https://democracy.northshire.example.gov.uk/minutes/cabinet",
     )
-    demo.officer_publishes(assessment, by=officer)
+    demo.officer_publishes(assessment, by=people[Role.EQUALITY_LEAD])
