@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from eia.authorization import Permission, has_permission
 from eia.errors import InvalidInput
 from eia.models import PipelineItem
+from eia.pagination import numbered
 
 from ..forms import CumulativeFilterForm, ProgrammeForm
 from ..models import Programme
@@ -18,6 +19,8 @@ from ..services import programmes as services
 from .common import require, staff_organisation, status_of
 
 _LEAD = "Only the equality lead keeps the programmes and budget rounds."
+# Impacts a page: the page is grouped as before, each group's heading counting all its pages.
+PER_PAGE = 50
 
 
 def cumulative_impact(request):
@@ -25,13 +28,17 @@ def cumulative_impact(request):
     programmes = list(Programme.objects.filter(organisation_id=organisation_id))
     form = CumulativeFilterForm(request.GET or None, programmes=programmes)
     programme_id = form.cleaned_data["programme"] if form.is_bound and form.is_valid() else None
+    organisation = request.user.organisation
+    impacts = cumulative.impacts(organisation=organisation, programme_id=programme_id)
+    pagination = numbered(request, impacts, per_page=PER_PAGE)
     return render(
         request,
         "equality/cumulative.html",
         {
             "form": form,
-            "groups": cumulative.by_group(
-                organisation=request.user.organisation, programme_id=programme_id
+            "pagination": pagination,
+            "groups": cumulative.grouped(
+                pagination.rows, organisation=organisation, totals=cumulative.totals(impacts)
             ),
             "programme": next((p for p in programmes if p.pk == programme_id), None),
             "recent_days": cumulative.RECENT.days,

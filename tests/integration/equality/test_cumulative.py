@@ -12,6 +12,7 @@ from eia.models import AuditEvent
 from equality.models import Programme
 from equality.selectors import cumulative
 from equality.services import programmes
+from equality.views import cumulative as cumulative_views
 from tests.factories import UserFactory
 from tests.support import builders
 from workflows import services
@@ -91,6 +92,20 @@ def test_each_group_lists_every_live_proposal_with_an_adverse_impact_on_it(
     assert "Age: 2 proposals with an adverse impact" in page
     assert "Hardship fund for day centre users" in page
     assert "Older people without a car." in page
+
+
+def test_the_page_is_paginated_and_each_group_counts_all_its_pages(
+    people, organisation, three, monkeypatch
+):
+    monkeypatch.setattr(cumulative_views, "PER_PAGE", 2)  # 5 impacts: 3 pages
+    client = _client(people["officer"])
+    pages = [client.get(f"/cumulative-impact/?page={n}").content.decode() for n in (1, 2, 3)]
+    assert all('aria-label="Pages of the cumulative impact"' in page for page in pages)
+    assert 'href="?page=2"' in pages[0]
+    assert sum(p.count('class="app-break-words"') for p in pages) == 5
+    # Disability (3) straddles pages, and its heading still counts all three.
+    assert sum("Disability: 3 proposals with an adverse impact (2 major)" in p for p in pages) >= 2
+    assert client.get("/cumulative-impact/?page=99").status_code == 200
 
 
 def test_a_budget_round_reads_only_its_own_proposals(people, organisation, three):
