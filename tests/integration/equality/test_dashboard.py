@@ -1,6 +1,7 @@
 """The dashboard through HTTP: figures from realistic records, every chart beside its table,
 only for the equality team and Scrutiny viewers, and the same number of queries with 20 and
-2,000 assessments (speed at scale is in the benchmarks)."""
+200 assessments (the same at 2,000, and speed at scale, is measured by
+benchmarks/equality_duty.py: seeding 2,000 here took minutes)."""
 
 import datetime
 
@@ -118,10 +119,10 @@ def _plan_at_scale(organisation, lead, size):
     return actions.count()
 
 
-def test_the_dashboard_and_plan_cost_the_same_queries_with_20_and_2000_assessments(db):
+def test_the_dashboard_and_plan_cost_the_same_queries_with_20_and_200_assessments(db):
     counts, actions = {}, {}
     year = datetime.date.today().year - 1
-    for size in (20, 2000):
+    for size in (20, 200):
         scale.seed(assessments=size, events=0, organisations=1, log=lambda _line: None)
         organisation = Organisation.objects.filter(slug__startswith="scale-").order_by("-pk")[0]
         lead = UserFactory(organisation=organisation, roles=[Role.EQUALITY_LEAD])
@@ -135,5 +136,5 @@ def test_the_dashboard_and_plan_cost_the_same_queries_with_20_and_2000_assessmen
             _queries(client, "/action-plan/from-assessments/"),
             _queries(client, "/cumulative-impact/"),
         )
-    assert actions[2000] > 10 * actions[20]
-    assert counts[20] == counts[2000], counts
+    assert actions[200] > 5 * actions[20]
+    assert counts[20] == counts[200], counts
