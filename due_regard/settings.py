@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "eia",
     "workflows",
     "signin",
+    "equality",
 ]
 
 MIDDLEWARE = [
@@ -157,6 +158,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "eia.context_processors.service",
                 "signin.context_processors.sign_in",
+                "equality.context_processors.duty",
             ],
             "string_if_invalid": "",
         },

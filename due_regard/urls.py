@@ -24,6 +24,7 @@ urlpatterns = [
     path("accessibility/", accessibility.accessibility, name="accessibility"),
     path("", include("eia.accounts.urls")),
     path("public/", include("eia.register.urls")),
+    path("", include("equality.urls")),
     path("", include("workflows.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -26,6 +26,7 @@ def record(
     *,
     assessment,
     by,
+    organisation=None,
     from_state: str = "",
     to_state: str = "",
     comment: str = "",
@@ -38,29 +39,38 @@ def record(
     event cannot interleave with another writer; the unique (assessment, sequence) constraint
     makes sure of it even if a caller forgot. A chain whose anchor and newest event disagree
     has been altered: nothing more is added to it until someone looks (TrailAltered).
+
+    With `assessment=None` and an `organisation`, the event goes on the organisation's own
+    trail (its equality objectives and action plan); the caller holds the organisation's row
+    lock, and a unique (organisation, sequence) constraint guards that chain the same way.
     """
     if not isinstance(event_type, EventType):
         raise TypeError(f"record() takes an EventType from eia.events, not {event_type!r}")
     if not connection.in_atomic_block:
         raise RuntimeError("record() must run inside the transaction of the change it records")
+    if assessment is None and organisation is None:
+        raise TypeError("record() needs an assessment, or an organisation for its own events")
+    organisation_id = organisation.pk if assessment is None else assessment.organisation_id
+    chain = _chain(assessment, organisation_id)
     last = (
-        AuditEvent.objects.filter(assessment_id=assessment.pk)
+        AuditEvent.objects.filter(**chain)
         .order_by("-sequence")
         .values_list("sequence", "hash")
         .first()
     )
-    anchor = AuditHead.objects.filter(assessment_id=assessment.pk).values_list("sequence", "hash")
+    anchor = AuditHead.objects.filter(**chain).values_list("sequence", "hash")
     if (last and tuple(last)) != (anchor.first() and tuple(anchor.first())):
+        whose = "this assessment" if assessment is not None else "your organisation"
         raise TrailAltered(
-            "The audit trail of this assessment has been altered, so no change can be recorded "
+            f"The audit trail of {whose} has been altered, so no change can be recorded "
             "on it. Tell your equality lead: `manage.py verify_audit` says where."
         )
     sequence, previous_hash = (last[0] + 1, last[1]) if last else (1, GENESIS)
     roles = roles_of(by) if by is not None else frozenset()
     key_id, key = keys.current()
     event = AuditEvent(
-        organisation_id=assessment.organisation_id,
-        assessment_id=assessment.pk,
+        organisation_id=organisation_id,
+        assessment_id=assessment.pk if assessment is not None else None,
         sequence=sequence,
         occurred_at=timezone.now(),
         actor=by,
@@ -77,11 +87,19 @@ def record(
     )
     event.hash = seal.sign(seal.of_event(event), key)
     event.save()
-    _move_anchor(event, key_id, key)
+    _move_anchor(event, chain, key_id, key)
     return event
 
 
-def _move_anchor(event: AuditEvent, key_id: str, key: bytes) -> None:
+def _chain(assessment, organisation_id: int) -> dict:
+    """The filter that picks one chain's events, or its anchor: an assessment's, or (with no
+    assessment) the organisation's own."""
+    if assessment is not None:
+        return {"assessment_id": assessment.pk}
+    return {"organisation_id": organisation_id, "assessment__isnull": True}
+
+
+def _move_anchor(event: AuditEvent, chain: dict, key_id: str, key: bytes) -> None:
     values = {
         "organisation": event.organisation_id,
         "assessment": event.assessment_id,
@@ -101,7 +119,7 @@ def _move_anchor(event: AuditEvent, key_id: str, key: bytes) -> None:
             organisation_id=event.organisation_id, assessment_id=event.assessment_id, **fields
         )
     else:
-        AuditHead.objects.filter(assessment_id=event.assessment_id).update(**fields)
+        AuditHead.objects.filter(**chain).update(**fields)
 
 
 @dataclass(frozen=True)
@@ -112,9 +130,13 @@ class ChainCheck:
     reason: str = ""
 
 
-def verify_chain(assessment, *, with_digest: bool = False) -> ChainCheck:
-    """One assessment's chain: its events, its anchor, and (with_digest) the last digest."""
-    report = database.verify_one(assessment, with_digest=with_digest)
+def verify_chain(assessment, *, organisation=None, with_digest: bool = False) -> ChainCheck:
+    """One assessment's chain, or (`assessment=None`) the organisation's own: its events, its
+    anchor, and (with_digest) the last digest."""
+    if assessment is None:
+        report = database.verify_organisation(organisation, with_digest=with_digest)
+    else:
+        report = database.verify_one(assessment, with_digest=with_digest)
     if report.intact:
         return ChainCheck(intact=True, events=report.events)
     broken = report.breaks[0]

@@ -54,6 +54,11 @@ class Permission(StrEnum):
     MANAGE_DUTY_POLICY = "manage_duty_policy"
     # Recording the decision once it has been taken (date, outcome, body, minute).
     RECORD_DECISION = "record_decision"
+    # The organisation's equality duty (the equality app): objectives and programmes are the
+    # lead's; the action plan is kept by the equality team; the dashboard is for oversight.
+    MANAGE_OBJECTIVES = "manage_objectives"
+    KEEP_ACTION_PLAN = "keep_action_plan"
+    VIEW_DASHBOARD = "view_dashboard"
 
 
 _OFFICERS = {Role.EQUALITY_OFFICER, Role.EQUALITY_LEAD}
@@ -73,6 +78,9 @@ ROLE_PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.READ_SECURITY_LOG: frozenset({Role.EQUALITY_LEAD, Role.AUDITOR}),
     Permission.MANAGE_DUTY_POLICY: frozenset({Role.EQUALITY_LEAD}),
     Permission.RECORD_DECISION: frozenset(_OFFICERS),
+    Permission.MANAGE_OBJECTIVES: frozenset({Role.EQUALITY_LEAD}),
+    Permission.KEEP_ACTION_PLAN: frozenset(_OFFICERS),
+    Permission.VIEW_DASHBOARD: frozenset({*_OFFICERS, Role.VIEWER}),
 }
 
 

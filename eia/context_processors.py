@@ -12,6 +12,9 @@ NAVIGATION = [
     ("Decision calendar", "decision_calendar", None),
     ("Organisation's lists", "organisation_lists", {Role.EQUALITY_LEAD}),
     ("Security log", "security_log", {Role.EQUALITY_LEAD, Role.AUDITOR}),
+    # The equality duty's pages (the equality app, named by URL only: eia imports nothing above)
+    ("Action plan", "equality:action_plan", None),
+    ("Dashboard", "equality:dashboard", {Role.EQUALITY_OFFICER, Role.EQUALITY_LEAD, Role.VIEWER}),
 ]
 
 

@@ -67,6 +67,24 @@ class EventType(models.TextChoices):
     ACTION_PROGRESS = "eia.action.progress", "Action progress reported"
     # Separation of duties: one person held two duties under the organisation's written policy
     DUTY_EXCEPTION_USED = "eia.duty_exception.used", "Policy exception to separation of duties"
+    # The organisation's equality duty (no assessment: on the organisation's own trail)
+    OBJECTIVE_ADDED = "equality.objective.added", "Equality objective added"
+    OBJECTIVE_CHANGED = "equality.objective.changed", "Equality objective changed"
+    PLAN_SECTION_ADDED = "equality.plan_section.added", "Action plan section added"
+    PLAN_ROW_ADDED = "equality.plan_row.added", "Action plan deliverable added"
+    PLAN_ROW_UPDATED = "equality.plan_row.updated", "Action plan deliverable updated"
+    ACTION_LINKED = "equality.action.linked", "Assessment action linked to an objective"
+    PROGRAMME_ADDED = "equality.programme.added", "Programme or budget round added"
+    PROGRAMME_ITEMS_SET = "equality.programme.items_set", "Proposals in a programme changed"
+    PROGRESS_REPORT_TAKEN = "equality.progress_report.taken", "Action plan progress report taken"
+    FRAMEWORK_AREA_SAVED = (
+        "equality.framework_area.saved",
+        "Equality Framework self-assessment saved",
+    )
+    PROGRESS_REPORT_PUBLISHED = (
+        "equality.progress_report.published",
+        "Action plan progress report published",
+    )
 
 
 class EventGroup(models.TextChoices):
@@ -78,6 +96,7 @@ class EventGroup(models.TextChoices):
     DISCUSSION = "discussion", "Comments and progress"
     FACTS = "facts", "Proposal details"
     DUTIES = "duties", "Separation of duties"
+    DUTY = "duty", "The organisation's equality duty"
 
 
 E = EventType
@@ -114,6 +133,21 @@ GROUPS: dict[EventGroup, frozenset[EventType]] = {
     EventGroup.DISCUSSION: frozenset({E.COMMENT_ADDED, E.ACTION_PROGRESS}),
     EventGroup.FACTS: frozenset({E.PIPELINE_CHANGED, E.FACTS_CHANGE_EXPLAINED}),
     EventGroup.DUTIES: frozenset({E.DUTY_EXCEPTION_USED}),
+    EventGroup.DUTY: frozenset(
+        {
+            E.OBJECTIVE_ADDED,
+            E.OBJECTIVE_CHANGED,
+            E.PLAN_SECTION_ADDED,
+            E.PLAN_ROW_ADDED,
+            E.PLAN_ROW_UPDATED,
+            E.ACTION_LINKED,
+            E.PROGRAMME_ADDED,
+            E.PROGRAMME_ITEMS_SET,
+            E.PROGRESS_REPORT_TAKEN,
+            E.PROGRESS_REPORT_PUBLISHED,
+            E.FRAMEWORK_AREA_SAVED,
+        }
+    ),
 }
 del E
 

@@ -11,39 +11,48 @@ BATCH = 5000
 
 
 def rows(events):
-    """Events in (assessment, sequence) order in keyset batches: no cursor held open."""
+    """Events in (chain, sequence) order in keyset batches, no cursor held open: assessments'
+    chains by assessment, then organisations' own chains by organisation (verify.in_order)."""
+    yield from _batches(events.filter(assessment__isnull=False), "assessment_id")
+    yield from _batches(events.filter(assessment__isnull=True), "organisation_id")
+
+
+def _batches(events, chain: str):
     after = None
     while True:
         batch = events
         if after is not None:
             batch = batch.filter(
-                Q(assessment_id__gt=after[0]) | Q(assessment_id=after[0], sequence__gt=after[1])
+                Q(**{f"{chain}__gt": after[0]}) | Q(**{chain: after[0], "sequence__gt": after[1]})
             )
-        found = list(
-            batch.order_by("assessment_id", "sequence").values(*verify.EVENT_COLUMNS)[:BATCH]
-        )
+        found = list(batch.order_by(chain, "sequence").values(*verify.EVENT_COLUMNS)[:BATCH])
         yield from found
         if len(found) < BATCH:
             return
-        after = (found[-1]["assessment_id"], found[-1]["sequence"])
+        after = (found[-1][chain], found[-1]["sequence"])
 
 
-def anchors(heads) -> dict[int, dict]:
-    """assessment -> the anchor's fields as eia.chain.seal.anchor_payload takes them."""
+def anchors(heads) -> dict[verify.Chain, dict]:
+    """chain -> the anchor's fields as eia.chain.seal.anchor_payload takes them."""
     found = {}
     for row in heads.values(
         "organisation_id", "assessment_id", "sequence", "hash", "key_id", "seal"
     ):
         row["organisation"] = row.pop("organisation_id")
         row["assessment"] = row.pop("assessment_id")
-        found[row["assessment"]] = row
+        found[verify.chain_of(row)] = row
     return found
 
 
 def verify_all(
-    *, digest: dict | None = None, assessments=None, with_digest: bool = True
+    *,
+    digest: dict | None = None,
+    assessments=None,
+    organisation=None,
+    with_digest: bool = True,
 ) -> verify.Report:
-    """Every chain (or those of `assessments`, a queryset) against its anchor and a digest:
+    """Every chain, organisations' own included (or only those of `assessments`, a queryset,
+    and with `organisation` that organisation's own chain) against its anchor and a digest:
     `digest` in its file form, else the last one stored (unless `with_digest` is False)."""
     if digest is None and with_digest:
         stored = digests.latest()
@@ -54,9 +63,11 @@ def verify_all(
     heads = AuditHead.objects.all()
     digest_heads = digests.heads_of(digest)
     if assessments is not None:
-        events = events.filter(assessment__in=assessments)
-        heads = heads.filter(assessment__in=assessments)
-        digest_heads = {a: h for a, h in digest_heads.items() if a in organisations}
+        picked = chains(assessments, organisation)
+        events = events.filter(picked)
+        heads = heads.filter(picked)
+        own = ("organisation", organisation.pk) if organisation is not None else None
+        digest_heads = {c: h for c, h in digest_heads.items() if c in organisations or c == own}
     report = verify.check(
         rows(events),
         organisations=organisations,
@@ -65,6 +76,21 @@ def verify_all(
     )
     report.digest = digest["digest"] if digest else ""
     return report
+
+
+def chains(assessments, organisation=None) -> Q:
+    """The events (or anchors) of `assessments` and, with `organisation`, of its own chain."""
+    picked = Q(assessment__in=assessments)
+    if organisation is not None:
+        picked |= Q(assessment__isnull=True, organisation=organisation)
+    return picked
+
+
+def verify_organisation(organisation, *, with_digest: bool = True) -> verify.Report:
+    """The organisation's own chain (its equality duty) alone."""
+    return verify_all(
+        assessments=Assessment.objects.none(), organisation=organisation, with_digest=with_digest
+    )
 
 
 def verify_one(assessment, *, with_digest: bool = True) -> verify.Report:

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from eia.models import AuditDigest, AuditHead
 
-from . import keys, seal
+from . import keys, seal, verify
 
 FORMAT = "due-regard-audit-digest"
 
@@ -42,7 +42,7 @@ def make_digest() -> AuditDigest:
     previous = AuditDigest.objects.order_by("-made_at", "-pk").values_list("digest", flat=True)
     heads = [
         list(row)
-        for row in AuditHead.objects.order_by("assessment_id").values_list(
+        for row in AuditHead.objects.order_by("assessment_id", "organisation_id").values_list(
             "organisation_id", "assessment_id", "sequence", "hash"
         )
     ]
@@ -114,11 +114,15 @@ def problems_of_stored() -> list[str]:
     return problems
 
 
-def heads_of(data: dict | None) -> dict[int, tuple[int, str]]:
-    """assessment -> (sequence, seal), from a digest's file form."""
+def heads_of(data: dict | None) -> dict[verify.Chain, tuple[int, str]]:
+    """chain (an assessment, or an organisation's own) -> (sequence, seal), from a digest's
+    file form: each head is [organisation, assessment or null, sequence, seal]."""
     if not data:
         return {}
-    return {row[1]: (row[2], row[3]) for row in data.get("heads", [])}
+    return {
+        verify.chain_of({"organisation": row[0], "assessment": row[1]}): (row[2], row[3])
+        for row in data.get("heads", [])
+    }
 
 
 def latest() -> AuditDigest | None:

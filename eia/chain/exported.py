@@ -18,7 +18,7 @@ def verify_file(data: dict) -> verify.Report:
         return verify.Report(breaks=[whole_break("not a Due Regard audit trail export")])
     events = data.get("events") or []
     # Keep each chain's events in the file's order: a reordering must show, not be sorted away.
-    events = sorted(events, key=lambda e: e.get("assessment") or 0)
+    events = sorted(events, key=lambda e: verify.in_order(verify.chain_of(e)))
     key_ids = {e.get("key_id") for e in events} | {
         a.get("key_id") for a in data.get("anchors") or []
     }
@@ -26,7 +26,7 @@ def verify_file(data: dict) -> verify.Report:
     return verify.check(
         events,
         organisations={a["id"]: a["organisation"] for a in data.get("assessments") or []},
-        anchors={a["assessment"]: a for a in data.get("anchors") or []},
+        anchors={verify.chain_of(a): a for a in data.get("anchors") or []},
         digest_heads=digests.heads_of(data.get("digest")),
         keyed=keyed,
     )

@@ -1,11 +1,13 @@
 """Is every audit chain whole? The database's chains, or a trail exported to a file.
 
-A chain is one assessment's trail. It is whole when its events run 1, 2, 3... without a gap,
-each names the seal of the one before it (the first names GENESIS), each seal is the HMAC of
-its own payload under the key its key id names, every event belongs to the assessment's
-organisation, its anchor (eia.models.AuditHead) names its last event's sequence and seal under
-a valid seal of its own, and it is at or beyond where the last digest saw it. An assessment with
-no events at all has lost its whole trail (every assessment starts with one).
+A chain is one assessment's trail, or an organisation's own trail (its equality duty: events
+with no assessment, keyed ("organisation", id) here). It is whole when its events run 1, 2, 3...
+without a gap, each names the seal of the one before it (the first names GENESIS), each seal is
+the HMAC of its own payload under the key its key id names, every event belongs to the
+assessment's organisation (or is the organisation's own), its anchor (eia.models.AuditHead)
+names its last event's sequence and seal under a valid seal of its own, and it is at or beyond
+where the last digest saw it. An assessment with no events at all has lost its whole trail
+(every assessment starts with one).
 """
 
 from collections.abc import Iterable, Iterator
@@ -37,6 +39,23 @@ class Break:
     assessment: int | None
     sequence: int | None  # the first broken event, or None when the chain as a whole is
     reason: str
+    organisation: int | None = None  # set for an organisation's own chain (no assessment)
+
+
+Chain = int | tuple[str, int]  # an assessment's id, or ("organisation", id)
+
+
+def chain_of(row: dict) -> Chain:
+    """The chain an event, an anchor or a digest head (as a dict) belongs to."""
+    assessment = row.get("assessment", row.get("assessment_id"))
+    if assessment is not None:
+        return assessment
+    return ("organisation", row.get("organisation", row.get("organisation_id")))
+
+
+def in_order(chain: Chain) -> tuple:
+    """Assessments' chains first, then organisations' (the order eia.chain.database reads)."""
+    return (1, chain[1]) if isinstance(chain, tuple) else (0, chain)
 
 
 @dataclass
@@ -61,7 +80,7 @@ def as_payload_values(row: dict) -> dict:
 class ChainState:
     """Walks one chain's events in order, stopping at the first break."""
 
-    assessment: int | None
+    chain: Chain
     organisation: int | None
     keyed: bool = True
     count: int = 0
@@ -98,7 +117,7 @@ class ChainState:
                     "its seal does not match its content (edited, or re-sealed without the key)"
                 )
         if reason:
-            self.broken = Break(self.assessment, sequence, f"event {sequence}: {reason}")
+            self.broken = self._break(sequence, f"event {sequence}: {reason}")
         self.last_hash = row["hash"]
 
     def finish(self, anchor: dict | None, in_digest: tuple[int, str] | None) -> Break | None:
@@ -134,46 +153,57 @@ class ChainState:
         return None
 
     def _whole(self, reason: str) -> Break:
-        return Break(self.assessment, None, f"chain {reason}")
+        return self._break(None, f"chain {reason}")
+
+    def _break(self, sequence: int | None, reason: str) -> Break:
+        if isinstance(self.chain, tuple):
+            return Break(None, sequence, reason, organisation=self.chain[1])
+        return Break(self.chain, sequence, reason)
+
+
+def _state(chain: Chain, organisations: dict, keyed: bool) -> ChainState:
+    """An organisation's own chain belongs to it by construction; an assessment's chain to the
+    assessment's organisation, which must still be there."""
+    if isinstance(chain, tuple):
+        return ChainState(chain, chain[1], keyed=keyed)
+    return ChainState(chain, organisations.get(chain), keyed=keyed)
 
 
 def walk(
     rows: Iterable[dict],
     *,
     organisations: dict[int, int],
-    anchors: dict[int, dict],
-    digest_heads: dict[int, tuple[int, str]],
+    anchors: dict[Chain, dict],
+    digest_heads: dict[Chain, tuple[int, str]],
     keyed: bool = True,
 ) -> Iterator[tuple[ChainState, Break | None]]:
-    """Every chain in `rows` (ordered by assessment then sequence), then the assessments,
-    anchors and digest entries that have no events at all."""
+    """Every chain in `rows` (ordered by chain, as `in_order`, then sequence), then the
+    assessments, anchors and digest entries that have no events at all. `organisations` maps
+    each assessment to its organisation (an organisation's own chain needs no entry)."""
     seen = set()
     state = None
     for row in rows:
-        assessment = row.get("assessment", row.get("assessment_id"))
-        if state is None or assessment != state.assessment:
+        chain = chain_of(row)
+        if state is None or chain != state.chain:
             if state is not None:
-                yield (
-                    state,
-                    state.finish(anchors.get(state.assessment), digest_heads.get(state.assessment)),
-                )
-            seen.add(assessment)
-            state = ChainState(assessment, organisations.get(assessment), keyed=keyed)
-            if assessment not in organisations:
-                state.broken = Break(
-                    assessment, None, "chain has events but its assessment is gone"
-                )
+                yield state, state.finish(anchors.get(state.chain), digest_heads.get(state.chain))
+            seen.add(chain)
+            state = _state(chain, organisations, keyed)
+            if not isinstance(chain, tuple) and chain not in organisations:
+                state.broken = state._break(None, "chain has events but its assessment is gone")
         state.add(row)
-        if assessment in digest_heads and row["sequence"] == digest_heads[assessment][0]:
+        if chain in digest_heads and row["sequence"] == digest_heads[chain][0]:
             state.seals[row["sequence"]] = row["hash"]
     if state is not None:
-        yield state, state.finish(anchors.get(state.assessment), digest_heads.get(state.assessment))
-    for assessment in sorted((set(organisations) | set(anchors) | set(digest_heads)) - seen):
-        empty = ChainState(assessment, organisations.get(assessment), keyed=keyed)
-        if assessment not in organisations:
-            empty.broken = Break(assessment, None, "chain is in the last digest or anchored, but "
-                                 "its assessment and its whole trail are gone")  # fmt: skip
-        yield empty, empty.finish(anchors.get(assessment), digest_heads.get(assessment))
+        yield state, state.finish(anchors.get(state.chain), digest_heads.get(state.chain))
+    for chain in sorted(
+        (set(organisations) | set(anchors) | set(digest_heads)) - seen, key=in_order
+    ):
+        empty = _state(chain, organisations, keyed)
+        if not isinstance(chain, tuple) and chain not in organisations:
+            empty.broken = empty._break(None, "chain is in the last digest or anchored, but "
+                                        "its assessment and its whole trail are gone")  # fmt: skip
+        yield empty, empty.finish(anchors.get(chain), digest_heads.get(chain))
 
 
 def check(rows, **context) -> Report:

@@ -34,8 +34,10 @@ class AuditEventQuerySet(models.QuerySet):
 
 class AuditEvent(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    # None for the organisation's own events (its equality objectives and action plan): those
+    # form one chain per organisation.
     assessment = models.ForeignKey(
-        Assessment, on_delete=models.PROTECT, related_name="audit_events"
+        Assessment, on_delete=models.PROTECT, related_name="audit_events", null=True, blank=True
     )
     sequence = models.PositiveIntegerField()
     occurred_at = models.DateTimeField(default=timezone.now)
@@ -61,7 +63,14 @@ class AuditEvent(models.Model):
         ordering = ["-sequence"]
         constraints = [
             # Two writers can never both append event N to one assessment's chain.
-            models.UniqueConstraint(fields=["assessment", "sequence"], name="audit_unique_sequence")
+            models.UniqueConstraint(
+                fields=["assessment", "sequence"], name="audit_unique_sequence"
+            ),
+            models.UniqueConstraint(
+                fields=["organisation", "sequence"],
+                condition=models.Q(assessment__isnull=True),
+                name="audit_unique_organisation_sequence",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -1,6 +1,7 @@
 """Where each audit chain ends, kept outside the event table, and digests over all of them.
 
-`AuditHead` is one row per chain (an assessment's trail) naming its newest event's sequence and
+`AuditHead` is one row per chain (an assessment's trail, or an organisation's own trail of its
+equality duty, with no assessment) naming its newest event's sequence and
 seal, itself sealed; eia.audit.record() moves it forward in the same transaction as the event,
 and the database refuses to move it back or delete it (migration 0017). Deleting the newest
 events then leaves a head that names an event that is not there.
@@ -20,8 +21,9 @@ from .organisations import Organisation
 
 class AuditHead(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    # None for the organisation's own chain (its equality objectives and action plan).
     assessment = models.OneToOneField(
-        Assessment, on_delete=models.PROTECT, related_name="audit_head"
+        Assessment, on_delete=models.PROTECT, related_name="audit_head", null=True, blank=True
     )
     sequence = models.PositiveIntegerField()
     hash = models.CharField(max_length=64)
@@ -30,7 +32,19 @@ class AuditHead(models.Model):
     seal = models.CharField(max_length=64)
     updated_at = models.DateTimeField(default=timezone.now)
 
+    class Meta:
+        constraints = [
+            # One anchor for each organisation's own chain, as for each assessment's.
+            models.UniqueConstraint(
+                fields=["organisation"],
+                condition=models.Q(assessment__isnull=True),
+                name="audit_head_unique_organisation_chain",
+            )
+        ]
+
     def __str__(self) -> str:
+        if self.assessment_id is None:
+            return f"Chain of organisation {self.organisation_id} at event {self.sequence}"
         return f"Chain of assessment {self.assessment_id} at event {self.sequence}"
 
     def delete(self, *args, **kwargs):

@@ -5,6 +5,8 @@ from django.core.management import call_command
 
 from eia.authorization import Role
 from eia.models import DutyException, Organisation, PipelineItem, User
+from equality.models import ActionObjective, Objective, PlanRow, Programme
+from equality.selectors import cumulative
 from workflows.demo import organisations as demo
 
 pytestmark = pytest.mark.django_db
@@ -35,3 +37,22 @@ def test_seed_demo_is_idempotent_and_every_login_works(client):
 def test_seed_demo_if_empty_leaves_existing_data_alone(organisation):
     call_command("seed_demo", "--if-empty")
     assert Organisation.objects.count() == 1
+
+
+def test_the_demo_has_an_equality_plan_a_dashboard_and_a_budget_round(client):
+    call_command("seed_demo")
+    call_command("seed_demo")
+    northshire = Organisation.objects.get(slug="northshire")
+    assert Objective.objects.filter(organisation=northshire).count() == 4
+    assert PlanRow.objects.filter(organisation=northshire).count() >= 12
+    round_ = Programme.objects.get(organisation=northshire)
+    assert round_.items.count() == 3
+    groups = {
+        g.characteristic: g
+        for g in cumulative.by_group(organisation=northshire, programme_id=round_.pk)
+    }
+    assert len(groups["disability"].impacts) >= 2 and len(groups["age"].impacts) >= 2
+    assert ActionObjective.objects.filter(objective__organisation=northshire).exists()
+    client.force_login(User.objects.get(username="viewer.northshire"))
+    assert client.get("/dashboard/").status_code == 200
+    assert b"must be refreshed by" in client.get("/").content

@@ -27,7 +27,7 @@ def test_every_path_named_in_architecture_md_exists():
     assert missing == [], f"ARCHITECTURE.md names things that do not exist: {missing}"
 
 
-PACKAGES = ("due_regard", "eia", "workflows", "screening_rules")
+PACKAGES = ("due_regard", "equality", "eia", "workflows", "screening_rules")
 
 
 def _source_files():
@@ -95,7 +95,7 @@ def test_no_import_inside_a_function():
 
 # A path as code comments and docstrings name one: a/b.py or a/b/ with a known top folder.
 COMMENT_PATH = re.compile(
-    r"(?<![\w./-])((?:eia|workflows|screening_rules|due_regard|tests|templates|static_src|"
+    r"(?<![\w./-])((?:eia|equality|workflows|screening_rules|due_regard|tests|templates|static_src|"
     r"benchmarks)/[\w./-]*[\w/])"
 )
 

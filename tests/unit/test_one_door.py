@@ -17,7 +17,7 @@ from tests.factories import OrganisationFactory
 from tests.support import builders
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCE_DIRS = ["eia", "workflows", "screening_rules"]
+SOURCE_DIRS = ["eia", "workflows", "equality", "screening_rules"]
 
 
 def _transition_names() -> set[str]:
@@ -128,3 +128,30 @@ def test_protected_state_refuses_direct_assignment(db):
     assessment = builders.started(builders.team(organisation), organisation)
     with pytest.raises(AttributeError):
         assessment.state = "published"
+
+
+DUTY_MODELS = {
+    "Objective",
+    "PlanSection",
+    "PlanRow",
+    "PlanRowChange",
+    "ActionObjective",
+    "Programme",
+    "ProgressReport",
+    "FrameworkArea",
+}
+
+
+def test_the_equality_duty_is_written_only_by_its_services():
+    offenders = []
+    for path in _python_files():
+        relative = path.relative_to(ROOT).as_posix()
+        if relative.startswith("equality/services/"):
+            continue
+        text = path.read_text()
+        for call in _calls(path):
+            receiver = ast.get_source_segment(text, call.func.value) or ""
+            model = receiver.removesuffix(".objects")
+            if call.func.attr in WRITES and receiver.endswith(".objects") and model in DUTY_MODELS:
+                offenders.append(f"{relative}:{call.lineno} {receiver}.{call.func.attr}()")
+    assert offenders == []

@@ -24,7 +24,8 @@ def _chunks(kind: str, organisation, assessments, scope: str):
     if kind == "json":
         return export.json_chunks(organisation, assessments, scope=scope), JSON_TYPE
     if kind == "csv":
-        return export.csv_chunks(assessments), CSV_TYPE
+        own = organisation if scope == "organisation" else None  # its equality duty's chain
+        return export.csv_chunks(assessments, organisation=own), CSV_TYPE
     raise Http404
 
 

@@ -1,5 +1,6 @@
 """`manage.py verify_audit [--digest FILE]`: check every audit chain in the database; or
 `manage.py verify_audit --file EXPORT.json`: check an exported trail from the file alone.
+Organisations' own chains (their equality duty) are checked with the assessments'.
 Prints the first broken event of each broken chain and exits 1 if any is broken."""
 
 import json
@@ -7,7 +8,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from eia.chain import database, digests, exported
-from eia.models import Assessment
+from eia.models import Assessment, Organisation
 
 
 class Command(BaseCommand):
@@ -47,12 +48,20 @@ class Command(BaseCommand):
                 pk__in=[b.assessment for b in report.breaks if b.assessment]
             ).select_related("organisation", "pipeline_item")
         }
+        slugs = dict(
+            Organisation.objects.filter(
+                pk__in=[b.organisation for b in report.breaks if b.organisation]
+            ).values_list("pk", "slug")
+        )
         for broken in report.breaks:
-            where = (
-                f"assessment {broken.assessment} ({names.get(broken.assessment, 'deleted')})"
-                if broken.assessment is not None
-                else "digests"
-            )
+            if broken.assessment is not None:
+                where = (
+                    f"assessment {broken.assessment} ({names.get(broken.assessment, 'deleted')})"
+                )
+            elif broken.organisation is not None:
+                where = f"organisation {broken.organisation} ({slugs.get(broken.organisation)})"
+            else:
+                where = "digests"
             self.stdout.write(f"BROKEN {where}: {broken.reason}")
         seals = (
             "seals checked with the key"

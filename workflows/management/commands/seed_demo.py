@@ -1,3 +1,5 @@
+from django.apps import apps
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.test.utils import override_settings
 
@@ -29,4 +31,8 @@ class Command(BaseCommand):
         # The demo's workflow sends the emails a real one would; keep them out of the console.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
             demo.seed()
+            # The equality duty sits above the process (it may not be imported from here):
+            # its demo is its own command, run by name.
+            if apps.is_installed("equality"):
+                call_command("seed_demo_duty", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))

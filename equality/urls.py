@@ -1,0 +1,35 @@
+from django.urls import path
+
+from .views import cumulative, dashboard, framework, objectives, plan, public, reports
+
+app_name = "equality"
+_public = "public/<slug:organisation>/equality"
+urlpatterns = [
+    path(f"{_public}/reports/<int:pk>/", reports.public_report, name="public_report"),
+    path(f"{_public}/reports/<int:pk>.pdf", reports.public_report_pdf, name="public_report_pdf"),
+    path("action-plan/reports/", reports.report_list, name="reports"),
+    path("action-plan/reports/<int:pk>/", reports.report_detail, name="report"),
+    path("action-plan/reports/<int:pk>.pdf", reports.report_pdf, name="report_pdf"),
+    path("action-plan/reports/<int:pk>/publish/", reports.report_publish, name="report_publish"),
+    path(f"{_public}/", public.equality_duty, name="public"),
+    path("equality-framework/", framework.framework, name="framework"),
+    path("equality-framework/<slug:area>/", framework.framework_area, name="framework_area"),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("cumulative-impact/", cumulative.cumulative_impact, name="cumulative"),
+    path("programmes/", cumulative.programmes, name="programmes"),
+    path("programmes/add/", cumulative.programme_edit, name="programme_add"),
+    path("programmes/<int:pk>/", cumulative.programme_detail, name="programme"),
+    path("programmes/<int:pk>/change/", cumulative.programme_edit, name="programme_edit"),
+    path("objectives/", objectives.objectives, name="objectives"),
+    path("objectives/add/", objectives.objective_edit, name="objective_add"),
+    path("objectives/<int:pk>/", objectives.objective_edit, name="objective_edit"),
+    path("action-plan/", plan.action_plan, name="action_plan"),
+    path("action-plan/from-assessments/", plan.plan_actions, name="plan_actions"),
+    path("action-plan/action-plan.csv", plan.download, {"kind": "csv"}, name="plan_csv"),
+    path("action-plan/action-plan.xlsx", plan.download, {"kind": "xlsx"}, name="plan_xlsx"),
+    path("action-plan/sections/add/", plan.section_add, name="section_add"),
+    path("action-plan/rows/add/", plan.row_edit, name="row_add"),
+    path("action-plan/rows/<int:pk>/", plan.row_edit, name="row_edit"),
+    path("action-plan/rows/<int:pk>/history/", plan.row_history, name="row_history"),
+    path("action-plan/actions/<int:action_id>/objective/", plan.action_link, name="action_link"),
+]
