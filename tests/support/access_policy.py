@@ -498,6 +498,52 @@ POLICY: tuple[Row, ...] = (
     Row("workflows:evidence_file", get=public(HIDDEN), post=public(READ_ONLY), needs=Needs.CONTENT),
 )  # fmt: skip
 
+# The organisation's equality duty (equality/): the matrix world holds no objectives, plan rows,
+# programmes or reports yet, so these rows are coarse, like the admin's: anonymous visitors
+# are sent to sign in (the public pages excepted), and everyone else gets a page, a redirect,
+# a refusal or a 404 — never a 500, never a write from a form posted without its fields.
+# tests/integration/equality/ checks who may do what there, role by role.
+SIGNED_IN_PAGE = Outcome(200, any_of=(200, 302, 400, 403, 404, 405))
+_EQUALITY_PUBLIC = ("public", "public_report", "public_report_pdf")
+_EQUALITY = (
+    "action_link",
+    "action_plan",
+    "cumulative",
+    "dashboard",
+    "framework",
+    "framework_area",
+    "objective_add",
+    "objective_edit",
+    "objectives",
+    "plan_actions",
+    "plan_csv",
+    "plan_xlsx",
+    "programme",
+    "programme_add",
+    "programme_edit",
+    "programmes",
+    "report",
+    "report_pdf",
+    "report_publish",
+    "reports",
+    "row_add",
+    "row_edit",
+    "row_history",
+    "section_add",
+)
+POLICY += (
+    *(
+        Row(f"equality:{name}", get=((ANONYMOUS, LOGIN), (ALWAYS, SIGNED_IN_PAGE)),
+            post=((ANONYMOUS, LOGIN), (ALWAYS, SIGNED_IN_PAGE)), per_assessment=False)
+        for name in _EQUALITY
+    ),
+    *(
+        Row(f"equality:{name}", get=public(Outcome(200, any_of=(200, 404))),
+            post=public(Outcome(200, any_of=(200, 404, 405))), per_assessment=False)
+        for name in _EQUALITY_PUBLIC
+    ),
+)  # fmt: skip
+
 POLICY_BY_NAME: dict[str, Row] = {row.name: row for row in POLICY}
 
 # The admin: Django's own pages, scoped to the lead's organisation by eia/admin.py and
