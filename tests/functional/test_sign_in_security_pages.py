@@ -50,6 +50,9 @@ def test_setting_up_and_entering_a_security_code(browse, make_user, require_mfa,
     browse.type_into("code", "000000")
     browse.press_and_load("Enter")
     assert "The code is not correct" in page.inner_text(".govuk-error-summary")
+    # A wrong code throttles the device: the next try counts after a second (django-otp's
+    # exponential back-off, OTP_TOTP_THROTTLE_FACTOR), as a person's would.
+    page.wait_for_timeout(1200)
     browse.type_into("code", _code(key))
     browse.press_and_load("Enter")
     assert page.inner_text("h1") == "Authenticator app set up"
