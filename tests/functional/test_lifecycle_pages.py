@@ -105,6 +105,9 @@ def test_screened_in_journey_through_the_browser(browse, organisation):
     browse.sign_in_as(people["officer2"])
     browse.goto(f"/assessments/{assessment.pk}/review/")
     assert "returned this on" in page.inner_text("#since-return")
+    browse.goto(f"/assessments/{assessment.pk}/since-return/")  # checked by axe, like all
+    assert "What the authors changed since it was returned" in page.inner_text("h1")
+    browse.goto(f"/assessments/{assessment.pk}/review/")
     _choose(browse, "Approve it for sign-off")
     _click(browse, "Record decision")
 
