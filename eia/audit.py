@@ -18,7 +18,16 @@ from .errors import Conflict, TrailAltered
 from .events import NOT_A_CHANGE, EventType, label
 from .models import AuditEvent, AuditHead
 
-__all__ = ["GENESIS", "ChainCheck", "head", "record", "require_fresh", "verify_chain"]
+__all__ = [
+    "GENESIS",
+    "ChainCheck",
+    "Entry",
+    "head",
+    "record",
+    "record_many",
+    "require_fresh",
+    "verify_chain",
+]
 
 
 def record(
@@ -51,6 +60,39 @@ def record(
     if assessment is None and organisation is None:
         raise TypeError("record() needs an assessment, or an organisation for its own events")
     organisation_id = organisation.pk if assessment is None else assessment.organisation_id
+    return _append(
+        assessment,
+        organisation_id,
+        [Entry(event_type, by, from_state, to_state, comment, details)],
+    )[0]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One event for record_many(): record()'s arguments, less the assessment."""
+
+    event_type: EventType
+    by: object
+    from_state: str = ""
+    to_state: str = ""
+    comment: str = ""
+    details: dict | None = None
+
+
+def record_many(assessment, entries: list[Entry]) -> int:
+    """Append `entries` to one assessment's trail in one INSERT, each event sealed exactly as
+    record() seals it and the anchor moved once, to the last: for writing trails at scale
+    (`manage.py seed_scale`). The same rules as record(): the caller's transaction, the
+    assessment's row lock, a refused altered chain."""
+    for entry in entries:
+        if not isinstance(entry.event_type, EventType):
+            raise TypeError(f"record_many() takes EventTypes, not {entry.event_type!r}")
+    if not connection.in_atomic_block:
+        raise RuntimeError("record_many() must run inside the transaction of its changes")
+    return len(_append(assessment, assessment.organisation_id, entries)) if entries else 0
+
+
+def _append(assessment, organisation_id: int, entries: list[Entry]) -> list[AuditEvent]:
     chain = _chain(assessment, organisation_id)
     last = (
         AuditEvent.objects.filter(**chain)
@@ -65,10 +107,26 @@ def record(
             f"The audit trail of {whose} has been altered, so no change can be recorded "
             "on it. Tell your equality lead: `manage.py verify_audit` says where."
         )
-    sequence, previous_hash = (last[0] + 1, last[1]) if last else (1, GENESIS)
-    roles = roles_of(by) if by is not None else frozenset()
+    sequence, previous_hash = last if last else (0, GENESIS)
     key_id, key = keys.current()
-    event = AuditEvent(
+    events = []
+    for entry in entries:
+        sequence += 1
+        event = _event(entry, assessment, organisation_id, sequence, previous_hash, key_id)
+        event.hash = previous_hash = seal.sign(seal.of_event(event), key)
+        events.append(event)
+    if len(events) == 1:
+        events[0].save()
+    else:
+        AuditEvent.objects.bulk_create(events, batch_size=500)
+    _move_anchor(events[-1], chain, key_id, key, first=not last)
+    return events
+
+
+def _event(entry: Entry, assessment, organisation_id, sequence, previous_hash, key_id):
+    by = entry.by
+    roles = roles_of(by) if by is not None else frozenset()
+    return AuditEvent(
         organisation_id=organisation_id,
         assessment_id=assessment.pk if assessment is not None else None,
         sequence=sequence,
@@ -76,19 +134,15 @@ def record(
         actor=by,
         actor_name=by.display_name if by is not None else "Due Regard (automatic)",
         actor_roles=", ".join(role.label for role in Role if role in roles),
-        event_type=event_type.value,
-        from_state=from_state,
-        to_state=to_state,
-        comment=comment,
+        event_type=entry.event_type.value,
+        from_state=entry.from_state,
+        to_state=entry.to_state,
+        comment=entry.comment,
         # Round-tripped through JSON so the seal is computed on what the database returns.
-        details=json.loads(json.dumps(details or {}, cls=DjangoJSONEncoder)),
+        details=json.loads(json.dumps(entry.details or {}, cls=DjangoJSONEncoder)),
         previous_hash=previous_hash,
         key_id=key_id,
     )
-    event.hash = seal.sign(seal.of_event(event), key)
-    event.save()
-    _move_anchor(event, chain, key_id, key)
-    return event
 
 
 def _chain(assessment, organisation_id: int) -> dict:
@@ -99,7 +153,7 @@ def _chain(assessment, organisation_id: int) -> dict:
     return {"organisation_id": organisation_id, "assessment__isnull": True}
 
 
-def _move_anchor(event: AuditEvent, chain: dict, key_id: str, key: bytes) -> None:
+def _move_anchor(event: AuditEvent, chain: dict, key_id: str, key: bytes, *, first: bool) -> None:
     values = {
         "organisation": event.organisation_id,
         "assessment": event.assessment_id,
@@ -114,7 +168,7 @@ def _move_anchor(event: AuditEvent, chain: dict, key_id: str, key: bytes) -> Non
         "seal": seal.sign(seal.anchor_payload(**values), key),
         "updated_at": event.occurred_at,
     }
-    if event.sequence == 1:
+    if first:
         AuditHead.objects.create(
             organisation_id=event.organisation_id, assessment_id=event.assessment_id, **fields
         )

@@ -7,7 +7,8 @@ each record is put in a state reachable by the transition table, with the conten
 needs (a screened-in record past screening has its full assessment; a signed-off one its frozen
 summary), the one active viewflow task of its stage (the author's, the queue's unclaimed or
 claimed, or the named decision-maker's), and an audit trail of the moves that lead there
-written by eia.audit.record() itself, so the trail is chained however that module chains it.
+written by eia.audit.record_many(), which seals each event as eia.audit.record() does, so the
+trail is chained however that module chains it.
 Padding events (section edits and comments, which never change state) bring the trail to the
 requested total; one record in a hundred gets a long trail. A test checks a sample with
 workflows.services.moves.check_consistent and eia.audit.verify_chain.
@@ -184,13 +185,12 @@ def seed(
     for start in range(0, items_wanted, BATCH):
         count = min(BATCH, items_wanted - start)
         with transaction.atomic():
-            made, written = _batch(orgs, rng, states, count, made_items + start, now, today)
-            per_record = max(0, (event_budget - written) // max(1, items_wanted - start))
-            written += _pad(
-                made, rng, per_record, count == items_wanted - start, event_budget - written
-            )
+            trails = _batch(orgs, rng, states, count, made_items + start, now, today)
+            moves = sum(len(trail) for _a, _o, trail in trails)
+            per_record = max(0, (event_budget - moves) // max(1, items_wanted - start))
+            written = _write(trails, rng, per_record, event_budget - moves) + moves
             event_budget -= written
-            total_assessments += len(made)
+            total_assessments += len(trails)
             total_events += written
         log(f"  {total_assessments} assessments, {total_events} events")
     return {"assessments": total_assessments, "events": total_events}
@@ -291,10 +291,11 @@ def _batch(orgs, rng, states, count, offset, now, today):
     signers = {u.pk: u for org in orgs for u in org.people[Role.DECISION_MAKER]}
     seeding.freeze_sign_offs([a for a in made if a.signed_off_by_id], signers)
     _processes(made, meta, rng)
-    written = 0
-    for assessment, (org, state, screened_in, rural) in zip(made, meta, strict=True):
-        written += _trail(assessment, org, state, screened_in, rural, rng)
-    return list(zip(made, meta, strict=True)), written
+    trails = [
+        (assessment, org, _trail(assessment, org, state, screened_in, rural, rng))
+        for assessment, (org, state, screened_in, rural) in zip(made, meta, strict=True)
+    ]
+    return trails
 
 
 def _processes(made, meta, rng) -> None:
@@ -354,44 +355,45 @@ def _actor(kind, assessment, org, rng):
     return _people(org, rng, Role.EQUALITY_OFFICER)
 
 
-def _trail(assessment, org, state, screened_in, rural, rng) -> int:
-    moves = _path(state, screened_in, rural)
-    for event_type, from_state, to_state, who in moves:
-        details = {"section": "impacts", "record": "impact:disability", "changed": ["who_affected"]}
-        audit.record(
+def _trail(assessment, org, state, screened_in, rural, rng) -> list[audit.Entry]:
+    """The moves that lead to the record's state."""
+    details = {"section": "impacts", "record": "impact:disability", "changed": ["who_affected"]}
+    return [
+        audit.Entry(
             event_type,
-            assessment=assessment,
-            by=_actor(who, assessment, org, rng),
-            from_state=from_state,
-            to_state=to_state,
-            details=details if event_type == EventType.SECTION_EDITED else {},
+            _actor(who, assessment, org, rng),
+            from_state,
+            to_state,
+            details=details if event_type == EventType.SECTION_EDITED else None,
         )
-    return len(moves)
+        for event_type, from_state, to_state, who in _path(state, screened_in, rural)
+    ]
 
 
-def _pad(made, rng, per_record, last, budget) -> int:
-    """Edits and comments (never a change of state) up to the requested number of events."""
+def _write(trails, rng, per_record, budget) -> int:
+    """Each record's trail, padded with edits and comments up to the requested number of
+    events (one record in a hundred gets a long, contested trail), sealed by
+    eia.audit.record_many; returns the padding written."""
     written = 0
-    for index, (assessment, (org, *_rest)) in enumerate(made):
-        extra = per_record
-        if index % 100 == 0:
-            extra = per_record * 25  # the occasional long, contested trail
-        extra = min(extra, budget - written)
-        for number in range(max(0, extra)):
-            comment = number % 3 == 0
-            audit.record(
-                EventType.COMMENT_ADDED if comment else EventType.SECTION_EDITED,
-                assessment=assessment,
-                by=_people(org, rng, Role.EQUALITY_OFFICER) if comment else assessment.author,
-                comment=f"Comment {number} on {assessment.pipeline_item.reference}"
-                if comment
-                else "",
-                details={}
-                if comment
-                else {"section": "evidence", "record": "evidence", "changed": ["shows"]},
-            )
-        written += max(0, extra)
+    for index, (assessment, org, trail) in enumerate(trails):
+        extra = per_record * 25 if index % 100 == 0 else per_record
+        extra = max(0, min(extra, budget - written))
+        audit.record_many(assessment, trail + _padding(assessment, org, rng, extra))
+        written += extra
     return written
+
+
+def _padding(assessment, org, rng, extra) -> list[audit.Entry]:
+    """Edits and comments (never a change of state)."""
+    edit = {"section": "evidence", "record": "evidence", "changed": ["shows"]}
+    reference = assessment.pipeline_item.reference
+    return [
+        audit.Entry(EventType.COMMENT_ADDED, _people(org, rng, Role.EQUALITY_OFFICER),
+                    comment=f"Comment {number} on {reference}")
+        if number % 3 == 0
+        else audit.Entry(EventType.SECTION_EDITED, assessment.author, details=edit)
+        for number in range(extra)
+    ]  # fmt: skip
 
 
 TOPICS = [

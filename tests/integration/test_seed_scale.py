@@ -1,0 +1,95 @@
+"""`manage.py seed_scale` makes only what the services could make, and its bulk trail writer
+(eia.audit.record_many) seals events exactly as record() does."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+
+from eia import audit
+from eia.errors import TrailAltered
+from eia.events import EventType
+from eia.models import Assessment, AuditEvent, AuditHead, State
+from tests.support import tampering
+from workflows.demo import scale
+from workflows.services.moves import check_consistent
+from workflows.stages import stage_of
+
+pytestmark = pytest.mark.django_db(transaction=False)
+
+
+@pytest.fixture
+def seeded():
+    out = io.StringIO()
+    call_command("seed_scale", assessments=150, events=3000, stdout=out)
+    return out.getvalue()
+
+
+def test_the_counts_asked_for_are_the_counts_written(seeded):
+    assert "Wrote" in seeded
+    assessments = Assessment.objects.filter(organisation__slug__startswith="scale-")
+    assert 140 <= assessments.count() <= 160
+    events = AuditEvent.objects.filter(organisation__slug__startswith="scale-").count()
+    assert 2900 <= events <= 3000
+    # Every state of the mix is there, in roughly its share.
+    states = set(assessments.values_list("state", flat=True))
+    assert {State.PUBLISHED, State.SCREENING, State.OFFICER_REVIEW} <= states
+    published = assessments.filter(state=State.PUBLISHED).count()
+    assert 0.35 < published / assessments.count() < 0.7
+
+
+def test_every_record_has_its_stage_task_and_a_whole_chain(seeded):
+    for assessment in Assessment.objects.filter(organisation__slug__startswith="scale-"):
+        task = check_consistent(assessment)
+        assert (task is not None) == stage_of(assessment.state).has_task
+        check = audit.verify_chain(assessment)
+        assert check.intact, (assessment.pk, check.reason)
+        first = assessment.audit_events.order_by("sequence").first()
+        assert first.event_type == EventType.ASSESSMENT_STARTED
+        last_move = assessment.audit_events.exclude(to_state="").order_by("-sequence").first()
+        assert last_move.to_state == assessment.state
+
+
+def test_verify_audit_finds_the_seeded_database_intact(seeded):
+    out = io.StringIO()
+    call_command("verify_audit", stdout=out)
+    assert "intact" in out.getvalue()
+
+
+def test_record_many_chains_on_from_record_and_record_chains_on_from_it(seeded):
+    assessment = Assessment.objects.filter(state=State.SCREENING).first()
+    before = audit.head(assessment)
+    with transaction.atomic():
+        written = audit.record_many(
+            assessment,
+            [
+                audit.Entry(EventType.COMMENT_ADDED, assessment.author, comment="one"),
+                audit.Entry(EventType.COMMENT_ADDED, None, comment="two"),
+            ],
+        )
+        audit.record(EventType.COMMENT_ADDED, assessment=assessment, by=None, comment="three")
+    assert written == 2
+    assert audit.head(assessment) == before + 3
+    assert AuditHead.objects.get(assessment=assessment).sequence == before + 3
+    assert audit.verify_chain(assessment).intact
+
+
+def test_record_many_refuses_what_record_refuses(seeded):
+    assessment = Assessment.objects.filter(state=State.SCREENING).first()
+    with transaction.atomic(), pytest.raises(TypeError):
+        audit.record_many(assessment, [audit.Entry("comment_added", None)])
+    newest = assessment.audit_events.order_by("-sequence").first()
+    tampering.run("DELETE FROM eia_auditevent WHERE id = %s", [newest.pk])
+    with transaction.atomic(), pytest.raises(TrailAltered):
+        audit.record_many(assessment, [audit.Entry(EventType.COMMENT_ADDED, None)])
+
+
+def test_the_seed_is_fast_enough_for_the_benchmarks_to_build_it_in_minutes():
+    """Not a timing: the queries do not grow with the length of the trails."""
+    with CaptureQueriesContext(connection) as small:
+        scale.seed(assessments=50, events=500, organisations=1, log=lambda _line: None)
+    with CaptureQueriesContext(connection) as long:
+        scale.seed(assessments=50, events=5000, organisations=1, log=lambda _line: None)
+    assert len(long) < len(small) * 1.5
