@@ -21,6 +21,7 @@ from .models import AuditEvent, AuditHead
 __all__ = [
     "GENESIS",
     "ChainCheck",
+    "check_head",
     "Entry",
     "head",
     "record",
@@ -191,6 +192,10 @@ def verify_chain(assessment, *, organisation=None, with_digest: bool = False) ->
         report = database.verify_organisation(organisation, with_digest=with_digest)
     else:
         report = database.verify_one(assessment, with_digest=with_digest)
+    return _as_check(report)
+
+
+def _as_check(report) -> ChainCheck:
     if report.intact:
         return ChainCheck(intact=True, events=report.events)
     broken = report.breaks[0]
@@ -200,6 +205,12 @@ def verify_chain(assessment, *, organisation=None, with_digest: bool = False) ->
         first_broken_sequence=broken.sequence or report.events + 1,
         reason=broken.reason,
     )
+
+
+def check_head(assessment) -> ChainCheck:
+    """The newest event and the anchor (eia.chain.database.verify_head): the assessment
+    page's check on every view; verify_chain() walks the whole trail."""
+    return _as_check(database.verify_head(assessment))
 
 
 def head(assessment) -> int:

@@ -97,3 +97,26 @@ def verify_one(assessment, *, with_digest: bool = True) -> verify.Report:
     return verify_all(
         assessments=Assessment.objects.filter(pk=assessment.pk), with_digest=with_digest
     )
+
+
+def verify_head(assessment) -> verify.Report:
+    """The chain's newest event and its anchor, both seals checked: what a page can afford on
+    every view. It shows a rewritten or deleted newest event, or a moved anchor; the events
+    before it are verify_all's (`manage.py verify_audit`, the judicial-review pack)."""
+    report = verify.Report(chains=1)
+    newest = (
+        AuditEvent.objects.filter(assessment_id=assessment.pk)
+        .order_by("-sequence")
+        .values(*verify.EVENT_COLUMNS)
+        .first()
+    )
+    anchor = anchors(AuditHead.objects.filter(assessment_id=assessment.pk)).get(assessment.pk)
+    state = verify.ChainState(assessment.pk, assessment.organisation_id)
+    if newest is not None:
+        state.count, state.last_hash = newest["sequence"] - 1, newest["previous_hash"]
+        state.add(newest)
+    broken = state.finish(anchor, None)
+    report.events = state.count
+    if broken is not None:
+        report.breaks.append(broken)
+    return report

@@ -318,7 +318,7 @@ def test_assessment_page_shows_task_list_diagram_and_trail(journey):
     assert "(the current stage)" in page
     assert "Screening submitted for review" in page
     assert "Claim this task" in page
-    assert "are intact" in page
+    assert "matches its anchor and its seal checks" in page
     # Newest first.
     assert page.index("Screening submitted for review") < page.index("Assessment started")
 

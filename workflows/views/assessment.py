@@ -13,6 +13,7 @@ from eia import audit, facts, screening, summary
 from eia.authorization import Permission, can_comment, can_download_pack, has_permission
 from eia.documents import document_for
 from eia.errors import InvalidInput, NotAllowed
+from eia.pagination import numbered
 from eia.pdf_http import pdf_response
 from eia.services import decisions
 from eia.services.comments import add_comment
@@ -26,6 +27,8 @@ from ..selectors import assessments
 from ..selectors.tasks import row_for
 from ..stages import stage_of
 from .common import assessment_or_404, status_of, to_assessment
+
+TRAIL_PAGE = 50  # events a page of the trail shows, newest first; the export has them all
 
 
 def screening_context(assessment) -> dict:
@@ -53,6 +56,7 @@ def _decision_page(user, assessment) -> str:
 def assessment_detail(request, pk: int):
     assessment = assessment_or_404(request, pk)
     task = services.active_task(assessment)
+    trail = numbered(request, assessment.audit_events.order_by("-sequence"), per_page=TRAIL_PAGE)
     return render(
         request,
         "workflows/assessment.html",
@@ -65,8 +69,9 @@ def assessment_detail(request, pk: int):
             "actions": presenters.available_actions(request.user, assessment, task),
             "diagram_svg": diagram.render_svg(assessment.state),
             "diagram_text": diagram.describe(assessment.state),
-            "events": presenters.trail(assessment.audit_events.order_by("-sequence")),
-            "chain": audit.verify_chain(assessment),
+            "trail": trail,
+            "events": presenters.trail(trail.rows),
+            "chain": audit.check_head(assessment),
             "latest_return": presenters.latest_return(assessment),
             "co_authors": assessments.co_authors(assessment),
             "versions": assessments.history(assessment),
