@@ -12,6 +12,7 @@ import datetime
 from dataclasses import dataclass
 
 from .models import Directorate, FactChangeReason, User
+from .prefetching import rows
 
 # The facts sign-off freezes, with the words each is shown under.
 FROZEN = {
@@ -120,7 +121,7 @@ def facts_status(assessment) -> FactsStatus:
     if not changes:
         return FactsStatus(changes=(), reason=None)
     now = facts_of(assessment.pipeline_item)
-    reasons = assessment.sign_off_record.fact_reasons.all()  # prefetched for lists
+    reasons = rows(assessment.sign_off_record, "fact_reasons")  # prefetched for lists
     reason = next((row for row in reasons if row.facts == now), None)
     signed_again = assessment.pipeline_item.assessments.filter(
         version__gt=assessment.version, sign_off_record__isnull=False

@@ -9,6 +9,8 @@ from datetime import date
 
 from django.utils import timezone
 
+from . import prefetching
+
 LATE_FLAG = "Signed after the decision date"
 
 
@@ -29,7 +31,9 @@ class PublicDecision:
 
 def public_decision(assessment) -> PublicDecision | None:
     """The newest decision record (prefetched by eia.redaction.with_public_content)."""
-    rows = sorted(assessment.decision_records.all(), key=lambda row: row.pk, reverse=True)
+    rows = sorted(
+        prefetching.rows(assessment, "decision_records"), key=lambda row: row.pk, reverse=True
+    )
     if not rows:
         return None
     row = rows[0]

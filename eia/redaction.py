@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 
 import screening_rules
 
@@ -48,6 +48,7 @@ from .models import (
     State,
     User,
 )
+from .prefetching import into_list, rows
 from .public_decision import PublicDecision, late_note, public_decision
 from .public_rows import (
     PublicAction,
@@ -164,16 +165,16 @@ def with_public_content(queryset: QuerySet) -> QuerySet:
         "rurality",
         "sign_off_record",
     ).prefetch_related(
-        "evidence",
-        "evidence_gaps",
-        "engagement",
-        "rural_impacts",
-        Prefetch("actions", queryset=Action.objects.select_related("owner")),
-        Prefetch("decision_records", queryset=DecisionRecord.objects.order_by("-pk")),
-        "impacts",
-        "impacts__evidence",
-        "impacts__actions",
-        "sign_off_record__fact_reasons",
+        into_list("evidence"),
+        into_list("evidence_gaps"),
+        into_list("engagement"),
+        into_list("rural_impacts"),
+        into_list("actions", Action.objects.select_related("owner")),
+        into_list("decision_records", DecisionRecord.objects.order_by("-pk")),
+        into_list("impacts"),
+        into_list("loaded_impacts__evidence"),
+        into_list("loaded_impacts__actions"),
+        into_list("sign_off_record__fact_reasons"),
     )
 
 
@@ -235,13 +236,13 @@ def public_record(assessment: Assessment, *, before_publication: bool = False) -
                 file_id=evidence.pk if evidence.file else None,
                 file_size=evidence.file_size if evidence.file else None,
             )
-            for evidence in assessment.evidence.all()
+            for evidence in rows(assessment, "evidence")
             if evidence.is_public and assessed
         ),
-        evidence_gaps=tuple(g.description for g in assessment.evidence_gaps.all() if assessed),
-        engagement=tuple(_engagement(row) for row in assessment.engagement.all() if assessed),
+        evidence_gaps=tuple(g.description for g in rows(assessment, "evidence_gaps") if assessed),
+        engagement=tuple(_engagement(row) for row in rows(assessment, "engagement") if assessed),
         impacts=_impacts(assessment, ruleset) if assessed else (),
-        actions=tuple(_action(action) for action in assessment.actions.all() if assessed),
+        actions=tuple(_action(action) for action in rows(assessment, "actions") if assessed),
         conclusion=full.conclusion if full else "",
         conclusion_label=_label(Conclusion, full.conclusion) if full else "",
         justification=full.justification if full else "",
@@ -258,7 +259,7 @@ def public_record(assessment: Assessment, *, before_publication: bool = False) -
                 description=row.description,
                 scale=_label(Size, row.scale),
             )
-            for row in assessment.rural_impacts.all()
+            for row in rows(assessment, "rural_impacts")
             if proofed
         ),
         signed_off_at=assessment.signed_off_at,
@@ -388,9 +389,9 @@ def _engagement(row: Engagement) -> PublicEngagement:
 
 def _impacts(assessment: Assessment, ruleset) -> tuple[PublicImpact, ...]:
     order = {c.id: index for index, c in enumerate(ruleset.characteristics)} if ruleset else {}
-    rows = sorted(assessment.impacts.all(), key=lambda i: (order.get(i.characteristic, 999), i.pk))
+    loaded = rows(assessment, "impacts")
     impacts = []
-    for impact in rows:
+    for impact in sorted(loaded, key=lambda i: (order.get(i.characteristic, 999), i.pk)):
         aims = []
         for name in AIM_FIELDS:
             text = getattr(impact, name)
@@ -406,8 +407,8 @@ def _impacts(assessment: Assessment, ruleset) -> tuple[PublicImpact, ...]:
                 size_label=_label(Size, impact.size),
                 who_affected=impact.who_affected,
                 # An impact may cite internal evidence: its title is as private as the rest of it.
-                evidence=tuple(e.title for e in impact.evidence.all() if e.is_public),
-                mitigations=tuple(action.title for action in impact.actions.all()),
+                evidence=tuple(e.title for e in rows(impact, "evidence") if e.is_public),
+                mitigations=tuple(action.title for action in rows(impact, "actions")),
                 aims=tuple(aims),
                 intersecting=impact.intersecting,
                 residual=impact.residual,
