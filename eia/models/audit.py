@@ -61,6 +61,11 @@ class AuditEvent(models.Model):
 
     class Meta:
         ordering = ["-sequence"]
+        indexes = [
+            # The duties a person holds, by the trail (workflows.duties): the team queue asks
+            # on every view which versions an officer approved, signed or published.
+            models.Index(fields=["actor", "event_type", "assessment"], name="audit_actor_duty"),
+        ]
         constraints = [
             # Two writers can never both append event N to one assessment's chain.
             models.UniqueConstraint(

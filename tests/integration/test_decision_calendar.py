@@ -21,7 +21,7 @@ from tests.factories import DirectorateFactory, OrganisationFactory, PipelineIte
 from tests.support import builders
 from workflows import services
 from workflows.selectors import tasks as selectors
-from workflows.selectors.calendar import decision_calendar, decisions_at_risk
+from workflows.selectors.calendar import PAGE_ROWS, decision_calendar, decisions_at_risk
 
 pytestmark = pytest.mark.django_db
 
@@ -400,3 +400,30 @@ def test_working_days_left_across_a_weekend(decision_date, expected):
 
     today = datetime.date(2027, 4, 9)
     assert working_days_left(decision_date, today=today, nation="england") == expected
+
+
+def test_a_busy_window_is_cut_between_two_dates_and_later_goes_on_from_there(organisation):
+    """A page of the calendar shows at most PAGE_ROWS decisions, never splitting one day, and
+    the at-risk warning still counts the decisions left for the next page."""
+    people = builders.team(organisation)
+    today = timezone.localdate()
+    for day in range(PAGE_ROWS + 10):
+        PipelineItemFactory(
+            organisation=organisation,
+            owner=people["pm"],
+            decision_date=today + datetime.timedelta(days=day // 2),
+        )
+    first = decision_calendar(user=people["officer"], today=today)
+    assert PAGE_ROWS - 1 <= len(first.rows) <= PAGE_ROWS
+    assert first.more == PAGE_ROWS + 10 - len(first.rows)
+    last_shown = max(row.item.decision_date for row in first.rows)
+    assert first.end == last_shown + datetime.timedelta(days=1)
+    later = decision_calendar(user=people["officer"], today=today, start=first.end)
+    assert min(row.item.decision_date for row in later.rows) == first.end
+    assert len(first.rows) + len(later.rows) == PAGE_ROWS + 10
+    assert first.at_risk == len(first.flagged) + first.more_flagged
+    client = Client()
+    client.force_login(people["officer"])
+    page = client.get("/decisions/").content.decode()
+    assert f"{first.more} more decisions in the nine weeks" in page
+    assert f"?start={first.end.isoformat()}" in page

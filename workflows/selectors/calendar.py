@@ -24,6 +24,7 @@ AT_RISK_WORKING_DAYS = 10
 RECENT_DAYS = 30
 # The calendar shows a window of dates (moved with next and previous), never every decision.
 WINDOW_DAYS = 63  # nine weeks: a committee cycle or two
+PAGE_ROWS = 60  # a busy window is cut between two dates; "Later" goes on from there
 # A decision-maker has signed off some version: the decision has due regard on record.
 SIGNED_OFF_STATES = frozenset({State.SIGNED_OFF, State.PUBLISHED, State.SUPERSEDED})
 
@@ -115,6 +116,13 @@ class Calendar:
     # The window shown: decisions on `start` or later and before `end` (None: no end).
     start: datetime.date | None = None
     end: datetime.date | None = None
+    # Decisions of the window left for the next page (the window was cut at `end`).
+    more: int = 0
+    more_flagged: int = 0
+
+    @property
+    def at_risk(self) -> int:
+        return len(self.flagged) + self.more_flagged
 
     @property
     def previous_start(self) -> datetime.date | None:
@@ -205,6 +213,13 @@ def decision_calendar(
         if at_risk_only and not row.flagged:
             continue
         rows.append(row)
+    if end is not None:
+        shown, cut = _page(rows)
+        left = rows[len(shown) :]
+        rows, end = shown, cut or end
+        more = {"more": len(left), "more_flagged": sum(row.flagged for row in left)}
+    else:
+        more = {}
     meetings = [
         Meeting(
             body=body_,
@@ -216,7 +231,21 @@ def decision_calendar(
             rows, key=lambda row: (row.item.decision_date, row.item.decision_body)
         )
     ]
-    return Calendar(today=today, meetings=meetings, start=first, end=end)
+    return Calendar(today=today, meetings=meetings, start=first, end=end, **more)
+
+
+def _page(rows: list[DecisionRow]) -> tuple[list[DecisionRow], datetime.date | None]:
+    """At most PAGE_ROWS rows (they are in date order), cut between two dates: the rows, and
+    the first date left out (None when nothing is). A day with more decisions than a page
+    is shown whole."""
+    if len(rows) <= PAGE_ROWS:
+        return rows, None
+    cut = rows[PAGE_ROWS].item.decision_date
+    shown = [row for row in rows if row.item.decision_date < cut]
+    if not shown:
+        cut += datetime.timedelta(days=1)
+        shown = [row for row in rows if row.item.decision_date < cut]
+    return shown, cut if len(shown) < len(rows) else None
 
 
 def decisions_at_risk(*, user, today: datetime.date | None = None) -> Calendar:

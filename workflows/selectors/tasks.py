@@ -134,9 +134,11 @@ def _base(user):
 
 
 def _co_authored(user):
-    """Assessments the user may edit (author or co-author): guardian's object permission."""
+    """Assessments the user may edit (author or co-author): guardian's object permission.
+    It is only ever granted to people (eia.services.authorship), never to groups; reading
+    groups' permissions too cast every assessment id to text, a scan of the table per queue."""
     return get_objects_for_user(
-        user, CONTRIBUTE, klass=Assessment, accept_global_perms=False
+        user, CONTRIBUTE, klass=Assessment, use_groups=False, accept_global_perms=False
     ).values("pk")
 
 
