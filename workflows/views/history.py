@@ -18,53 +18,37 @@ def _grouped(differences):
     return list(sections.items())
 
 
+def _page(request, assessment, heading: str, differences):
+    if differences is None:
+        raise Http404
+    return render(
+        request,
+        "workflows/compare.html",
+        {
+            "assessment": assessment,
+            "heading": heading,
+            "sections": _grouped(differences),
+            "count": len(differences),
+        },
+    )
+
+
 def compare_versions(request, pk: int):
     newer = assessment_or_404(request, pk)
     if newer.previous_id is None:
         raise Http404
     older = assessment_or_404(request, newer.previous_id)
-    differences = compare.between_versions(older, newer)
-    return render(
-        request,
-        "workflows/compare.html",
-        {
-            "assessment": newer,
-            "heading": f"What version {newer.version} changed from version {older.version}",
-            "sections": _grouped(differences),
-            "count": len(differences),
-        },
-    )
+    heading = f"What version {newer.version} changed from version {older.version}"
+    return _page(request, newer, heading, compare.between_versions(older, newer))
 
 
 def since_sign_off(request, pk: int):
     assessment = assessment_or_404(request, pk)
-    differences = compare.since_sign_off(assessment)
-    if differences is None:
-        raise Http404
-    return render(
-        request,
-        "workflows/compare.html",
-        {
-            "assessment": assessment,
-            "heading": "What changed after the decision-maker signed",
-            "sections": _grouped(differences),
-            "count": len(differences),
-        },
-    )
+    heading = "What changed after the decision-maker signed"
+    return _page(request, assessment, heading, compare.since_sign_off(assessment))
 
 
 def since_return(request, pk: int):
     assessment = assessment_or_404(request, pk)
-    differences = returns.since_return(assessment)
-    if differences is None:
-        raise Http404
-    return render(
-        request,
-        "workflows/compare.html",
-        {
-            "assessment": assessment,
-            "heading": "What the authors changed since it was returned",
-            "sections": _grouped(differences),
-            "count": len(differences),
-        },
-    )
+    heading = "What the authors changed since it was returned"
+    return _page(request, assessment, heading, returns.since_return(assessment))
