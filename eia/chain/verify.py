@@ -15,23 +15,9 @@ from dataclasses import dataclass, field
 
 from . import keys, seal
 
-EVENT_COLUMNS = (
-    "organisation_id",
-    "assessment_id",
-    "sequence",
-    "occurred_at",
-    "actor_id",
-    "actor_name",
-    "actor_roles",
-    "event_type",
-    "from_state",
-    "to_state",
-    "comment",
-    "details",
-    "previous_hash",
-    "key_id",
-    "hash",
-)
+# The database columns of what an event's seal covers (seal.FIELDS), and the seal itself.
+_IDS = ("organisation", "assessment", "actor")
+EVENT_COLUMNS = (*(f"{name}_id" if name in _IDS else name for name in seal.FIELDS), "hash")
 
 
 @dataclass(frozen=True)
