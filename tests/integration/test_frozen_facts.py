@@ -33,23 +33,6 @@ def _status(assessment):
     return facts_status(assessment)
 
 
-def _admin_form(item, **changes):
-    data = {
-        "title": item.title,
-        "kind": item.kind,
-        "summary": item.summary,
-        "directorate": item.directorate_id,
-        "owner": item.owner_id,
-        "decision_body": item.decision_body,
-        "decision_maker": item.decision_maker_id or "",
-        "decision_date_0": item.decision_date.day,
-        "decision_date_1": item.decision_date.month,
-        "decision_date_2": item.decision_date.year,
-        "decision_date": item.decision_date.isoformat(),
-    }
-    return data | changes
-
-
 def _client(user):
     client = Client()
     client.force_login(user)
@@ -72,7 +55,7 @@ def test_an_admin_edit_of_a_published_title_leaves_the_frozen_title_and_a_notice
     lead.save()
     response = _client(lead).post(
         f"/admin/eia/pipelineitem/{item.pk}/change/",
-        _admin_form(item, title="Hawford library reshaping"),
+        builders.admin_item_form(item, title="Hawford library reshaping"),
     )
     assert response.status_code == 302, response.content.decode()[:2000]
 

@@ -14,23 +14,6 @@ from tests.support import builders
 pytestmark = pytest.mark.django_db
 
 
-def _admin_form(item, **changes):
-    data = {
-        "title": item.title,
-        "kind": item.kind,
-        "summary": item.summary,
-        "directorate": item.directorate_id,
-        "owner": item.owner_id,
-        "decision_body": item.decision_body,
-        "decision_maker": item.decision_maker_id or "",
-        "decision_date_0": item.decision_date.day,
-        "decision_date_1": item.decision_date.month,
-        "decision_date_2": item.decision_date.year,
-        "decision_date": item.decision_date.isoformat(),
-    }
-    return data | changes
-
-
 def test_an_admin_edit_of_a_published_items_title_is_on_its_history_and_its_trail(
     people, organisation
 ):
@@ -43,7 +26,7 @@ def test_an_admin_edit_of_a_published_items_title_is_on_its_history_and_its_trai
     client.force_login(lead)
     response = client.post(
         f"/admin/eia/pipelineitem/{item.pk}/change/",
-        _admin_form(item, title="Hawford library reshaping"),
+        builders.admin_item_form(item, title="Hawford library reshaping"),
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     change = PipelineChange.objects.get(item=item)

@@ -99,3 +99,21 @@ def finish_and_publish(people, assessment):
 
 def published(people, organisation, **item_fields):
     return approve_sign_and_publish(people, at_officer_review(people, organisation, **item_fields))
+
+
+def admin_item_form(item, **changes) -> dict:
+    """The admin's change form for a pipeline item as it stands, with `changes` made."""
+    data = {
+        "title": item.title,
+        "kind": item.kind,
+        "summary": item.summary,
+        "directorate": item.directorate_id,
+        "owner": item.owner_id,
+        "decision_body": item.decision_body,
+        "decision_maker": item.decision_maker_id or "",
+        "decision_date_0": item.decision_date.day,
+        "decision_date_1": item.decision_date.month,
+        "decision_date_2": item.decision_date.year,
+        "decision_date": item.decision_date.isoformat(),
+    }
+    return data | changes
