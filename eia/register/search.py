@@ -19,7 +19,7 @@ from django.db import connection
 from django.db.models import BooleanField, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
-from eia.models import FullAssessment, PipelineItem
+from eia.models import Directorate, FullAssessment, PipelineItem
 
 
 def _weighted(columns: dict[str, str]) -> str:
@@ -63,12 +63,18 @@ def search(queryset: QuerySet, text: str) -> QuerySet:
                 | Q(pipeline_item__directorate__name__icontains=word)
             )
         return queryset
-    # Each subquery reads one table through its own indexes (a GIN index per vector, pg_trgm
-    # for substrings), so no search scans the proposals or the assessments.
-    items = PipelineItem.objects.filter(
-        _matches(ITEM_VECTOR, text)
-        | Q(reference__icontains=text)
-        | Q(directorate__name__icontains=text)
-    ).values("pk")
+    # Each subquery reads one table through its own index (a GIN index per vector, pg_trgm for
+    # substrings), so no search scans the proposals or the assessments. They stay separate:
+    # OR-ed inside one subquery, PostgreSQL cannot estimate the match and computes every
+    # proposal's vector instead (350 ms at 10,000 proposals, against 1 ms).
+    by_words = PipelineItem.objects.filter(_matches(ITEM_VECTOR, text)).values("pk")
+    by_reference = PipelineItem.objects.filter(reference__icontains=text).values("pk")
+    directorates = Directorate.objects.filter(name__icontains=text).values("pk")
+    by_directorate = PipelineItem.objects.filter(directorate_id__in=directorates).values("pk")
     bodies = FullAssessment.objects.filter(_matches(BODY_VECTOR, text)).values("assessment_id")
-    return queryset.filter(Q(pipeline_item_id__in=items) | Q(pk__in=bodies))
+    return queryset.filter(
+        Q(pipeline_item_id__in=by_words)
+        | Q(pipeline_item_id__in=by_reference)
+        | Q(pipeline_item_id__in=by_directorate)
+        | Q(pk__in=bodies)
+    )

@@ -193,6 +193,10 @@ def seed(
             total_assessments += len(trails)
             total_events += written
         log(f"  {total_assessments} assessments, {total_events} events")
+    # As after any bulk load: fresh planner statistics, or PostgreSQL plans every query for
+    # the empty tables it last saw (nested loops over 1,000 rows it expects to be one).
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     return {"assessments": total_assessments, "events": total_events}
 
 
