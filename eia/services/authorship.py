@@ -38,8 +38,13 @@ def revoke_co_author(assessment: Assessment, user: User) -> None:
 
 
 def author_ids(assessment: Assessment) -> set[int]:
+    # Granted to people only (never to groups), so groups' permissions are not read: with
+    # them, PostgreSQL scans every grant of every assessment on each assessment page.
     holders = get_users_with_perms(
-        assessment, only_with_perms_in=[CONTRIBUTE.split(".")[1]], with_superusers=False
+        assessment,
+        only_with_perms_in=[CONTRIBUTE.split(".")[1]],
+        with_superusers=False,
+        with_group_users=False,
     )
     return {assessment.author_id, *holders.values_list("pk", flat=True)}
 
@@ -51,7 +56,7 @@ def sync_decision_maker(item: PipelineItem) -> None:
     codename = DECIDE.split(".")[1]
     for assessment in item.assessments.live():
         holders = get_users_with_perms(
-            assessment, only_with_perms_in=[codename], with_superusers=False
+            assessment, only_with_perms_in=[codename], with_superusers=False, with_group_users=False
         )
         for holder in holders:
             if holder.pk != item.decision_maker_id:
