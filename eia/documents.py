@@ -114,6 +114,10 @@ def document_from_record(
         changes_made=record.changes_made,
         cumulative=record.cumulative_impact,
         aims=_aims(record),
+        aims_heading=record.aims_heading or AssessmentDocument.aims_heading,
+        duty=" ".join(filter(None, [record.duty_citation + ".", record.publication]))
+        if record.duty_citation
+        else "",
         review_date=record.review_date,
         signed_off_by=record.signed_off_by,
         timing=record.signed_late_note,

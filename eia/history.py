@@ -69,6 +69,8 @@ FIELDS = {
         "aim_eliminate",
         "aim_advance",
         "aim_foster",
+        "aim_positive_attitudes",
+        "aim_participation",
         "intersecting",
         "residual",
         "justification",

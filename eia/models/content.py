@@ -218,6 +218,14 @@ class Impact(models.Model):
     )
     aim_advance = models.TextField("Advancing equality of opportunity", max_length=LONG, blank=True)
     aim_foster = models.TextField("Fostering good relations", max_length=LONG, blank=True)
+    # Northern Ireland's disability duties (Disability Discrimination Act 1995 s49A); the
+    # labels each jurisdiction uses for every aim field are in eia.aims.
+    aim_positive_attitudes = models.TextField(
+        "Promoting positive attitudes towards disabled people", max_length=LONG, blank=True
+    )
+    aim_participation = models.TextField(
+        "Encouraging participation by disabled people in public life", max_length=LONG, blank=True
+    )
     intersecting = models.TextField("Intersecting identities", max_length=LONG, blank=True)
     residual = models.TextField("What adverse impact remains", max_length=LONG, blank=True)
     justification = models.TextField(

@@ -183,7 +183,9 @@ def _full_story(doc: AssessmentDocument) -> list:
         st,
     )
 
-    story += heading("The three aims of the equality duty", st.h2, 0)
+    story += heading(doc.aims_heading, st.h2, 0)
+    if doc.duty:
+        story += paragraphs(doc.duty, st.body)
     story += _labelled(doc.aims, st) or _none(st)
 
     story += heading("Sign-off", st.h2, 0)

@@ -179,7 +179,9 @@ def _detail(doc: AssessmentDocument, st: Styles) -> list:
         story += paragraphs(doc.changes_made, st.body, label="How the assessment changed it:")
     if doc.cumulative:
         story += paragraphs(doc.cumulative, st.body, label="Cumulative impact:")
-    story += heading("The three aims of the equality duty", st.h2, 0)
+    story += heading(doc.aims_heading, st.h2, 0)
+    if doc.duty:
+        story += paragraphs(doc.duty, st.body)
     for aim, consideration in doc.aims:
         story += paragraphs(consideration, st.bullet, bullet=True, label=f"{aim}:")
     if not doc.aims:

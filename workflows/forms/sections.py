@@ -2,7 +2,6 @@
 
 from django import forms
 
-from eia.aims import AIMS
 from eia.forms import GovukDateField, GovukForm, GovukModelForm
 from eia.limits import LONG_TEXT, SHORT_TEXT
 from eia.models import (
@@ -236,13 +235,13 @@ class ImpactForm(GovukForm):
         help_text="A negative impact needs a mitigation (in the actions section) or this.",
     )
 
-    def __init__(self, *args, characteristic, evidence, **kwargs):
+    def __init__(self, *args, characteristic, evidence, duty, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["evidence"].queryset = evidence
         self.fields["evidence"].label_from_instance = lambda item: item.title
-        # Only the aims of the duty that apply to this characteristic (marriage and civil
-        # partnership: aim (a) only), placed after "which evidence shows this?".
-        applicable = {aim.field for aim in AIMS if aim.key in characteristic.aims}
+        # Only the aims of the organisation's duty that apply to this characteristic (marriage
+        # and civil partnership: aim (a) only; Section 75's good relations: three categories),
+        # placed after "which evidence shows this?".
         fields = list(self.fields.items())
         at = [name for name, _ in fields].index("evidence") + 1
         aims = [
@@ -255,8 +254,7 @@ class ImpactForm(GovukForm):
                     required=False,
                 ),
             )
-            for aim in AIMS
-            if not applicable or aim.field in applicable
+            for aim in duty.aims_for(characteristic)
         ]
         self.fields = dict(fields[:at] + aims + fields[at:])
         self.fields["size"].error_messages["required"] = "Select the size of the impact"

@@ -131,6 +131,7 @@ class ImpactEdit(SectionPage):
         if kwargs["characteristic"] not in found:
             raise Http404
         self.group = found[kwargs["characteristic"]]
+        self.duty = screening.duty_of(self.assessment.screening)
         self.impact = Impact.objects.filter(
             assessment=self.assessment, characteristic=self.group.id
         ).first()
@@ -151,10 +152,14 @@ class ImpactEdit(SectionPage):
         return {}
 
     def form_kwargs(self):
-        return {"characteristic": self.group, "evidence": self.assessment.evidence.all()}
+        return {
+            "characteristic": self.group,
+            "evidence": self.assessment.evidence.all(),
+            "duty": self.duty,
+        }
 
     def extra(self):
-        return {"group": self.group, "impact": self.impact}
+        return {"group": self.group, "impact": self.impact, "duty": self.duty}
 
     def save(self, form, seen):
         fields = impact_services.IMPACT_FIELDS
