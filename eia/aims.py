@@ -43,6 +43,10 @@ class Duty:
     aims: tuple[Aim, ...]
     regard: str  # completes "I ... and" in the attestation
     publication: str  # why the record is published, on the public page and its PDF
+    # The shortest public consultation the duty's guidance recommends (0: none is set), and
+    # who recommends it; eia.consultation warns below it.
+    consultation_weeks: int = 0
+    consultation_advice: str = ""
 
     def aims_for(self, characteristic) -> tuple[Aim, ...]:
         return tuple(aim for aim in self.aims if aim.applies_to(characteristic))
@@ -153,6 +157,9 @@ DUTIES = {
         "group (Northern Ireland Act 1998, section 75), and due regard to the need to promote "
         "positive attitudes towards disabled people and to encourage their participation in "
         "public life (Disability Discrimination Act 1995, section 49A).",
+        consultation_weeks=12,
+        consultation_advice="The Equality Commission for Northern Ireland recommends that a "
+        "public consultation on an equality impact assessment lasts at least 12 weeks",
         publication="Published under the organisation's Equality Scheme (Northern Ireland Act "
         "1998, section 75 and Schedule 9), as the Equality Commission for Northern Ireland "
         "expects of screening decisions and equality impact assessments.",

@@ -28,7 +28,7 @@ from django.db.models import Prefetch, QuerySet
 
 import screening_rules
 
-from . import facts
+from . import consultation, facts
 from . import screening as screening_catalogue
 from .aims import Duty, duty_for
 from .errors import NotFound
@@ -113,6 +113,12 @@ class PublicRecord:
     change_explained: bool = False  # an officer recorded why no fresh sign-off is needed
     # The duty of the record's jurisdiction (eia.aims): its statute, the heading over its aims,
     # and why the record is published (the Welsh and Scottish specific duties say so).
+    # When the screening was decided (the quarterly reports count by it); else publication.
+    screening_decided_at: datetime | None = None
+    # The public consultation (eia.consultation.of: dates, length, responses, any shortfall
+    # against the duty's recommended length) and the monitoring arrangements.
+    consultation: dict | None = None
+    monitoring: str = ""
     duty_citation: str = ""
     aims_heading: str = ""
     publication: str = ""
@@ -274,6 +280,9 @@ def public_record(assessment: Assessment, *, before_publication: bool = False) -
             for change in status.changes
         ),
         change_explained=status.changed and not status.needs_attention,
+        screening_decided_at=assessment.screening_decided_at or assessment.published_at,
+        consultation=consultation.of(full, duty) if full else None,
+        monitoring=full.monitoring if full else "",
         duty_citation=duty.citation,
         aims_heading=duty.aims_heading,
         publication=duty.publication,

@@ -19,7 +19,7 @@ import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 
-from . import facts, screening
+from . import consultation, facts, screening
 from .aims import DUTIES, Duty
 from .models import Direction, FullAssessment, RuralImpact, ScreeningOutcome
 from .quality import full_of
@@ -116,6 +116,8 @@ def _full_picture(assessment, names, duty: Duty) -> dict:
             }
             for action in assessment.actions.select_related("owner")
         ],
+        "consultation": consultation.of(full, duty),
+        "monitoring": full.monitoring,
         "conclusion": full.get_conclusion_display() if full.conclusion else "",
         "justification": full.justification,
         "changes_made": full.changes_made,
@@ -148,6 +150,7 @@ def _nothing_assessed(duty: Duty) -> dict:
     empty = {"proposal": [], "adverse": [], "unclear": [], "positive": [], "evidence": []}
     empty |= {"evidence_gaps": [], "engagement": [], "actions": []}
     empty |= {"conclusion": "", "justification": "", "changes_made": "", "cumulative_impact": ""}
+    empty |= {"consultation": consultation.of(None, duty), "monitoring": ""}
     return empty | {"aims": _aims(duty)}
 
 

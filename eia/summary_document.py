@@ -12,6 +12,7 @@ import datetime
 
 from django.utils import timezone
 
+from . import consultation
 from .pdf import (
     ActionLine,
     AssessmentDocument,
@@ -131,6 +132,8 @@ def document_from_summary(
             for aim in summary["aims"]
             if aim["considerations"]
         ),
+        consultation=consultation.pairs(summary.get("consultation")),
+        monitoring=summary.get("monitoring", ""),
         aims_heading=(summary.get("duty") or {}).get("aims_heading")
         or AssessmentDocument.aims_heading,
         duty=((summary.get("duty") or {}).get("citation") or "")

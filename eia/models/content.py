@@ -83,6 +83,13 @@ class FullAssessment(models.Model):
     )
     related_items = models.ManyToManyField(PipelineItem, blank=True, related_name="cumulative_with")
     review_date = models.DateField(null=True, blank=True)
+    monitoring = models.TextField("Monitoring arrangements", max_length=LONG, blank=True)
+    # 3. The public consultation (an EQIA's formal one; eia.consultation measures its length).
+    consultation_starts_on = models.DateField("Consultation opened", null=True, blank=True)
+    consultation_ends_on = models.DateField("Consultation closed", null=True, blank=True)
+    consultation_responses = models.TextField(
+        "Summary of the consultation responses", max_length=LONG, blank=True
+    )
     # Sections the author has marked complete ("Have you completed this section?").
     completed_sections = models.JSONField(default=list, blank=True)
     # Internal: never published (see eia.redaction).

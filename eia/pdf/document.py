@@ -85,6 +85,9 @@ class AssessmentDocument:
     cumulative: str = ""
     # The aims of the jurisdiction's duty (eia.aims) and how each was considered overall.
     aims: tuple[tuple[str, str], ...] = ()
+    # (label, text) pairs of the public consultation, and the monitoring arrangements.
+    consultation: tuple[tuple[str, str], ...] = ()
+    monitoring: str = ""
     aims_heading: str = "The three aims of the equality duty"
     duty: str = ""  # the statute cited, and why the record is published
     review_date: date | None = None

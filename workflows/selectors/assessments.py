@@ -1,7 +1,7 @@
 """Reads for one assessment's pages: the assessment itself (or nothing, for another
 organisation's), its co-authors, its versions, and everything its full assessment records."""
 
-from eia import screening
+from eia import consultation, screening
 from eia.models import Assessment, FullAssessment, User
 from eia.quality import full_of
 from eia.services import authorship
@@ -58,6 +58,7 @@ def whole_assessment(assessment: Assessment) -> dict:
         "evidence_items": list(assessment.evidence.all()),
         "gaps": list(assessment.evidence_gaps.select_related("action__owner")),
         "engagements": list(assessment.engagement.all()),
+        "consultation": consultation.of(full, duty),
         "impacts": impacts,
         "adverse": [i for i in impacts if i.direction == "negative"],
         "action_items": list(
