@@ -12,8 +12,9 @@ import pytest
 from eia.models import Nation
 from tests.factories import OrganisationFactory, PipelineItemFactory
 from tests.integration.conftest import Journey
-from tests.integration.register.support import url_of
+from tests.integration.register.support import body, url_of
 from tests.support import builders
+from tests.support.pdfs import pdf_text
 from tests.support.screening_answers import as_post_data
 from tests.support.sections import complete_full
 from workflows.demo.stories import Story, screening_answers
@@ -239,6 +240,13 @@ def test_a_northern_ireland_journey_asks_signs_and_cites_section_75_and_the_disa
         assert words not in public, words
     pdf = j.as_("pm").client.get(url_of(j.assessment, "full.pdf"))
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    text = pdf_text(body(pdf))
+    assert "The Section 75 duties and the disability duties" in text
+    assert "An open day each year <script>alert(1)</script>." in text  # printed, not parsed
+    assert "Summary of the responses: 41 responses, most in favour." in text
+    assert "Eliminate discrimination" not in text
+    signed = pdf_text(body(j.as_("dm").client.get(j.url("sign-off/summary.pdf"))))
+    assert "Northern Ireland Act 1998, section 75" in signed and "section 149" not in signed
 
 
 def test_a_consultation_of_twelve_weeks_has_no_warning_and_england_never_warns():
