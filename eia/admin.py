@@ -21,6 +21,7 @@ from .models import (
     Directorate,
     DutyException,
     LocalCharacteristic,
+    Nation,
     Organisation,
     OutboxEmail,
     PipelineItem,
@@ -106,6 +107,7 @@ class OrganisationForm(forms.ModelForm):
             "nation",
             "screening_ruleset",
             "screening_ruleset_version",
+            "reporting_year",
         ]
 
     def _one_line(self, field: str, what: str) -> str:
@@ -132,6 +134,20 @@ class OrganisationForm(forms.ModelForm):
             self.add_error(
                 "screening_ruleset_version", f"{ruleset} has no released version {version}"
             )
+        # The rule set's jurisdiction decides the duty asked and cited (eia.aims), so it must
+        # be the organisation's own nation's.
+        nation = data.get("nation")
+        if ruleset and nation and "screening_ruleset_version" not in self.errors:
+            try:
+                found = screening_rules.load_ruleset(ruleset, version)
+            except screening_rules.RuleSetError:
+                found = None
+            if found is not None and found.jurisdiction not in ("", nation):
+                self.add_error(
+                    "screening_ruleset",
+                    f"Choose a rule set for {Nation(nation).label}: {ruleset} is for "
+                    f"{Nation(found.jurisdiction).label}",
+                )
         return data
 
 

@@ -92,6 +92,10 @@ class Words:
     def __init__(self, assessment: Assessment, *contents: dict):
         groups = screening.characteristics_in_scope(assessment.screening)
         self.groups = {group.id: group.name for group in groups}
+        # An impact's aims in its own duty's words (Section 75 keeps equality of opportunity
+        # in the field the s149 aim (b) uses).
+        duty = screening.duty_of(assessment.screening)
+        self.aims = {aim.field: aim.heading for aim in duty.aims}
         self.titles = {}
         for content in contents:
             for key, values in content.items():
@@ -127,6 +131,8 @@ class Words:
         model = MODEL_OF[key.split(":")[0]]
         if name in LABELS:
             return LABELS[name]
+        if key.startswith("impact:") and name in self.aims:
+            return self.aims[name]
         return str(model._meta.get_field(name).verbose_name).capitalize()
 
     def value(self, name: str, value) -> str:

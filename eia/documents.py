@@ -9,6 +9,7 @@ from datetime import datetime
 
 from django.utils import timezone
 
+from . import consultation
 from .models import Assessment, RuralImpact
 from .pdf import (
     ActionLine,
@@ -114,6 +115,12 @@ def document_from_record(
         changes_made=record.changes_made,
         cumulative=record.cumulative_impact,
         aims=_aims(record),
+        consultation=consultation.pairs(record.consultation),
+        monitoring=record.monitoring,
+        aims_heading=record.aims_heading or AssessmentDocument.aims_heading,
+        duty=" ".join(filter(None, [record.duty_citation + ".", record.publication]))
+        if record.duty_citation
+        else "",
         review_date=record.review_date,
         signed_off_by=record.signed_off_by,
         timing=record.signed_late_note,

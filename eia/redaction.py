@@ -28,9 +28,9 @@ from django.db.models import QuerySet
 
 import screening_rules
 
-from . import facts
+from . import consultation, facts
 from . import screening as screening_catalogue
-from .aims import AIM_FIELDS
+from .aims import Duty, duty_for
 from .errors import NotFound
 from .models import (
     Action,
@@ -40,7 +40,6 @@ from .models import (
     Direction,
     Engagement,
     FullAssessment,
-    Impact,
     PipelineItem,
     RuralityProofing,
     ScreeningOutcome,
@@ -65,7 +64,6 @@ SCREENED_OUT_OUTCOMES = (
     ScreeningOutcome.SCREENED_OUT_WITH_MITIGATION,
 )
 
-# The three aims of the duty (Equality Act 2010 s149(1)), as each impact records them.
 ABOUT_FIELDS = ("aims", "who_affected", "what_changes", "budget", "timescale")
 
 
@@ -114,6 +112,17 @@ class PublicRecord:
     # Facts the decision-maker saw that changed since (values only of the public ones).
     changed_since_sign_off: tuple[facts.FactChange, ...] = ()
     change_explained: bool = False  # an officer recorded why no fresh sign-off is needed
+    # The duty of the record's jurisdiction (eia.aims): its statute, the heading over its aims,
+    # and why the record is published (the Welsh and Scottish specific duties say so).
+    # When the screening was decided (the quarterly reports count by it); else publication.
+    screening_decided_at: datetime | None = None
+    # The public consultation (eia.consultation.of: dates, length, responses, any shortfall
+    # against the duty's recommended length) and the monitoring arrangements.
+    consultation: dict | None = None
+    monitoring: str = ""
+    duty_citation: str = ""
+    aims_heading: str = ""
+    publication: str = ""
 
     @property
     def superseded(self) -> bool:
@@ -203,6 +212,7 @@ def public_record(assessment: Assessment, *, before_publication: bool = False) -
     screening = _optional(assessment, "screening")
     result = screening.result if screening is not None and screening.result else {}
     ruleset = _ruleset_of(screening)
+    duty = duty_for(ruleset.jurisdiction if ruleset is not None else "")
     shown, status = facts.decided_facts(assessment), facts.facts_status(assessment)
     return PublicRecord(
         organisation=assessment.organisation.name,
@@ -241,7 +251,7 @@ def public_record(assessment: Assessment, *, before_publication: bool = False) -
         ),
         evidence_gaps=tuple(g.description for g in rows(assessment, "evidence_gaps") if assessed),
         engagement=tuple(_engagement(row) for row in rows(assessment, "engagement") if assessed),
-        impacts=_impacts(assessment, ruleset) if assessed else (),
+        impacts=_impacts(assessment, ruleset, duty) if assessed else (),
         actions=tuple(_action(action) for action in rows(assessment, "actions") if assessed),
         conclusion=full.conclusion if full else "",
         conclusion_label=_label(Conclusion, full.conclusion) if full else "",
@@ -271,6 +281,12 @@ def public_record(assessment: Assessment, *, before_publication: bool = False) -
             for change in status.changes
         ),
         change_explained=status.changed and not status.needs_attention,
+        screening_decided_at=assessment.screening_decided_at or assessment.published_at,
+        consultation=consultation.of(full, duty) if full else None,
+        monitoring=full.monitoring if full else "",
+        duty_citation=duty.citation,
+        aims_heading=duty.aims_heading,
+        publication=duty.publication,
     )
 
 
@@ -387,16 +403,15 @@ def _engagement(row: Engagement) -> PublicEngagement:
     )
 
 
-def _impacts(assessment: Assessment, ruleset) -> tuple[PublicImpact, ...]:
+def _impacts(assessment: Assessment, ruleset, duty: Duty) -> tuple[PublicImpact, ...]:
     order = {c.id: index for index, c in enumerate(ruleset.characteristics)} if ruleset else {}
     loaded = rows(assessment, "impacts")
     impacts = []
     for impact in sorted(loaded, key=lambda i: (order.get(i.characteristic, 999), i.pk)):
-        aims = []
-        for name in AIM_FIELDS:
-            text = getattr(impact, name)
-            if text.strip():
-                aims.append((str(Impact._meta.get_field(name).verbose_name), text))
+        # In the duty's own words: Section 75 keeps equality of opportunity in aim_advance.
+        aims = [
+            (aim.label, text) for aim in duty.aims if (text := getattr(impact, aim.field)).strip()
+        ]
         impacts.append(
             PublicImpact(
                 characteristic=impact.characteristic,

@@ -8,6 +8,7 @@ from django.utils import timezone
 import screening_rules
 from screening_rules import Characteristic, RuleSet
 
+from .aims import Duty, duty_for
 from .models import LocalCharacteristic, Organisation, Screening
 
 
@@ -25,6 +26,16 @@ def current_ruleset(organisation: Organisation) -> RuleSet:
 def pinned_ruleset(screening: Screening) -> RuleSet:
     """Exactly the rules this screening was started with (the hash is checked)."""
     return _load(screening.ruleset_id, screening.ruleset_version, screening.ruleset_sha256)
+
+
+def duty_of(screening: Screening) -> Duty:
+    """The duty an assessment has regard to: its pinned rule set's jurisdiction, which is also
+    where its characteristics come from (Section 75 categories are never asked the s149 aims)."""
+    return duty_for(pinned_ruleset(screening).jurisdiction)
+
+
+def organisation_duty(organisation: Organisation) -> Duty:
+    return duty_for(current_ruleset(organisation).jurisdiction)
 
 
 def enabled_local_characteristics(

@@ -19,8 +19,8 @@ import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 
-from . import facts, screening
-from .aims import AIMS
+from . import consultation, facts, screening
+from .aims import DUTIES, Duty
 from .models import Direction, FullAssessment, RuralImpact, ScreeningOutcome
 from .quality import full_of
 
@@ -51,7 +51,22 @@ def _impact(impact, names) -> dict:
     }
 
 
-def _full_picture(assessment, names) -> dict:
+def _aims(duty: Duty, impacts=()) -> list[dict]:
+    return [
+        {
+            "key": aim.key,
+            "label": aim.label,
+            "considerations": [
+                {"name": names(i)[0], "text": getattr(i, aim.field)}
+                for i, names in impacts
+                if getattr(i, aim.field).strip()
+            ],
+        }
+        for aim in duty.aims
+    ]
+
+
+def _full_picture(assessment, names, duty: Duty) -> dict:
     """Everything of the full assessment the decision-maker must read."""
     impacts = list(assessment.impacts.prefetch_related("actions", "evidence"))
     full = full_of(assessment)
@@ -70,18 +85,7 @@ def _full_picture(assessment, names) -> dict:
             for i in impacts
             if i.direction == Direction.POSITIVE
         ],
-        "aims": [
-            {
-                "key": aim.key,
-                "label": aim.label,
-                "considerations": [
-                    {"name": names(i)[0], "text": getattr(i, aim.field)}
-                    for i in impacts
-                    if getattr(i, aim.field).strip()
-                ],
-            }
-            for aim in AIMS
-        ],
+        "aims": _aims(duty, [(i, names) for i in impacts]),
         "evidence": [
             {"title": e.title, "source": e.source, "dated": e.dated, "shows": e.shows}
             for e in assessment.evidence.all()
@@ -112,6 +116,8 @@ def _full_picture(assessment, names) -> dict:
             }
             for action in assessment.actions.select_related("owner")
         ],
+        "consultation": consultation.of(full, duty),
+        "monitoring": full.monitoring,
         "conclusion": full.get_conclusion_display() if full.conclusion else "",
         "justification": full.justification,
         "changes_made": full.changes_made,
@@ -139,12 +145,13 @@ def _rurality(assessment) -> dict:
     }
 
 
-def _nothing_assessed() -> dict:
+def _nothing_assessed(duty: Duty) -> dict:
     """A screened-out version: no impacts, whatever content a reviewed version left behind."""
     empty = {"proposal": [], "adverse": [], "unclear": [], "positive": [], "evidence": []}
     empty |= {"evidence_gaps": [], "engagement": [], "actions": []}
     empty |= {"conclusion": "", "justification": "", "changes_made": "", "cumulative_impact": ""}
-    return empty | {"aims": [{"key": a.key, "label": a.label, "considerations": []} for a in AIMS]}
+    empty |= {"consultation": consultation.of(None, duty), "monitoring": ""}
+    return empty | {"aims": _aims(duty)}
 
 
 def _glance(picture: dict) -> dict:
@@ -167,13 +174,14 @@ def decision_summary(assessment) -> dict:
     record = assessment.screening
     groups = {c.id: c for c in screening.characteristics_in_scope(record)}
     ruleset = screening.pinned_ruleset(record)
+    duty = screening.duty_of(record)
 
     def names(impact):
         found = groups.get(impact.characteristic)
         return (found.name, found.phrase) if found else (impact.characteristic,) * 2
 
     screened_out = assessment.screening_outcome in SCREENED_OUT
-    picture = _nothing_assessed() if screened_out else _full_picture(assessment, names)
+    picture = _nothing_assessed(duty) if screened_out else _full_picture(assessment, names, duty)
     # Rurality proofing can follow a screening out; a review's copied proofing otherwise stays.
     proofed = not screened_out or assessment.rurality_proofing_required
     picture |= _rurality(assessment) if proofed else _rurality(None)
@@ -188,6 +196,7 @@ def decision_summary(assessment) -> dict:
         "decision_date": item.decision_date,
         "facts": facts.facts_of(item),
         "screened_out": screened_out,
+        "duty": duty.as_data(),
         "screening": {
             "outcome": assessment.get_screening_outcome_display(),
             "reasons": assessment.screening_reasons,
@@ -234,11 +243,8 @@ def attestation_text(
         if accepted
         else "The assessment records no adverse impact."
     )
-    duty = (
-        "have had due regard to the need to eliminate discrimination, harassment and "
-        "victimisation, to advance equality of opportunity and to foster good relations "
-        "(Equality Act 2010, section 149)."
-    )
+    # The duty the summary froze; a snapshot from before duties were per jurisdiction is s149's.
+    duty = (summary.get("duty") or {}).get("regard") or DUTIES["england"].regard
     decision_date = _date(summary.get("decision_date"))
     if signed_on is not None and signed_late(signed_on, decision_date):
         when = (

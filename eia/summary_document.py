@@ -12,6 +12,7 @@ import datetime
 
 from django.utils import timezone
 
+from . import consultation
 from .pdf import (
     ActionLine,
     AssessmentDocument,
@@ -131,6 +132,12 @@ def document_from_summary(
             for aim in summary["aims"]
             if aim["considerations"]
         ),
+        consultation=consultation.pairs(summary.get("consultation")),
+        monitoring=summary.get("monitoring", ""),
+        aims_heading=(summary.get("duty") or {}).get("aims_heading")
+        or AssessmentDocument.aims_heading,
+        duty=((summary.get("duty") or {}).get("citation") or "")
+        and f"{summary['duty']['citation']}.",
         signed_off_by=sign_off.decision_maker_name if sign_off else "",
         signed_off_at=timezone.localtime(sign_off.signed_at) if sign_off else None,
         attestation=sign_off.attestation if sign_off else "",

@@ -64,6 +64,11 @@ urlpatterns = [
     path(f"{_full}/engagement/", sections.EngagementList.as_view(), name="section_engagement"),
     path(f"{_full}/engagement/add/", section_rows.EngagementEdit.as_view(), name="engagement_add"),
     path(
+        f"{_full}/engagement/consultation/",
+        section_rows.ConsultationEdit.as_view(),
+        name="consultation_edit",
+    ),
+    path(
         f"{_full}/engagement/<int:engagement_id>/",
         section_rows.EngagementEdit.as_view(),
         name="engagement_edit",

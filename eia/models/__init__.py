@@ -34,7 +34,7 @@ from .content import (
 from .decision import DecisionRecord, Outcome
 from .duties import Duty, DutyException
 from .fingerprints import TextFingerprint
-from .organisations import Directorate, Nation, Organisation, User
+from .organisations import Directorate, Nation, Organisation, ReportingYear, User
 from .outbox import OutboxEmail
 from .pipeline import PipelineItem
 from .pipeline_history import PipelineChange
@@ -83,6 +83,7 @@ __all__ = [
     "Directorate",
     "Meeting",
     "Nation",
+    "ReportingYear",
     "Organisation",
     "OutboxEmail",
     "PipelineChange",

@@ -114,6 +114,9 @@ class Assessment(FSMModelMixin, models.Model):
     signed_off_by = models.ForeignKey(
         User, on_delete=models.PROTECT, null=True, blank=True, related_name="signed_off"
     )
+    # When an equality officer decided the screening (screened in or out): the quarterly
+    # screening reports count decisions by it, not by publication.
+    screening_decided_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
     review_date = models.DateField(null=True, blank=True)
 
@@ -197,6 +200,7 @@ class Assessment(FSMModelMixin, models.Model):
     def confirm_full_assessment(self, *, reasons: str):
         self.screening_outcome = ScreeningOutcome.FULL_ASSESSMENT
         self.screening_reasons = reasons
+        self.screening_decided_at = timezone.now()
 
     @transition(
         field=state,
@@ -212,6 +216,7 @@ class Assessment(FSMModelMixin, models.Model):
         )
         self.screening_reasons = reasons
         self.mitigation_summary = mitigation
+        self.screening_decided_at = timezone.now()
         if self.rurality_proofing_required:
             return State.RURALITY_PROOFING
         return State.AWAITING_SIGN_OFF

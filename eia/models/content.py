@@ -83,6 +83,13 @@ class FullAssessment(models.Model):
     )
     related_items = models.ManyToManyField(PipelineItem, blank=True, related_name="cumulative_with")
     review_date = models.DateField(null=True, blank=True)
+    monitoring = models.TextField("Monitoring arrangements", max_length=LONG, blank=True)
+    # 3. The public consultation (an EQIA's formal one; eia.consultation measures its length).
+    consultation_starts_on = models.DateField("Consultation opened", null=True, blank=True)
+    consultation_ends_on = models.DateField("Consultation closed", null=True, blank=True)
+    consultation_responses = models.TextField(
+        "Summary of the consultation responses", max_length=LONG, blank=True
+    )
     # Sections the author has marked complete ("Have you completed this section?").
     completed_sections = models.JSONField(default=list, blank=True)
     # Internal: never published (see eia.redaction).
@@ -218,6 +225,14 @@ class Impact(models.Model):
     )
     aim_advance = models.TextField("Advancing equality of opportunity", max_length=LONG, blank=True)
     aim_foster = models.TextField("Fostering good relations", max_length=LONG, blank=True)
+    # Northern Ireland's disability duties (Disability Discrimination Act 1995 s49A); the
+    # labels each jurisdiction uses for every aim field are in eia.aims.
+    aim_positive_attitudes = models.TextField(
+        "Promoting positive attitudes towards disabled people", max_length=LONG, blank=True
+    )
+    aim_participation = models.TextField(
+        "Encouraging participation by disabled people in public life", max_length=LONG, blank=True
+    )
     intersecting = models.TextField("Intersecting identities", max_length=LONG, blank=True)
     residual = models.TextField("What adverse impact remains", max_length=LONG, blank=True)
     justification = models.TextField(

@@ -18,6 +18,13 @@ class Nation(models.TextChoices):
     NORTHERN_IRELAND = "northern_ireland", "Northern Ireland"
 
 
+class ReportingYear(models.TextChoices):
+    """How the quarterly screening reports count quarters (eia.reporting_year)."""
+
+    CALENDAR = "calendar", "Calendar year (January to December)"
+    FINANCIAL = "financial", "Financial year (April to March)"
+
+
 class Organisation(models.Model):
     class Kind(models.TextChoices):
         COUNTY_COUNCIL = "county_council", "County council"
@@ -57,6 +64,13 @@ class Organisation(models.Model):
         validators=[MaxValueValidator(30)],
         help_text="Clear working days before the meeting by which the papers, and so the "
         "decision-maker's sign-off, must be ready.",
+    )
+    reporting_year = models.CharField(
+        max_length=10,
+        choices=ReportingYear.choices,
+        default=ReportingYear.CALENDAR,
+        help_text="The year the quarterly screening reports count quarters in. Northern "
+        "Ireland councils usually report by financial year.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -83,8 +83,13 @@ class AssessmentDocument:
     conclusion_detail: str = ""
     changes_made: str = ""
     cumulative: str = ""
-    # The three PSED aims and how each was considered overall.
+    # The aims of the jurisdiction's duty (eia.aims) and how each was considered overall.
     aims: tuple[tuple[str, str], ...] = ()
+    # (label, text) pairs of the public consultation, and the monitoring arrangements.
+    consultation: tuple[tuple[str, str], ...] = ()
+    monitoring: str = ""
+    aims_heading: str = "The three aims of the equality duty"
+    duty: str = ""  # the statute cited, and why the record is published
     review_date: date | None = None
     signed_off_by: str = ""
     signed_off_at: datetime | None = None  # pass it in local (UK) time: it is printed as given

@@ -113,6 +113,9 @@ def _full_story(doc: AssessmentDocument) -> list:
         )
     if not doc.engagement:
         story += _none(st, "No engagement recorded.")
+    if doc.consultation:
+        story += heading("Public consultation", st.h3, 1)
+        story += _labelled(doc.consultation, st)
 
     story += heading("Impacts by characteristic", st.h2, 0)
     for impact in doc.impacts:
@@ -179,11 +182,14 @@ def _full_story(doc: AssessmentDocument) -> list:
             ("Conclusion", humanise(doc.conclusion) or "Not yet recorded."),
             ("Detail", doc.conclusion_detail),
             ("How the assessment changed the proposal", doc.changes_made),
+            ("Monitoring arrangements", doc.monitoring),
         ],
         st,
     )
 
-    story += heading("The three aims of the equality duty", st.h2, 0)
+    story += heading(doc.aims_heading, st.h2, 0)
+    if doc.duty:
+        story += paragraphs(doc.duty, st.body)
     story += _labelled(doc.aims, st) or _none(st)
 
     story += heading("Sign-off", st.h2, 0)

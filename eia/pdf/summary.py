@@ -179,7 +179,11 @@ def _detail(doc: AssessmentDocument, st: Styles) -> list:
         story += paragraphs(doc.changes_made, st.body, label="How the assessment changed it:")
     if doc.cumulative:
         story += paragraphs(doc.cumulative, st.body, label="Cumulative impact:")
-    story += heading("The three aims of the equality duty", st.h2, 0)
+    if doc.monitoring:
+        story += paragraphs(doc.monitoring, st.body, label="Monitoring arrangements:")
+    story += heading(doc.aims_heading, st.h2, 0)
+    if doc.duty:
+        story += paragraphs(doc.duty, st.body)
     for aim, consideration in doc.aims:
         story += paragraphs(consideration, st.bullet, bullet=True, label=f"{aim}:")
     if not doc.aims:
@@ -221,6 +225,8 @@ def _evidence_and_engagement(doc: AssessmentDocument, st: Styles) -> list:
         story += paragraphs(row.changed or "Nothing recorded", st.body, label="What it changed:")
     if not doc.engagement:
         story += paragraphs("No engagement recorded.", st.body)
+    for label, text in doc.consultation:
+        story += paragraphs(text, st.body, label=f"Public consultation, {label.lower()}:")
     return story
 
 

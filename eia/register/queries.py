@@ -8,6 +8,7 @@ returns rows with everything `public_record` reads loaded in a fixed number of q
 import datetime
 
 from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from eia.models import Assessment, Direction, Impact, Organisation, State
@@ -80,27 +81,26 @@ def other_versions(assessment: Assessment) -> QuerySet:
     )
 
 
-def published_between(
+def _decided(queryset: QuerySet) -> QuerySet:
+    # A record from before decision dates were kept counts from its publication.
+    return queryset.annotate(decided=Coalesce("screening_decided_at", "published_at"))
+
+
+def decided_between(
     *, organisation: Organisation, start: datetime.date, end: datetime.date
 ) -> QuerySet:
-    """The organisation's public records published on `start` or later and before `end`,
-    oldest first, with their public content."""
+    """The organisation's public records whose screening was decided on `start` or later and
+    before `end` (whenever they were published), oldest decision first, with their content."""
     queryset = (
-        public_assessments()
-        .filter(
-            organisation=organisation,
-            published_at__gte=start_of(start),
-            published_at__lt=start_of(end),
-        )
-        .order_by("published_at", "pk")
+        _decided(public_assessments().filter(organisation=organisation))
+        .filter(decided__gte=start_of(start), decided__lt=start_of(end))
+        .order_by("decided", "pk")
     )
     return with_public_content(queryset)
 
 
-def publication_times(*, organisation: Organisation) -> QuerySet:
-    """When each of the organisation's public records was published."""
-    return (
-        public_assessments()
-        .filter(organisation=organisation)
-        .values_list("published_at", flat=True)
+def decision_times(*, organisation: Organisation) -> QuerySet:
+    """When the screening of each of the organisation's public records was decided."""
+    return _decided(public_assessments().filter(organisation=organisation)).values_list(
+        "decided", flat=True
     )

@@ -1,7 +1,9 @@
 """Quarterly screening reports (Section 75 practice: every screening decision, each quarter).
 
-A report lists an organisation's public records published in one quarter of the calendar year,
-with counts by screening outcome, as a page and as CSV.
+A report lists an organisation's public records whose screening was decided in one quarter of
+its reporting year (calendar, or financial from April, as the organisation chose: see
+`eia.reporting_year`), whenever they were published: screened in, screened out, and screened
+out with mitigation, each with its reasons, with counts by outcome, as a page and as CSV.
 """
 
 import datetime
@@ -12,14 +14,14 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
-from eia import screening
+from eia import reporting_year, screening
 from eia.models import Organisation, ScreeningOutcome
 from eia.redaction import public_records
 
 from .exports import csv_response, iso_date
 from .limits import limited
 from .links import record_rows, record_url
-from .queries import publication_times, published_between
+from .queries import decided_between, decision_times
 
 FIRST_REPORT_YEAR = 2000
 
@@ -29,6 +31,7 @@ REPORT_COLUMNS = [
     "Title",
     "Version",
     "Directorate",
+    "Screening decided",
     "Published",
     "Screening decision",
     "Reasons",
@@ -38,33 +41,30 @@ REPORT_COLUMNS = [
 ]
 
 
-def _quarter_of(moment: datetime.datetime) -> tuple[int, int]:
-    day = timezone.localtime(moment).date()
-    return day.year, (day.month - 1) // 3 + 1
+def _quarter_of(moment: datetime.datetime, kind: str) -> tuple[int, int]:
+    return reporting_year.quarter_of(timezone.localtime(moment).date(), kind)
 
 
-def report_url(organisation: str, published_at: datetime.datetime) -> str:
-    """The address of the report for the quarter in which a record was published."""
-    year, quarter = _quarter_of(published_at)
+def report_url(organisation: Organisation, decided_at: datetime.datetime) -> str:
+    """The address of the report for the quarter in which a record's screening was decided."""
+    year, quarter = _quarter_of(decided_at, organisation.reporting_year)
     return reverse(
         "register:screening_report",
-        kwargs={"organisation": organisation, "year": year, "quarter": quarter},
+        kwargs={"organisation": organisation.slug, "year": year, "quarter": quarter},
     )
 
 
-def _quarter_bounds(year: int, quarter: int) -> tuple[datetime.date, datetime.date]:
+def _quarter_bounds(year: int, quarter: int, kind: str) -> tuple[datetime.date, datetime.date]:
     this_year = timezone.localdate().year
     if not (1 <= quarter <= 4 and FIRST_REPORT_YEAR <= year <= this_year + 1):
         raise Http404("No such quarter")
-    start = datetime.date(year, 3 * (quarter - 1) + 1, 1)
-    end = datetime.date(year + quarter // 4, (3 * quarter) % 12 + 1, 1)
-    return start, end
+    return reporting_year.bounds(year, quarter, kind)
 
 
 def _report(organisation_slug: str, year: int, quarter: int):
     organisation = get_object_or_404(Organisation, slug=organisation_slug)
-    start, end = _quarter_bounds(year, quarter)
-    records = public_records(published_between(organisation=organisation, start=start, end=end))
+    start, end = _quarter_bounds(year, quarter, organisation.reporting_year)
+    records = public_records(decided_between(organisation=organisation, start=start, end=end))
     labels = dict(screening.current_ruleset(organisation).outcome_labels)
     counts = [
         {
@@ -78,10 +78,10 @@ def _report(organisation_slug: str, year: int, quarter: int):
 
 
 def _quarter_counts(organisation: Organisation) -> dict[tuple[int, int], int]:
-    """How many records the organisation published in each (year, quarter)."""
+    """How many published records had their screening decided in each (year, quarter)."""
     quarters: dict[tuple[int, int], int] = {}
-    for published_at in publication_times(organisation=organisation):
-        key = _quarter_of(published_at)
+    for decided_at in decision_times(organisation=organisation):
+        key = _quarter_of(decided_at, organisation.reporting_year)
         quarters[key] = quarters.get(key, 0) + 1
     return quarters
 
@@ -93,6 +93,8 @@ def screening_reports(request, organisation: str):
     rows = [
         {
             "year": year,
+            "year_label": reporting_year.year_label(year, found.reporting_year),
+            "months": reporting_year.months_label(year, quarter, found.reporting_year),
             "quarter": quarter,
             "count": count,
             "url": reverse(
@@ -103,8 +105,14 @@ def screening_reports(request, organisation: str):
         for (year, quarter), count in sorted(_quarter_counts(found).items(), reverse=True)
     ]
     return render(
-        request, "register/screening_reports.html", {"public_body": found, "quarters": rows}
+        request,
+        "register/screening_reports.html",
+        {"public_body": found, "quarters": rows, "financial": _financial(found)},
     )
+
+
+def _financial(organisation: Organisation) -> bool:
+    return organisation.reporting_year == reporting_year.FINANCIAL
 
 
 @login_not_required
@@ -117,6 +125,8 @@ def screening_report(request, organisation: str, year: int, quarter: int):
         {
             "public_body": public_body,
             "year": year,
+            "year_label": reporting_year.year_label(year, public_body.reporting_year),
+            "financial": _financial(public_body),
             "quarter": quarter,
             "start": start,
             "last_day": last_day,
@@ -145,6 +155,7 @@ def screening_report_csv(request, organisation: str, year: int, quarter: int):
             record.title,
             record.version,
             record.directorate,
+            iso_date(record.screening_decided_at),
             iso_date(record.published_at),
             record.screening_outcome_label,
             record.screening_reasons,

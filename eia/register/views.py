@@ -78,7 +78,7 @@ def assessment(request, organisation: str, reference: str, version: int):
             "implications": implications_for(record),
             "summary_pdf": record_url(record, "summary_pdf"),
             "full_pdf": record_url(record, "full_pdf"),
-            "report_url": report_url(record.organisation_slug, record.published_at),
+            "report_url": report_url(found.organisation, record.screening_decided_at),
         },
     )
 

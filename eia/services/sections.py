@@ -154,7 +154,9 @@ CONCLUSION_FIELDS = (
     "changes_made",
     "cumulative_impact",
     "review_date",
+    "monitoring",
 )
+CONSULTATION_FIELDS = ("consultation_starts_on", "consultation_ends_on", "consultation_responses")
 
 
 def save_proposal(*, assessment_id: int, seen: int, by, data: dict):
@@ -193,4 +195,23 @@ def save_conclusion(*, assessment_id: int, seen: int, by, data: dict, related_it
         section=Section.CONCLUSION,
         change=change,
         record="conclusion",
+    )
+
+
+def save_consultation(*, assessment_id: int, seen: int, by, data: dict):
+    """The public consultation: when it opened and closed, and what the responses said."""
+
+    def change(assessment, changes):
+        full = full_record(assessment, changes)
+        assign(full, data, CONSULTATION_FIELDS)
+        full.save()
+        changes.after(full)
+
+    return edit(
+        assessment_id=assessment_id,
+        seen=seen,
+        by=by,
+        section=Section.ENGAGEMENT,
+        change=change,
+        record="consultation",
     )

@@ -16,7 +16,7 @@ from django.db import transaction
 
 import screening_rules
 from eia import screening, summary
-from eia.aims import AIM_FIELDS
+from eia.aims import PSED_AIMS
 from eia.models import (
     FULL_SECTIONS,
     Action,
@@ -187,7 +187,7 @@ def _full_content(pairs) -> None:
                     justification=_text(spec, "the justification") if adverse else "",
                     **{
                         aim: _text(spec, f"{aim.replace('_', ' ')} for {characteristic}")
-                        for aim in AIM_FIELDS
+                        for aim in (a.field for a in PSED_AIMS)
                     },
                 )
             )

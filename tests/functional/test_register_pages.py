@@ -95,7 +95,7 @@ def test_anonymous_visitor_finds_filters_and_reads_an_assessment(
     assert page.locator("table caption").count() >= 3
 
     # Its quarterly screening report, and the screening decision from there.
-    _follow(browse, f"Screening decisions published by {organisation.short_name} that quarter")
+    _follow(browse, f"Screening decisions made by {organisation.short_name} that quarter")
     assert "Decisions by outcome" in page.inner_text("main")
     _follow(browse, f"All quarterly screening reports of {organisation.short_name}")
     assert "2 decisions" in page.inner_text("main")
@@ -150,4 +150,4 @@ def test_other_register_pages_pass_axe(browse, organisation):
     assert "too much text" in page.inner_text("main")
 
     browse.goto(f"/public/{organisation.slug}/screening-report/2020/q1/")
-    assert "published no screening decisions in this quarter" in page.inner_text("main")
+    assert "has published no screening decision made in this quarter" in page.inner_text("main")

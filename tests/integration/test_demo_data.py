@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from eia.authorization import Role
-from eia.models import DutyException, Organisation, PipelineItem, User
+from eia.models import Assessment, DutyException, Organisation, PipelineItem, User
 from equality.models import ActionObjective, Objective, PlanRow, Programme
 from equality.selectors import cumulative
 from workflows.demo import organisations as demo
@@ -17,9 +17,18 @@ def test_seed_demo_is_idempotent_and_every_login_works(client):
     of duties."""
     call_command("seed_demo")
     call_command("seed_demo")
-    assert Organisation.objects.count() == 2
+    # An English county and district, and a body in Wales, Scotland and Northern Ireland.
+    assert set(Organisation.objects.values_list("nation", flat=True)) == {
+        "england",
+        "wales",
+        "scotland",
+        "northern_ireland",
+    }
+    assert Organisation.objects.count() == 5
     for org in Organisation.objects.all():
-        assert PipelineItem.objects.filter(organisation=org).count() >= 6
+        assert org.screening_ruleset == org.nation
+    for org in Organisation.objects.all():
+        assert PipelineItem.objects.filter(organisation=org).count() >= 4
     assert PipelineItem.objects.filter(organisation__slug="northshire").count() >= 10
     for _organisation, role_label, username in demo.logins():
         # Through the sign-in page, as a person does (and as the sign-in throttle sees it).
@@ -31,7 +40,7 @@ def test_seed_demo_is_idempotent_and_every_login_works(client):
         }
         client.logout()
     assert not DutyException.objects.exists()
-    assert User.objects.filter(groups__name=Role.AUDITOR).count() == 2
+    assert User.objects.filter(groups__name=Role.AUDITOR).count() == 5
 
 
 def test_seed_demo_if_empty_leaves_existing_data_alone(organisation):
@@ -56,3 +65,20 @@ def test_the_demo_has_an_equality_plan_a_dashboard_and_a_budget_round(client):
     client.force_login(User.objects.get(username="viewer.northshire"))
     assert client.get("/dashboard/").status_code == 200
     assert b"must be refreshed by" in client.get("/").content
+
+
+def test_each_nations_demo_body_has_assessments_at_several_stages(client):
+    call_command("seed_demo")
+    for slug in ("glanmor", "ardmore", "carrowmore"):
+        states = set(
+            Assessment.objects.filter(organisation__slug=slug).values_list("state", flat=True)
+        )
+        assert states == {"published", "awaiting_sign_off", "screening_review"}, slug
+    carrowmore = Organisation.objects.get(slug="carrowmore")
+    assert carrowmore.reporting_year == "financial"
+    client.force_login(User.objects.get(username="dm.carrowmore"))
+    waiting = Assessment.objects.get(organisation=carrowmore, state="awaiting_sign_off")
+    page = client.get(f"/assessments/{waiting.pk}/sign-off/").content.decode()
+    assert "Northern Ireland Act 1998, section 75" in page
+    assert "recommends that a public consultation" in page  # 8 weeks, below the 12
+    assert "section 149" not in page

@@ -302,3 +302,36 @@ def test_superuser_cannot_pin_a_version_that_does_not_exist(
     response = client.post(f"/admin/eia/organisation/{organisation.pk}/change/", data)
     assert response.status_code == 200
     assert "england has no released version 7" in response.content.decode()
+
+
+def test_superuser_cannot_give_an_organisation_another_nations_rule_set_and_sets_its_year(
+    client, django_user_model, organisation
+):
+    """The rule set's jurisdiction decides the duty the impact page asks (eia/aims.py)."""
+    admin = django_user_model.objects.create_superuser("root", "root@example.org", "x-password-1")
+    client.force_login(admin)
+    data = {
+        "name": organisation.name,
+        "short_name": organisation.short_name,
+        "slug": organisation.slug,
+        "kind": organisation.kind,
+        "nation": "northern_ireland",
+        "screening_ruleset": "england",
+        "screening_ruleset_version": "",
+        "reporting_year": "financial",
+        "local_characteristics-TOTAL_FORMS": "0",
+        "local_characteristics-INITIAL_FORMS": "0",
+    }
+    url = f"/admin/eia/organisation/{organisation.pk}/change/"
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Choose a rule set for Northern Ireland: england is for England" in (
+        response.content.decode()
+    )
+    for bad in ("quarterly", "<script>", "\x00"):
+        response = client.post(url, data | {"nation": "england", "reporting_year": bad})
+        assert response.status_code == 200 and "Select a valid choice" in response.content.decode()
+    response = client.post(url, data | {"screening_ruleset": "northern_ireland"})
+    assert response.status_code == 302
+    organisation.refresh_from_db()
+    assert (organisation.nation, organisation.reporting_year) == ("northern_ireland", "financial")

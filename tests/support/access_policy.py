@@ -465,6 +465,8 @@ POLICY: tuple[Row, ...] = (
     _section("workflows:evidence_add"),
     _section("workflows:gap_add"),
     _section("workflows:engagement_add"),
+    # Every field of the public consultation is optional: an empty form saves (clears) it.
+    _section("workflows:consultation_edit", post_ok=SAVED),
     _section("workflows:action_add"),
     _section("workflows:evidence_edit", needs=Needs.CONTENT),
     _section("workflows:engagement_edit", needs=Needs.CONTENT),

@@ -11,10 +11,10 @@ def as_post_data(answers: dict) -> dict:
     """The same answers as the screening form posts them."""
     data = {}
     for key, value in answers.items():
-        if key == "impact":
+        if isinstance(value, dict):  # an impact grid: one radio group per row and part
             for characteristic, row in value.items():
                 for part, chosen in row.items():
-                    data[f"impact__{characteristic}__{part}"] = chosen
+                    data[f"{key}__{characteristic}__{part}"] = chosen
         else:
             data[key] = value
     return data

@@ -1,12 +1,12 @@
-"""The demo's organisations: a county council and a neighbouring district council sharing one
-service, with their people, directorates, local characteristics and policy pipelines.
+"""The demo's organisations: an English county council and a neighbouring district council
+sharing one service, and a body in each other nation (workflows/demo/nations.py), with their
+people, directorates, local characteristics and policy pipelines.
 
 Every date is relative to today so the demo always has upcoming decisions. Logins are printed
 by `manage.py seed_demo --print-logins` and listed in README.md.
 """
 
 import datetime
-from dataclasses import dataclass
 
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -27,17 +27,10 @@ from eia.models import (
 from eia.services import pipeline
 
 from .assessments import build_assessments
+from .nations import NATIONS, build_nation_assessments
+from .people import DemoPerson
 
 DEMO_PASSWORD = "demo-password-2026"  # noqa: S105 - documented demo login, not a secret
-
-
-@dataclass(frozen=True)
-class DemoPerson:
-    username: str
-    first_name: str
-    last_name: str
-    job_title: str
-    role: Role
 
 
 ORGANISATIONS = [
@@ -298,6 +291,8 @@ ORGANISATIONS = [
             ),
         ],
     },
+    # A body in each other nation (workflows/demo/nations.py), so each duty's path can be tried.
+    *NATIONS,
 ]
 
 
@@ -335,7 +330,9 @@ def seed(*, today: datetime.date | None = None) -> None:
                 "name": spec["name"],
                 "short_name": spec["short_name"],
                 "kind": spec["kind"],
-                "nation": Nation.ENGLAND,
+                "nation": spec.get("nation", Nation.ENGLAND),
+                "screening_ruleset": spec.get("nation", Nation.ENGLAND),
+                "reporting_year": spec.get("reporting_year", "calendar"),
             },
         )
         for characteristic, starts_on in spec["local_characteristics"]:
@@ -376,7 +373,10 @@ def seed(*, today: datetime.date | None = None) -> None:
             )
 
         if not any(item.assessments.exists() for item in items.values()):
-            build_assessments(spec["slug"], items, people)
+            if spec.get("nation", Nation.ENGLAND) == Nation.ENGLAND:
+                build_assessments(spec["slug"], items, people)
+            else:
+                build_nation_assessments(spec["slug"], items, people)
 
 
 def logins() -> list[tuple[str, str, str]]:

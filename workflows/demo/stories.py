@@ -30,17 +30,26 @@ class _Page:
         return {"assessment_id": self.assessment.pk, "by": self.by, "seen": head(self.assessment)}
 
 
-def screening_answers(outcome: str, *, rural: bool = False, adverse: str = "disability") -> dict:
-    """Answers to the England rule set's questions that lead to `outcome`."""
-    ruleset = screening_rules.load_ruleset("england")
+def screening_answers(
+    outcome: str, *, rural: bool = False, adverse: str = "disability", ruleset: str = "england"
+) -> dict:
+    """Answers to a shipped rule set's questions that lead to `outcome` (England's, unless
+    another is named: Wales and Scotland ask the same and more, Northern Ireland's Section 75
+    screening asks its own)."""
+    rules = screening_rules.load_ruleset(ruleset)
+    if ruleset == "northern_ireland":
+        return _section_75_answers(rules, outcome, adverse)
     relevant = "no" if outcome == "screened_out" else "yes"
-    impact = {c.id: {"level": "none"} for c in ruleset.characteristics}
+    impact = {c.id: {"level": "none"} for c in rules.characteristics}
     answers = {
         "access": relevant,
         "staff": "no",
         "budget": relevant,
         "other_policy": "no",
         "public_concern": "no",
+        "strategic_decision": "no",
+        "welsh_language_effect": "no",
+        "island_difference": "no",
         "rural_difference": "yes" if rural else "no",
         "covenant_functions": ["none"],
         "impact": impact,
@@ -51,6 +60,30 @@ def screening_answers(outcome: str, *, rural: bool = False, adverse: str = "disa
         impact["age"] = {"level": "minor", "direction": "negative"}
         answers["mitigation_possible"] = "yes"
         answers["mitigation"] = "Paper forms stay available at every library."
+    elif outcome != "screened_out":
+        raise ValueError(outcome)
+    asked = {question.id for question in rules.questions}
+    return {key: value for key, value in answers.items() if key in asked}
+
+
+def _section_75_answers(rules, outcome: str, adverse: str) -> dict:
+    """The Equality Commission's screening: a level (none, minor, major) per category."""
+    equality = {c.id: {"level": "none"} for c in rules.characteristics}
+    relations = {c.id: {"level": "none"} for c in rules.characteristics if c.good_relations}
+    answers = {
+        "affected_people": "Residents who use the service, and staff who run it.",
+        "impact_equality": equality,
+        "promote_equality": "no",
+        "impact_good_relations": relations,
+        "promote_good_relations": "no",
+        "multiple_identities": "Older disabled people living alone.",
+    }
+    if outcome == "full_assessment":
+        equality[adverse] = {"level": "major"}
+    elif outcome == "screened_out_with_mitigation":
+        equality["age"] = {"level": "minor"}
+        answers["mitigation_possible"] = "yes"
+        answers["mitigation"] = "Paper forms stay available at every leisure centre."
     elif outcome != "screened_out":
         raise ValueError(outcome)
     return answers
@@ -78,6 +111,10 @@ class Story:
     changes_made: str = "Added the mobile library and the wheelchair lift."
     cumulative: str = "Bus cuts (NCC-2027-008) affect the same people."
     extra_negative: dict = field(default_factory=dict)  # characteristic: who
+    # More of the duty's aims for the adverse impact (field: text), e.g. Northern Ireland's
+    # disability duties; and the monitoring arrangements.
+    more_aims: dict = field(default_factory=dict)
+    monitoring: str = "Library visits and issues per stop, reported to Cabinet each quarter."
 
 
 def complete_full(assessment, *, by, owner=None, story: Story | None = None, adverse=None):
@@ -129,7 +166,8 @@ def complete_full(assessment, *, by, owner=None, story: Story | None = None, adv
                     "who_affected": negatives[characteristic.id],
                     "aim_advance": story.adverse_aim,
                     "residual": story.residual,
-                },
+                }
+                | (story.more_aims if characteristic.id == story.adverse else {}),
                 evidence_ids=[item.pk],
             )
         else:
@@ -158,6 +196,7 @@ def complete_full(assessment, *, by, owner=None, story: Story | None = None, adv
             "justification": "",
             "changes_made": story.changes_made,
             "cumulative_impact": story.cumulative,
+            "monitoring": story.monitoring,
             "review_date": None,
         },
     )
@@ -191,9 +230,9 @@ def complete_rurality(assessment, *, by):
 
 def answer_and_submit_screening(assessment, *, by, outcome, rural=False, adverse="disability"):
     page = _Page(assessment, by)
-    save_screening_answers(
-        **page(), answers=screening_answers(outcome, rural=rural, adverse=adverse)
-    )
+    ruleset = assessment.screening.ruleset_id
+    answers = screening_answers(outcome, rural=rural, adverse=adverse, ruleset=ruleset)
+    save_screening_answers(**page(), answers=answers)
     return services.submit_screening(**page())
 
 

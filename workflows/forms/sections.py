@@ -2,7 +2,6 @@
 
 from django import forms
 
-from eia.aims import AIMS
 from eia.forms import GovukDateField, GovukForm, GovukModelForm
 from eia.limits import LONG_TEXT, SHORT_TEXT
 from eia.models import (
@@ -86,9 +85,11 @@ class ConclusionForm(_Model):
             "changes_made",
             "cumulative_impact",
             "related_items",
+            "monitoring",
             "review_date",
         ]
         widgets = {
+            "monitoring": forms.Textarea,
             "conclusion": forms.RadioSelect,
             "justification": forms.Textarea,
             "changes_made": forms.Textarea,
@@ -104,6 +105,8 @@ class ConclusionForm(_Model):
             "proportionate and what alternatives were considered.",
             "changes_made": "How the proposal changed because of this assessment.",
             "cumulative_impact": "The combined effect with other decisions on the same groups.",
+            "monitoring": "How the effect on each group will be monitored once the decision "
+            "is in place: what is measured, by whom and how often.",
         }
 
     def __init__(self, *args, related_queryset, **kwargs):
@@ -184,6 +187,40 @@ class EngagementForm(_Model):
         self.fields["method"].error_messages["required"] = "Select how they were engaged"
 
 
+class ConsultationForm(_Model):
+    """The public consultation: its dates (its length is worked out, never typed) and what
+    the responses said."""
+
+    consultation_starts_on = GovukDateField(
+        label="When did the consultation open?", required=False, help_text="For example, 6 1 2027."
+    )
+    consultation_ends_on = GovukDateField(
+        label="When did it close?", required=False, help_text="For example, 31 3 2027."
+    )
+
+    class Meta:
+        model = FullAssessment
+        fields = ["consultation_starts_on", "consultation_ends_on", "consultation_responses"]
+        widgets = {"consultation_responses": forms.Textarea}
+        help_texts = {
+            "consultation_responses": "How many responded, what they said, and what the "
+            "organisation will do about it.",
+        }
+
+    def clean(self):
+        data = super().clean()
+        starts, ends = data.get("consultation_starts_on"), data.get("consultation_ends_on")
+        if starts and not ends and "consultation_ends_on" not in self.errors:
+            self.add_error("consultation_ends_on", "Enter when the consultation closed")
+        if ends and not starts and "consultation_starts_on" not in self.errors:
+            self.add_error("consultation_starts_on", "Enter when the consultation opened")
+        if starts and ends and ends < starts:
+            self.add_error(
+                "consultation_ends_on", "The closing date must be the same as or after the opening"
+            )
+        return data
+
+
 def _person(user) -> str:
     return f"{user.display_name}{f' ({user.job_title})' if user.job_title else ''}"
 
@@ -236,13 +273,13 @@ class ImpactForm(GovukForm):
         help_text="A negative impact needs a mitigation (in the actions section) or this.",
     )
 
-    def __init__(self, *args, characteristic, evidence, **kwargs):
+    def __init__(self, *args, characteristic, evidence, duty, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["evidence"].queryset = evidence
         self.fields["evidence"].label_from_instance = lambda item: item.title
-        # Only the aims of the duty that apply to this characteristic (marriage and civil
-        # partnership: aim (a) only), placed after "which evidence shows this?".
-        applicable = {aim.field for aim in AIMS if aim.key in characteristic.aims}
+        # Only the aims of the organisation's duty that apply to this characteristic (marriage
+        # and civil partnership: aim (a) only; Section 75's good relations: three categories),
+        # placed after "which evidence shows this?".
         fields = list(self.fields.items())
         at = [name for name, _ in fields].index("evidence") + 1
         aims = [
@@ -255,8 +292,7 @@ class ImpactForm(GovukForm):
                     required=False,
                 ),
             )
-            for aim in AIMS
-            if not applicable or aim.field in applicable
+            for aim in duty.aims_for(characteristic)
         ]
         self.fields = dict(fields[:at] + aims + fields[at:])
         self.fields["size"].error_messages["required"] = "Select the size of the impact"

@@ -1,8 +1,7 @@
 """Reads for one assessment's pages: the assessment itself (or nothing, for another
 organisation's), its co-authors, its versions, and everything its full assessment records."""
 
-from eia import screening
-from eia.aims import AIMS
+from eia import consultation, screening
 from eia.models import Assessment, FullAssessment, User
 from eia.quality import full_of
 from eia.services import authorship
@@ -41,13 +40,16 @@ def history(assessment: Assessment):
 def whole_assessment(assessment: Assessment) -> dict:
     """Everything the full assessment records, for read-only pages (review, sign-off)."""
     groups = {c.id: c for c in screening.characteristics_in_scope(assessment.screening)}
+    duty = screening.duty_of(assessment.screening)
     impacts = list(assessment.impacts.prefetch_related("evidence", "actions"))
     for impact in impacts:
         group = groups.get(impact.characteristic)
         impact.group_name = group.name if group else impact.characteristic
         impact.group_phrase = group.phrase if group else impact.characteristic
         impact.aim_texts = [
-            (aim.heading, getattr(impact, aim.field)) for aim in AIMS if getattr(impact, aim.field)
+            (aim.heading, getattr(impact, aim.field))
+            for aim in duty.aims
+            if getattr(impact, aim.field)
         ]
     full = full_of(assessment)
     return {
@@ -56,6 +58,7 @@ def whole_assessment(assessment: Assessment) -> dict:
         "evidence_items": list(assessment.evidence.all()),
         "gaps": list(assessment.evidence_gaps.select_related("action__owner")),
         "engagements": list(assessment.engagement.all()),
+        "consultation": consultation.of(full, duty),
         "impacts": impacts,
         "adverse": [i for i in impacts if i.direction == "negative"],
         "action_items": list(

@@ -9,20 +9,23 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from eia import screening
+from eia import consultation, screening
 from eia.authorization import can_report_progress
 from eia.errors import InvalidInput, NotAllowed
 from eia.models import Action, Engagement, EvidenceItem, Impact, Section, State
+from eia.quality import full_of
 from eia.services import actions as action_services
 from eia.services import engagement as engagement_services
 from eia.services import evidence as evidence_services
 from eia.services import impacts as impact_services
+from eia.services import sections as section_services
 from eia.services.locking import can_view
 from eia.uploads import MAX_UPLOAD_BYTES
 
 from ..forms.base import SeenForm
 from ..forms.sections import (
     ActionForm,
+    ConsultationForm,
     EngagementForm,
     EvidenceForm,
     GapForm,
@@ -119,6 +122,35 @@ class EngagementEdit(SectionPage):
         )
 
 
+class ConsultationEdit(SectionPage):
+    section = Section.ENGAGEMENT
+    form_class = ConsultationForm
+    template = "workflows/sections/consultation_edit.html"
+    saved_message = "Public consultation saved."
+    back_to = "section_engagement"
+
+    def instance(self):
+        return full_of(self.assessment)
+
+    def extra(self):
+        full = self.instance()
+        duty = screening.duty_of(self.assessment.screening)
+        return {
+            "duty": duty,
+            "length": consultation.length_text(
+                full.consultation_starts_on, full.consultation_ends_on
+            ),
+        }
+
+    def save(self, form, seen):
+        section_services.save_consultation(
+            assessment_id=self.assessment.pk,
+            seen=seen,
+            by=self.request.user,
+            data={name: form.cleaned_data[name] for name in section_services.CONSULTATION_FIELDS},
+        )
+
+
 class ImpactEdit(SectionPage):
     section = Section.IMPACTS
     form_class = ImpactForm
@@ -131,6 +163,7 @@ class ImpactEdit(SectionPage):
         if kwargs["characteristic"] not in found:
             raise Http404
         self.group = found[kwargs["characteristic"]]
+        self.duty = screening.duty_of(self.assessment.screening)
         self.impact = Impact.objects.filter(
             assessment=self.assessment, characteristic=self.group.id
         ).first()
@@ -151,10 +184,14 @@ class ImpactEdit(SectionPage):
         return {}
 
     def form_kwargs(self):
-        return {"characteristic": self.group, "evidence": self.assessment.evidence.all()}
+        return {
+            "characteristic": self.group,
+            "evidence": self.assessment.evidence.all(),
+            "duty": self.duty,
+        }
 
     def extra(self):
-        return {"group": self.group, "impact": self.impact}
+        return {"group": self.group, "impact": self.impact, "duty": self.duty}
 
     def save(self, form, seen):
         fields = impact_services.IMPACT_FIELDS

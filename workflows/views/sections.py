@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views import View
 
-from eia import audit, screening
+from eia import audit, consultation, screening
 from eia.errors import Conflict, InvalidInput, NotAllowed
 from eia.events import GROUPS, EventGroup
 from eia.models import (
@@ -289,7 +289,11 @@ class EngagementList(ListPage):
     template = "workflows/sections/engagement.html"
 
     def rows(self):
-        return {"items": self.assessment.engagement.all()}
+        full = full_of(self.assessment)
+        return {
+            "items": self.assessment.engagement.all(),
+            "consultation": consultation.of(full, screening.duty_of(self.assessment.screening)),
+        }
 
 
 class ImpactList(ListPage):

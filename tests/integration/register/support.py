@@ -26,6 +26,13 @@ def published_on(assessment, day: datetime.date):
     return assessment
 
 
+def decided_on(assessment, day: datetime.date, *, published: datetime.date | None = None):
+    """Move a screening decision (and, if given, its publication) to other days."""
+    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)))
+    Assessment.objects.filter(pk=assessment.pk).update(screening_decided_at=moment)
+    return published_on(assessment, published) if published else assessment
+
+
 def csv_rows(response) -> list[list[str]]:
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     return list(csv.reader(io.StringIO(body(response).decode("utf-8-sig"))))

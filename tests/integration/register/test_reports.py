@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from tests.integration.register.support import csv_rows, published_on
+from tests.integration.register.support import csv_rows, decided_on, url_of
 from tests.support import builders, content
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +25,7 @@ def test_quarterly_screening_report_counts_and_reasons(client, organisation, oth
     )
     builders.published(people, organisation, title="Screened in")
     earlier = content.published_screened_out(people, organisation, title="Last year")
-    published_on(earlier, datetime.date(2025, 2, 14))
+    decided_on(earlier, datetime.date(2025, 2, 14), published=datetime.date(2025, 2, 20))
     content.published_screened_out(
         builders.team(other_organisation), other_organisation, title="Eastdale decision"
     )
@@ -65,3 +65,51 @@ def test_report_for_an_impossible_quarter_is_404(client, organisation, path):
 def test_report_of_an_unknown_organisation_is_404(client, db):
     assert client.get("/public/nowhere/screening-report/2026/q1/").status_code == 404
     assert client.get("/public/nowhere/screening-report/").status_code == 404
+
+
+def test_a_screening_decided_in_one_quarter_and_published_in_the_next_is_in_the_first(
+    client, organisation
+):
+    people = builders.team(organisation)
+    record = content.published_screened_out(people, organisation, title="Decided in March")
+    decided_on(record, datetime.date(2026, 3, 20), published=datetime.date(2026, 4, 3))
+    q1 = client.get(f"/public/{organisation.slug}/screening-report/2026/q1/").content.decode()
+    q2 = client.get(f"/public/{organisation.slug}/screening-report/2026/q2/").content.decode()
+    assert "Decided in March" in q1 and "Decided in March" not in q2
+    assert "20 March 2026" in q1 and "3 April 2026" in q1  # decided, and published
+    rows = csv_rows(client.get(f"/public/{organisation.slug}/screening-report/2026/q1.csv"))
+    assert rows[0][5:7] == ["Screening decided", "Published"]
+    assert rows[1][2] == "Decided in March" and rows[1][5:7] == ["2026-03-20", "2026-04-03"]
+    page = client.get(url_of(record)).content.decode()
+    assert f"/public/{organisation.slug}/screening-report/2026/q1/" in page
+
+
+def test_an_organisation_reporting_by_financial_year_gets_april_to_march_quarters(
+    client, organisation
+):
+    organisation.reporting_year = "financial"
+    organisation.save(update_fields=["reporting_year"])
+    people = builders.team(organisation)
+    may = content.published_screened_out(people, organisation, title="Decided in May")
+    decided_on(may, datetime.date(2026, 5, 10), published=datetime.date(2026, 7, 2))
+    february = content.published_screened_out(people, organisation, title="Decided in February")
+    decided_on(february, datetime.date(2026, 2, 1), published=datetime.date(2026, 4, 20))
+    screened_in = builders.published(people, organisation, title="Screened in, in June")
+    decided_on(screened_in, datetime.date(2026, 6, 30), published=datetime.date(2026, 10, 1))
+
+    report = client.get(f"/public/{organisation.slug}/screening-report/2026/q1/").content.decode()
+    assert "Screening decisions, financial year 2026-27 quarter 1" in report
+    assert "1 April 2026 to 30 June 2026" in report
+    assert "Decided in May" in report and "Screened in, in June" in report
+    assert "Decided in February" not in report
+    counts = report.split("Decisions by outcome")[1].split("</table>")[0]
+    assert (
+        'Full assessment required</th><td class="govuk-table__cell govuk-table__cell--numeric">1'
+        in counts
+    )
+    assert 'Screened out</th><td class="govuk-table__cell govuk-table__cell--numeric">1' in counts
+    last_year = client.get(f"/public/{organisation.slug}/screening-report/2025/q4/")
+    assert "Decided in February" in last_year.content.decode()
+    listing = client.get(f"/public/{organisation.slug}/screening-report/").content.decode()
+    assert "Financial year 2026-27, quarter 1 (April to June 2026)</a>: 2 decisions" in listing
+    assert "Financial year 2025-26, quarter 4 (January to March 2026)</a>: 1 decision" in listing
