@@ -1,0 +1,189 @@
+"""Duty modules (screening_rules/duties/): a flag raised at screening adds the module's section,
+its lawful minimum blocks submission, and the "not required" declaration needs authorising."""
+
+import pytest
+from django.test import Client
+
+from eia import duty_modules
+from eia.audit import head
+from eia.errors import NotAllowed, SubmissionBlocked
+from eia.models import Nation
+from eia.services import duty_modules as duty_services
+from eia.services.screening import save_screening_answers
+from tests.factories import OrganisationFactory
+from tests.support import builders
+from tests.support.sections import complete_full
+from workflows import presenters, services
+from workflows.demo.stories import screening_answers
+
+pytestmark = pytest.mark.django_db
+
+FAIRER = {
+    "dimensions": {
+        "low_income": "Fares rise for people on low incomes.",
+        "low_wealth": "No savings to absorb the change.",
+        "material_deprivation": "Fewer trips to the shops.",
+        "area_deprivation": "The east of the town loses its bus.",
+        "socio_economic_background": "No differential effect found.",
+    },
+    "communities": "Lone parents in the east estate; rural villages.",
+    "lived_experience": "Two workshops with the poverty alliance.",
+    "changes": "A concessionary fare for people on universal credit was added.",
+}
+
+
+@pytest.fixture
+def scotland():
+    return OrganisationFactory(
+        nation=Nation.SCOTLAND, screening_ruleset="scotland", local_characteristics=[]
+    )
+
+
+@pytest.fixture
+def team(scotland):
+    return builders.team(scotland)
+
+
+def page(assessment, by):
+    return {"assessment_id": assessment.pk, "by": by, "seen": head(assessment)}
+
+
+def screened_in_strategic(team, organisation):
+    assessment = builders.started(team, organisation)
+    answers = screening_answers("full_assessment") | {"strategic_decision": "yes"}
+    save_screening_answers(**page(assessment, team["pm"]), answers=answers)
+    services.submit_screening(**page(assessment, team["pm"]))
+    services.review_screening(
+        **page(assessment, team["officer"]),
+        decision=services.ScreeningDecision("full_assessment", "Strategic decision.", ""),
+    )
+    assessment.refresh_from_db()
+    return assessment
+
+
+def test_a_flag_at_screening_adds_the_modules_section_to_the_task_list(team, scotland):
+    assessment = screened_in_strategic(team, scotland)
+
+    rows = {row.id: row for row in presenters.task_list(assessment)}
+
+    assert "duty:fairer_scotland" in rows
+    assert rows["duty:fairer_scotland"].title == "Fairer Scotland Duty assessment"
+    assert rows["duty:fairer_scotland"].href.endswith("/duties/fairer_scotland/")
+    # Island communities is a switch this organisation has not turned on.
+    assert "duty:island_communities" not in rows
+
+
+def test_the_modules_lawful_minimum_blocks_submission_until_answered(team, scotland):
+    assessment = screened_in_strategic(team, scotland)
+    complete_full(assessment, by=team["pm"])
+
+    with pytest.raises(SubmissionBlocked) as blocked:
+        services.submit_full_assessment(**page(assessment, team["pm"]))
+    messages = [p.message for p in blocked.value.problems]
+    assert any("Low income" in m or "low income" in m for m in messages), messages
+    assert all(p.section == "duty:fairer_scotland" for p in blocked.value.problems)
+
+    duty_services.save_module_answers(
+        **page(assessment, team["pm"]), module_id="fairer_scotland", answers=FAIRER
+    )
+    with pytest.raises(SubmissionBlocked):  # not yet marked as completed
+        services.submit_full_assessment(**page(assessment, team["pm"]))
+    client = Client()
+    client.force_login(team["pm"])
+    response = client.post(
+        f"/assessments/{assessment.pk}/duties/fairer_scotland/",
+        {f"dimensions__{k}": v for k, v in FAIRER["dimensions"].items()}
+        | {k: v for k, v in FAIRER.items() if k != "dimensions"}
+        | {"seen": head(assessment), "completed": "yes"},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+    services.submit_full_assessment(**page(assessment, team["pm"]))
+    assessment.refresh_from_db()
+    assert assessment.state == "officer_review"
+
+
+def test_not_required_declaration_needs_reasons_and_someone_elses_authorisation(team, scotland):
+    assessment = screened_in_strategic(team, scotland)
+    complete_full(assessment, by=team["pm"])
+    client = Client()
+    client.force_login(team["pm"])
+    url = f"/assessments/{assessment.pk}/duties/fairer_scotland/"
+
+    no_reasons = client.post(url, {"seen": head(assessment), "not_required": "on"})
+    assert no_reasons.status_code == 400
+    assert "Give the reasons an assessment is not required" in no_reasons.content.decode()
+
+    client.post(
+        url,
+        {
+            "seen": head(assessment),
+            "not_required": "on",
+            "not_required_reasons": "A routine fee uplift by inflation, not a strategic decision.",
+            "completed": "yes",
+        },
+    )
+    with pytest.raises(SubmissionBlocked) as blocked:
+        services.submit_full_assessment(**page(assessment, team["pm"]))
+    assert "authorised" in blocked.value.problems[0].message
+
+    with pytest.raises(NotAllowed):  # the author cannot authorise their own declaration
+        duty_services.authorise_not_required(
+            **page(assessment, team["pm"]), module_id="fairer_scotland"
+        )
+    officer = Client()
+    officer.force_login(team["officer2"])
+    shown = officer.get(url).content.decode()
+    assert "Authorise that it is not required" in shown
+    response = officer.post(f"{url}authorise/", {"seen": head(assessment)})
+    assert response.status_code == 302
+
+    row = duty_modules.answers_of(assessment, "fairer_scotland")
+    assert row.authorised_by == team["officer2"]
+    services.submit_full_assessment(**page(assessment, team["pm"]))
+
+    # Changing the declaration afterwards needs a fresh authorisation.
+    assessment.refresh_from_db()
+    assert assessment.state == "officer_review"
+
+
+def test_a_screened_out_proposal_answers_its_modules_before_submitting_the_screening(people):
+    ni = OrganisationFactory(
+        nation=Nation.NORTHERN_IRELAND, screening_ruleset="northern_ireland",
+        local_characteristics=[],
+    )  # fmt: skip
+    team = builders.team(ni)
+    assessment = builders.started(team, ni)
+    answers = {
+        "affected_people": "Payroll staff.",
+        "impact_equality": {c: {"level": "none"} for c in assessment.screening.characteristics},
+        "promote_equality": "no",
+        "impact_good_relations": {
+            c: {"level": "none"} for c in ("religious_belief", "political_opinion", "racial_group")
+        },
+        "promote_good_relations": "no",
+    }
+    save_screening_answers(**page(assessment, team["pm"]), answers=answers)
+    assessment.refresh_from_db()
+    assert assessment.screening.outcome == "screened_out", assessment.screening.result
+
+    assert "duty:rural_needs" in {row.id for row in presenters.task_list(assessment)}
+    with pytest.raises(SubmissionBlocked) as blocked:
+        services.submit_screening(**page(assessment, team["pm"]))
+    assert blocked.value.problems[0].section == "duty:rural_needs"
+
+    duty_services.save_module_answers(
+        **page(assessment, team["pm"]),
+        module_id="rural_needs",
+        answers={
+            "activity_type": "service",
+            "rural_impact": "no",
+            "no_impact_reason": "An internal payroll change.",
+        },
+    )
+    from eia.services.sections import mark_section
+
+    mark_section(**page(assessment, team["pm"]), section="duty:rural_needs", completed=True)
+    services.submit_screening(**page(assessment, team["pm"]))
+    assessment.refresh_from_db()
+    assert assessment.state == "screening_review"
