@@ -154,10 +154,11 @@ def readable(assessment, *, public_only: bool) -> list[dict]:
             if public_only and not (module.not_required and module.not_required.publish):
                 continue
             label = module.not_required.label if module.not_required else "Not required"
-            entry["answers"] = [(label, row.not_required_reasons)]
+            entry["answers"] = [[label, row.not_required_reasons]]
             if row.authorised_by_name and not public_only:  # officers' names stay internal
-                entry["answers"].append(("Authorised by", row.authorised_by_name))
+                entry["answers"].append(["Authorised by", row.authorised_by_name])
         else:
-            entry["answers"] = module.readable(row.answers, public_only=public_only)
+            pairs = module.readable(row.answers, public_only=public_only)
+            entry["answers"] = [list(pair) for pair in pairs]
         found.append(entry)
     return found

@@ -28,7 +28,7 @@ from django.db.models import Prefetch, QuerySet
 
 import screening_rules
 
-from . import facts
+from . import duty_modules, facts
 from . import screening as screening_catalogue
 from .aims import AIM_FIELDS
 from .errors import NotFound
@@ -51,6 +51,7 @@ from .models import (
 from .public_decision import PublicDecision, late_note, public_decision
 from .public_rows import (
     PublicAction,
+    PublicDutySection,
     PublicEngagement,
     PublicEvidence,
     PublicImpact,
@@ -113,6 +114,8 @@ class PublicRecord:
     # Facts the decision-maker saw that changed since (values only of the public ones).
     changed_since_sign_off: tuple[facts.FactChange, ...] = ()
     change_explained: bool = False  # an officer recorded why no fresh sign-off is needed
+    # The duty modules' published sections (screening_rules/duties/), in module order.
+    duty_sections: tuple[PublicDutySection, ...] = ()
 
     @property
     def superseded(self) -> bool:
@@ -174,6 +177,7 @@ def with_public_content(queryset: QuerySet) -> QuerySet:
         "impacts__evidence",
         "impacts__actions",
         "sign_off_record__fact_reasons",
+        "duty_answers",
     )
 
 
@@ -270,6 +274,17 @@ def public_record(assessment: Assessment, *, before_publication: bool = False) -
             for change in status.changes
         ),
         change_explained=status.changed and not status.needs_attention,
+        duty_sections=tuple(
+            PublicDutySection(
+                module=entry["module"],
+                title=entry["title"],
+                citation=entry["citation"],
+                not_required=entry["not_required"],
+                answers=tuple((label, text) for label, text in entry["answers"]),
+            )
+            for entry in duty_modules.readable(assessment, public_only=True)
+            if entry["answers"]
+        ),
     )
 
 

@@ -19,7 +19,7 @@ import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 
-from . import facts, screening
+from . import duty_modules, facts, screening
 from .aims import AIMS
 from .models import Direction, FullAssessment, RuralImpact, ScreeningOutcome
 from .quality import full_of
@@ -177,6 +177,10 @@ def decision_summary(assessment) -> dict:
     # Rurality proofing can follow a screening out; a review's copied proofing otherwise stays.
     proofed = not screened_out or assessment.rurality_proofing_required
     picture |= _rurality(assessment) if proofed else _rurality(None)
+    # Only when a module applies, so the summaries (and hashes) of other records are unchanged.
+    duties = duty_modules.readable(assessment, public_only=False)
+    if duties:
+        picture["duty_modules"] = duties
     result = record.result or {}
     item = assessment.pipeline_item
     return {

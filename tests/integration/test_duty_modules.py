@@ -187,3 +187,51 @@ def test_a_screened_out_proposal_answers_its_modules_before_submitting_the_scree
     services.submit_screening(**page(assessment, team["pm"]))
     assessment.refresh_from_db()
     assert assessment.state == "screening_review"
+
+
+MARKER = "INTERNAL-ONLY-7f3a"
+
+
+def test_answers_reach_summary_pdf_and_public_page_but_internal_notes_do_not(team, scotland):
+    from eia.summary import decision_summary
+    from tests.support.pdfs import pdf_text
+
+    assessment = screened_in_strategic(team, scotland)
+    answers = FAIRER | {
+        "changes": "A <b>concessionary fare</b> & free transfers were added.",
+        "officer_notes": MARKER,
+    }
+    duty_services.save_module_answers(
+        **page(assessment, team["pm"]), module_id="fairer_scotland", answers=answers
+    )
+    from eia.services.sections import mark_section
+
+    mark_section(**page(assessment, team["pm"]), section="duty:fairer_scotland", completed=True)
+    builders.submit_full(team, assessment)
+    assessment.refresh_from_db()
+
+    summary = decision_summary(assessment)
+    (entry,) = summary["duty_modules"]
+    assert entry["attestation"].startswith("I have actively considered")
+    assert [
+        "Notes for the equality officer",
+        MARKER,
+    ] in entry["answers"]  # the decision-maker sees everything
+
+    builders.approve_sign_and_publish(team, assessment)
+    assessment.refresh_from_db()
+    base = f"/public/{scotland.slug}/{assessment.pipeline_item.reference}/v{assessment.version}/"
+    client = Client()
+    html = client.get(base).content.decode()
+    assert "Fairer Scotland Duty" in html
+    assert "Fares rise for people on low incomes." in html
+    assert "&lt;b&gt;concessionary fare&lt;/b&gt; &amp; free transfers" in html
+    assert MARKER not in html
+    for name in ("full.pdf", "summary.pdf"):
+        response = client.get(base + name)
+        assert response.status_code == 200, name
+        text = pdf_text(
+            b"".join(response.streaming_content) if response.streaming else response.content
+        )
+        assert "<b>concessionary fare</b>" in text.replace("\n", " ") or "concessionary" in text
+        assert MARKER not in text
