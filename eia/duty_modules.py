@@ -31,6 +31,11 @@ def _latest_ids() -> tuple[str, ...]:
     return tuple(duty_modules.module_ids())
 
 
+def module_ids() -> tuple[str, ...]:
+    """Every module's id, in order."""
+    return _latest_ids()
+
+
 def section_key(module_id: str) -> str:
     return f"{SECTION_PREFIX}{module_id}"
 

@@ -235,3 +235,82 @@ def test_answers_reach_summary_pdf_and_public_page_but_internal_notes_do_not(tea
         )
         assert "<b>concessionary fare</b>" in text.replace("\n", " ") or "concessionary" in text
         assert MARKER not in text
+
+
+def test_the_rural_needs_monitoring_return_lists_the_years_rniAs_as_csv_and_pdf(people):
+    import datetime
+
+    from django.utils import timezone
+
+    from tests.support.pdfs import pdf_text
+
+    ni = OrganisationFactory(
+        nation=Nation.NORTHERN_IRELAND, screening_ruleset="northern_ireland",
+        local_characteristics=[],
+    )  # fmt: skip
+    team = builders.team(ni)
+    assessment = builders.started(team, ni)
+    answers = {
+        "affected_people": "Library users.",
+        "impact_equality": {c: {"level": "none"} for c in assessment.screening.characteristics},
+        "promote_equality": "no",
+        "impact_good_relations": {
+            c: {"level": "none"} for c in ("religious_belief", "political_opinion", "racial_group")
+        },
+        "promote_good_relations": "no",
+    }
+    save_screening_answers(**page(assessment, team["pm"]), answers=answers)
+    duty_services.save_module_answers(
+        **page(assessment, team["pm"]),
+        module_id="rural_needs",
+        answers={
+            "activity_type": "service",
+            "rural_impact": "yes",
+            "rural_policy_area": "transport",
+            "needs_identified": '=HYPERLINK("http://evil") no bus after 6pm',
+            "evidence": "NISRA rural statistics.",
+            "how_considered": "A demand-responsive <b>bus</b> was added to the plan.",
+        },
+    )
+    from eia.services.sections import mark_section
+
+    mark_section(**page(assessment, team["pm"]), section="duty:rural_needs", completed=True)
+    services.submit_screening(**page(assessment, team["pm"]))
+    services.review_screening(
+        **page(assessment, team["officer"]),
+        decision=services.ScreeningDecision("screened_out", "No differential impact.", ""),
+    )
+    assessment.refresh_from_db()
+    builders.sign(team, assessment)
+    assessment.refresh_from_db()
+    signed = timezone.localdate(assessment.signed_off_at)
+    year = signed.year if (signed.month, signed.day) >= (4, 1) else signed.year - 1
+
+    lead = Client()
+    lead.force_login(team["lead"])
+    assert "Rural Needs Act" in lead.get("/monitoring-returns/").content.decode()
+    base = f"/monitoring-returns/rural_needs/{year}"
+    html = lead.get(f"{base}/").content.decode()
+    assert assessment.pipeline_item.reference in html
+    assert "Transport services or infrastructure in rural areas" in html
+    assert "&lt;b&gt;bus&lt;/b&gt;" in html
+
+    csv_text = lead.get(f"{base}.csv").content.decode()
+    assert "'=HYPERLINK" in csv_text  # neutralised: a spreadsheet shows it as text
+    assert "Social and economic needs of people in rural areas identified" in csv_text
+
+    text = pdf_text(lead.get(f"{base}.pdf").content)
+    assert assessment.pipeline_item.reference in text
+    assert "<b>bus</b>" in text.replace("\n", " ")
+
+    # The year before has none; an officer is refused; a made-up module is not found.
+    assert (
+        assessment.pipeline_item.reference
+        not in lead.get(f"/monitoring-returns/rural_needs/{year - 1}/").content.decode()
+    )
+    officer = Client()
+    officer.force_login(team["officer"])
+    assert officer.get(f"{base}/").status_code == 403
+    assert lead.get(f"/monitoring-returns/no_such/{year}/").status_code == 404
+    assert lead.get("/monitoring-returns/rural_needs/99999/").status_code == 404
+    assert datetime.date(year, 4, 1) <= signed
