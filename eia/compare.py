@@ -10,7 +10,9 @@ from dataclasses import dataclass
 
 from django.utils.formats import date_format
 
-from . import screening
+from screening_rules.duty_modules import DutyModuleError
+
+from . import duty_modules, screening
 from .events import SIGN_OFF_EVENTS, EventType
 from .history import FIELDS, content_at
 from .models import (
@@ -19,6 +21,7 @@ from .models import (
     AuditEvent,
     Conclusion,
     Direction,
+    DutyModuleAnswers,
     Engagement,
     EvidenceGap,
     EvidenceItem,
@@ -43,6 +46,7 @@ MODEL_OF = {
     "impact": Impact,
     "action": Action,
     "rural": RuralImpact,
+    "duty": DutyModuleAnswers,
 }
 PROPOSAL_FIELDS = {"aims", "who_affected", "what_changes", "budget", "timescale"}
 SECTION_OF = {
@@ -68,7 +72,7 @@ CHOICES = {
 # Fields whose model name is not the words a reader expects.
 LABELS = {"direction": "Likely impact", "related_items": "Related proposals", "answers": "Answers"}
 # Bookkeeping, not content: never reported as a change.
-QUIET = {"completed_sections", "file_type", "file_size"}
+QUIET = {"completed_sections", "file_type", "file_size", "module", "module_version"}
 
 
 @dataclass(frozen=True)
@@ -121,6 +125,8 @@ class Words:
             return "Screening answers"
         if prefix == "rurality":
             return "Rurality proofing"
+        if prefix == "duty":
+            return _module_title(key.split(":", 1)[1])
         return "The assessment"
 
     def label(self, key: str, name: str) -> str:
@@ -161,7 +167,16 @@ def _section(key: str, name: str = "") -> str:
         return "Screening"
     if prefix == "full":
         return (Section.PROPOSAL if name in PROPOSAL_FIELDS else Section.CONCLUSION).label
+    if prefix == "duty":  # a duty module's section (eia.duty_modules) is named by its module
+        return _module_title(key.split(":", 1)[1])
     return SECTION_OF[prefix].label
+
+
+def _module_title(module_id: str) -> str:
+    try:
+        return duty_modules.latest(module_id).title
+    except DutyModuleError:
+        return module_id
 
 
 def _matched(before: dict, after: dict, copied_from: dict[str, str]) -> dict[str, str]:
@@ -211,7 +226,11 @@ def differences(
         if key not in kept:
             found.append(Difference(_section(key), words.item(key, values), "", "Removed", ""))
     order = [s.label for s in Section] + ["Screening"]
-    return sorted(found, key=lambda d: (order.index(d.section), d.item))
+    # Duty modules' sections follow the built-in ones.
+    return sorted(
+        found,
+        key=lambda d: (order.index(d.section) if d.section in order else len(order), d.item),
+    )
 
 
 def copied_from(assessment: Assessment) -> dict[str, str]:

@@ -10,8 +10,10 @@ from django.utils import timezone
 from eia import duty_modules
 from eia.audit import head
 from eia.errors import NotAllowed, SubmissionBlocked
+from eia.history import content_at, content_now
 from eia.quality import quality_flags
 from eia.services import duty_modules as duty_services
+from eia.services.screening import save_screening_answers
 from eia.summary import decision_summary
 from tests.support import builders
 from tests.support.duty_modules import (
@@ -28,6 +30,7 @@ from tests.support.duty_modules import (
 from tests.support.pdfs import pdf_text
 from tests.support.sections import complete_full
 from workflows import presenters, services
+from workflows.demo.stories import screening_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -279,3 +282,36 @@ def test_no_input_to_a_module_page_gives_a_server_error(team, scottish):
         assert response.status_code in (302, 400, 409), (data, response.status_code)
     assert client.get(f"/assessments/{assessment.pk}/duties/no_such/").status_code == 404
     assert client.get(f"/assessments/{assessment.pk}/duties/rural_needs/").status_code == 404
+
+
+def test_a_review_starts_from_the_modules_answers_and_the_trail_rebuilds_them(team, scottish):
+    assessment = screened_in_strategic(team, scottish)
+    answer_module(assessment, team["pm"], "fairer_scotland", FAIRER)
+    assert content_at(assessment).content == content_now(assessment)
+    builders.finish_and_publish(team, assessment)
+    assessment.refresh_from_db()
+
+    review = services.start_review(
+        assessment_id=assessment.pk, seen=head(assessment), by=team["pm"]
+    )
+
+    copied = duty_modules.answers_of(review, "fairer_scotland")
+    assert copied.answers == duty_modules.answers_of(assessment, "fairer_scotland").answers
+    assert copied.authorised_by is None
+    save_screening_answers(
+        **page(review, team["pm"]),
+        answers=screening_answers("full_assessment") | {"strategic_decision": "yes"},
+    )
+    services.submit_screening(**page(review, team["pm"]))
+    services.review_screening(
+        **page(review, team["officer"]),
+        decision=services.ScreeningDecision("full_assessment", "Strategic decision.", ""),
+    )
+    review.refresh_from_db()
+    answer_module(review, team["pm"], "fairer_scotland", FAIRER | {"changes": "Fares frozen."})
+    client = Client()
+    client.force_login(team["officer"])
+    response = client.get(f"/assessments/{review.pk}/compare/")
+    assert response.status_code == 200
+    assert "Fairer Scotland Duty assessment" in response.content.decode()
+    assert content_at(review).content == content_now(review)
