@@ -220,7 +220,18 @@ def signed_late(signed_on: datetime.date, decision_date: datetime.date | None) -
     return decision_date is not None and signed_on >= decision_date
 
 
-def attestation_text(
+def attestation_text(summary: dict, decision_maker_name: str, **when) -> str:
+    """The equality duty's attestation, then each duty module's own (eia.duty_modules), in its
+    file's words; a module declared not required attests nothing."""
+    modules = [
+        entry["attestation"]
+        for entry in summary.get("duty_modules", ())
+        if not entry["not_required"]
+    ]
+    return " ".join([_equality_attestation(summary, decision_maker_name, **when), *modules])
+
+
+def _equality_attestation(
     summary: dict,
     decision_maker_name: str,
     *,

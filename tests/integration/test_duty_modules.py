@@ -204,6 +204,8 @@ def test_answers_reach_summary_pdf_and_public_page_but_internal_notes_do_not(tea
 
     builders.approve_sign_and_publish(team, assessment)
     assessment.refresh_from_db()
+    # The decision-maker attested the module's own words, frozen with the sign-off.
+    assert entry["attestation"] in assessment.sign_off_record.attestation
     item = assessment.pipeline_item
     base = f"/public/{item.organisation.slug}/{item.reference}/v{assessment.version}/"
     client = Client()
