@@ -15,6 +15,7 @@ from eia.quality import quality_flags
 from eia.services import duty_modules as duty_services
 from eia.services.screening import save_screening_answers
 from eia.summary import decision_summary
+from tests.factories import OrganisationFactory
 from tests.support import builders
 from tests.support.duty_modules import (
     FAIRER,
@@ -317,3 +318,17 @@ def test_a_review_starts_from_the_modules_answers_and_the_trail_rebuilds_them(te
     assert response.status_code == 200
     assert "Fairer Scotland Duty assessment" in response.content.decode()
     assert content_at(review).content == content_now(review)
+
+
+def test_the_armed_forces_covenant_flag_adds_its_module_in_england():
+    organisation = OrganisationFactory(local_characteristics=["armed_forces"])
+    people = builders.team(organisation)
+    assessment = builders.started(people, organisation)
+    answers = screening_answers("screened_out") | {"covenant_functions": ["housing"]}
+    save_screening_answers(**page(assessment, people["pm"]), answers=answers)
+    assessment.refresh_from_db()
+
+    assert [m.id for m in duty_modules.applicable(assessment)] == ["armed_forces_covenant"]
+    with pytest.raises(SubmissionBlocked) as blocked:
+        services.submit_screening(**page(assessment, people["pm"]))
+    assert {p.section for p in blocked.value.problems} == {"duty:armed_forces_covenant"}

@@ -16,6 +16,7 @@ from screening_rules.duty_modules import (
 from screening_rules.lock import lock_problems
 
 SHIPPED = {
+    "armed_forces_covenant",
     "childrens_rights_wales",
     "fairer_scotland",
     "island_communities",
@@ -52,6 +53,8 @@ CASES = [
     ("rural_needs", "northern_ireland", set(), set(), True),
     ("rural_needs", "england", set(), set(), False),
     ("rurality_proofing", "england", {"rurality_proofing_required"}, set(), True),
+    ("armed_forces_covenant", "england", {"armed_forces_covenant_duty_applies"}, set(), True),
+    ("armed_forces_covenant", "wales", set(), {"armed_forces"}, False),
 ]
 
 
