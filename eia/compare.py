@@ -10,8 +10,6 @@ from dataclasses import dataclass
 
 from django.utils.formats import date_format
 
-from screening_rules.duty_modules import DutyModuleError
-
 from . import duty_modules, screening
 from .events import SIGN_OFF_EVENTS, EventType
 from .history import FIELDS, content_at
@@ -126,7 +124,7 @@ class Words:
         if prefix == "rurality":
             return "Rurality proofing"
         if prefix == "duty":
-            return _module_title(key.split(":", 1)[1])
+            return duty_modules.section_label(key)
         return "The assessment"
 
     def label(self, key: str, name: str) -> str:
@@ -168,15 +166,8 @@ def _section(key: str, name: str = "") -> str:
     if prefix == "full":
         return (Section.PROPOSAL if name in PROPOSAL_FIELDS else Section.CONCLUSION).label
     if prefix == "duty":  # a duty module's section (eia.duty_modules) is named by its module
-        return _module_title(key.split(":", 1)[1])
+        return duty_modules.section_label(key)
     return SECTION_OF[prefix].label
-
-
-def _module_title(module_id: str) -> str:
-    try:
-        return duty_modules.latest(module_id).title
-    except DutyModuleError:
-        return module_id
 
 
 def _matched(before: dict, after: dict, copied_from: dict[str, str]) -> dict[str, str]:
@@ -311,8 +302,9 @@ def edit_sentences(assessment: Assessment, rows: list[dict]) -> list[str]:
                     if name == "completed_sections":
                         done = sorted(set(new or []) - set(old or []))
                         undone = sorted(set(old or []) - set(new or []))
-                        parts += [f"{Section(s).label} marked as completed" for s in done]
-                        parts += [f"{Section(s).label} marked as not completed" for s in undone]
+                        label = duty_modules.section_label
+                        parts += [f"{label(s)} marked as completed" for s in done]
+                        parts += [f"{label(s)} marked as not completed" for s in undone]
                     continue
                 label = words.label(key, name).lower()
                 old_words, new_words = words.value(name, old), words.value(name, new)

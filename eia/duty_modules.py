@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from screening_rules import duty_modules
-from screening_rules.duty_modules import DutyModule
+from screening_rules.duty_modules import DutyModule, DutyModuleError
 
 from . import screening
-from .models import DutyModuleAnswers
+from .models import DutyModuleAnswers, Section
 
 SECTION_PREFIX = "duty:"
 
@@ -43,6 +43,29 @@ def section_key(module_id: str) -> str:
 def module_of_section(section: str) -> str | None:
     """'duty:fairer_scotland' -> 'fairer_scotland'; None for a built-in section."""
     return section[len(SECTION_PREFIX) :] if section.startswith(SECTION_PREFIX) else None
+
+
+@dataclass(frozen=True)
+class SectionName:
+    """A section as a Section is read (value, label), built-in or a duty module's."""
+
+    value: str
+    label: str
+
+
+def section_label(section: str) -> str:
+    """A built-in section's label, or a duty module's title (its id if the file is gone)."""
+    module_id = module_of_section(section)
+    if module_id is None:
+        return Section(section).label
+    try:
+        return latest(module_id).title
+    except DutyModuleError:
+        return module_id
+
+
+def named_section(section: str) -> SectionName:
+    return SectionName(section, section_label(section))
 
 
 def _stored(assessment) -> dict[str, DutyModuleAnswers]:

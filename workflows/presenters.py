@@ -197,8 +197,7 @@ def latest_return(assessment) -> ReturnNotice | None:
 
 
 def section_title(section: str) -> str:
-    module_id = duty_modules.module_of_section(section)
-    return duty_modules.latest(module_id).title if module_id else Section(section).label
+    return duty_modules.section_label(section)
 
 
 def section_url(assessment, section: str, characteristic: str = "") -> str:

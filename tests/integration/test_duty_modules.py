@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from eia import duty_modules
 from eia.audit import head
+from eia.compare import edit_sentences
 from eia.errors import NotAllowed, SubmissionBlocked
 from eia.history import content_at, content_now
 from eia.quality import quality_flags
@@ -84,6 +85,10 @@ def test_the_modules_lawful_minimum_blocks_submission_until_answered(team, scott
         | {"seen": head(assessment), "completed": "yes"},
     )
     assert response.status_code == 302, response.content.decode()[:2000]
+    last = assessment.audit_events.order_by("-sequence").first()
+    sentences = edit_sentences(assessment, last.details["rows"])
+    assert "Fairer Scotland Duty assessment marked as completed" in " ".join(sentences)
+    assert client.get(f"/assessments/{assessment.pk}/").status_code == 200
 
     services.submit_full_assessment(**page(assessment, team["pm"]))
     assessment.refresh_from_db()
@@ -197,6 +202,12 @@ def test_answers_reach_summary_pdf_and_public_page_but_internal_notes_do_not(tea
     answer_module(assessment, team["pm"], "fairer_scotland", answers)
     builders.submit_full(team, assessment)
     assessment.refresh_from_db()
+
+    officer = Client()
+    officer.force_login(team["officer"])
+    review_page = officer.get(f"/assessments/{assessment.pk}/review/").content.decode()
+    assert "Fares rise for people on low incomes." in review_page
+    assert "&lt;b&gt;concessionary fare&lt;/b&gt;" in review_page
 
     (entry,) = decision_summary(assessment)["duty_modules"]
     assert entry["attestation"].startswith("I have actively considered")
@@ -332,3 +343,31 @@ def test_the_armed_forces_covenant_flag_adds_its_module_in_england():
     with pytest.raises(SubmissionBlocked) as blocked:
         services.submit_screening(**page(assessment, people["pm"]))
     assert {p.section for p in blocked.value.problems} == {"duty:armed_forces_covenant"}
+
+
+def test_an_officer_comments_on_a_modules_section_when_returning_it(team, scottish):
+    assessment = screened_in_strategic(team, scottish)
+    answer_module(assessment, team["pm"], "fairer_scotland", FAIRER)
+    builders.submit_full(team, assessment)
+    officer = Client()
+    officer.force_login(team["officer"])
+    url = f"/assessments/{assessment.pk}/review/"
+    assert (
+        "Comments on &#x27;Fairer Scotland Duty assessment&#x27;"
+        in officer.get(url).content.decode()
+    )
+
+    response = officer.post(
+        url,
+        {
+            "seen": head(assessment),
+            "decision": "return",
+            "comment": "Please say more.",
+            "section_duty:fairer_scotland": "Say who was asked.",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    author = Client()
+    author.force_login(team["pm"])
+    shown = author.get(f"/assessments/{assessment.pk}/duties/fairer_scotland/").content.decode()
+    assert "Say who was asked." in shown
