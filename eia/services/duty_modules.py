@@ -46,6 +46,9 @@ def _clean(module, answers: dict) -> dict:
             if question.options and value not in dict(question.options):
                 raise InvalidInput(f"Choose one of the options for '{question.label}'")
             too_long = [value] if len(value) > question.max_length else []
+        if any("\x00" in text for text in (value.values() if isinstance(value, dict) else [value])):
+            # PostgreSQL refuses NUL in JSON; a form refuses it first, this guards every caller.
+            raise InvalidInput(f"'{question.label}' contains a character that cannot be saved")
         if too_long:
             raise InvalidInput(
                 f"'{question.label}' must be {question.max_length:,} characters or fewer"

@@ -10,7 +10,7 @@ from django.utils import timezone
 from eia import duty_modules
 from eia.audit import head
 from eia.compare import edit_sentences
-from eia.errors import NotAllowed, SubmissionBlocked
+from eia.errors import InvalidInput, NotAllowed, SubmissionBlocked
 from eia.history import content_at, content_now
 from eia.quality import quality_flags
 from eia.services import duty_modules as duty_services
@@ -277,6 +277,12 @@ def test_the_rural_needs_monitoring_return_lists_the_years_rnias_as_csv_and_pdf(
     assert lead.get(f"/monitoring-returns/no_such/{year}/").status_code == 404
     assert lead.get("/monitoring-returns/rural_needs/99999/").status_code == 404
 
+    # Screened out, the RNIA is published with the screening decision.
+    services.publish(**page(assessment, team["officer2"]))
+    item = assessment.pipeline_item
+    public = Client().get(f"/public/{ni.slug}/{item.reference}/v1/").content.decode()
+    assert "Rural needs" in public and "demand-responsive &lt;b&gt;bus&lt;/b&gt;" in public
+
 
 def test_no_input_to_a_module_page_gives_a_server_error(team, scottish):
     assessment = screened_in_strategic(team, scottish)
@@ -371,3 +377,20 @@ def test_an_officer_comments_on_a_modules_section_when_returning_it(team, scotti
     author.force_login(team["pm"])
     shown = author.get(f"/assessments/{assessment.pk}/duties/fairer_scotland/").content.decode()
     assert "Say who was asked." in shown
+
+
+def test_a_service_call_with_a_nul_character_is_refused_not_stored(team, scottish):
+    assessment = screened_in_strategic(team, scottish)
+    with pytest.raises(InvalidInput):
+        duty_services.save_module_answers(
+            **page(assessment, team["pm"]),
+            module_id="fairer_scotland",
+            answers={"communities": "a\x00b"},
+        )
+    with pytest.raises(InvalidInput):
+        duty_services.save_module_answers(
+            **page(assessment, team["pm"]),
+            module_id="fairer_scotland",
+            answers={"dimensions": "not per aim"},
+        )
+    assert duty_modules.answers_of(assessment, "fairer_scotland") is None
