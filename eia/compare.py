@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.utils.formats import date_format
 
-from . import screening
+from . import duty_modules, screening
 from .events import SIGN_OFF_EVENTS, EventType
 from .history import FIELDS, content_at
 from .models import (
@@ -19,6 +19,7 @@ from .models import (
     AuditEvent,
     Conclusion,
     Direction,
+    DutyModuleAnswers,
     Engagement,
     EvidenceGap,
     EvidenceItem,
@@ -43,6 +44,7 @@ MODEL_OF = {
     "impact": Impact,
     "action": Action,
     "rural": RuralImpact,
+    "duty": DutyModuleAnswers,
 }
 PROPOSAL_FIELDS = {"aims", "who_affected", "what_changes", "budget", "timescale"}
 SECTION_OF = {
@@ -68,7 +70,7 @@ CHOICES = {
 # Fields whose model name is not the words a reader expects.
 LABELS = {"direction": "Likely impact", "related_items": "Related proposals", "answers": "Answers"}
 # Bookkeeping, not content: never reported as a change.
-QUIET = {"completed_sections", "file_type", "file_size"}
+QUIET = {"completed_sections", "file_type", "file_size", "module", "module_version"}
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,8 @@ class Words:
             return "Screening answers"
         if prefix == "rurality":
             return "Rurality proofing"
+        if prefix == "duty":
+            return duty_modules.section_label(key)
         return "The assessment"
 
     def label(self, key: str, name: str) -> str:
@@ -167,6 +171,8 @@ def _section(key: str, name: str = "") -> str:
         return "Screening"
     if prefix == "full":
         return (Section.PROPOSAL if name in PROPOSAL_FIELDS else Section.CONCLUSION).label
+    if prefix == "duty":  # a duty module's section (eia.duty_modules) is named by its module
+        return duty_modules.section_label(key)
     return SECTION_OF[prefix].label
 
 
@@ -217,7 +223,11 @@ def differences(
         if key not in kept:
             found.append(Difference(_section(key), words.item(key, values), "", "Removed", ""))
     order = [s.label for s in Section] + ["Screening"]
-    return sorted(found, key=lambda d: (order.index(d.section), d.item))
+    # Duty modules' sections follow the built-in ones.
+    return sorted(
+        found,
+        key=lambda d: (order.index(d.section) if d.section in order else len(order), d.item),
+    )
 
 
 def copied_from(assessment: Assessment) -> dict[str, str]:
@@ -298,8 +308,9 @@ def edit_sentences(assessment: Assessment, rows: list[dict]) -> list[str]:
                     if name == "completed_sections":
                         done = sorted(set(new or []) - set(old or []))
                         undone = sorted(set(old or []) - set(new or []))
-                        parts += [f"{Section(s).label} marked as completed" for s in done]
-                        parts += [f"{Section(s).label} marked as not completed" for s in undone]
+                        label = duty_modules.section_label
+                        parts += [f"{label(s)} marked as completed" for s in done]
+                        parts += [f"{label(s)} marked as not completed" for s in undone]
                     continue
                 label = words.label(key, name).lower()
                 old_words, new_words = words.value(name, old), words.value(name, new)

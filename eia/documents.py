@@ -110,6 +110,7 @@ def document_from_record(
             for action in record.actions
         ),
         rurality=_rurality(record),
+        duties=tuple((section.title, section.answers) for section in record.duty_sections),
         conclusion=record.conclusion_label,
         conclusion_detail=record.justification,
         changes_made=record.changes_made,

@@ -21,6 +21,7 @@ from .models import (
     Action,
     Assessment,
     AuditEvent,
+    DutyModuleAnswers,
     Engagement,
     EvidenceGap,
     EvidenceItem,
@@ -94,6 +95,14 @@ FIELDS = {
     RuralityProofing: ("evidence_used", "tailoring", "monitoring"),
     RuralImpact: ("theme", "kind", "description", "scale"),
     Screening: ("answers",),
+    DutyModuleAnswers: (
+        "module",
+        "module_version",
+        "answers",
+        "not_required",
+        "not_required_reasons",
+        "authorised_by_name",
+    ),
 }
 PREFIX = {
     EvidenceItem: "evidence",
@@ -110,6 +119,8 @@ def row_key(row) -> str:
         return "rurality"
     if isinstance(row, Screening):
         return "screening"
+    if isinstance(row, DutyModuleAnswers):
+        return f"duty:{row.module}"
     if isinstance(row, Impact):
         return f"impact:{row.characteristic}"
     if isinstance(row, RuralImpact):
@@ -196,6 +207,7 @@ def content_now(assessment: Assessment) -> dict[str, dict]:
         *assessment.actions.all(),
         *assessment.rural_impacts.all(),
         *Screening.objects.filter(assessment=assessment),
+        *assessment.duty_answers.all(),
     ]
     return {row_key(row): snapshot(row) for row in rows}
 

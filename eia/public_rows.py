@@ -89,3 +89,15 @@ class PublicRuralImpact:
     kind_label: str
     description: str
     scale: str
+
+
+@dataclass(frozen=True)
+class PublicDutySection:
+    """A duty module's published answers (only the questions its file marks public), or its
+    published decision that no assessment was needed (eia.duty_modules)."""
+
+    module: str
+    title: str
+    citation: str
+    not_required: bool
+    answers: tuple[tuple[str, str], ...]

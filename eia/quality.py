@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from . import screening
+from . import duty_modules, screening
 from .calendar import working_days_between
 from .models import (
     FULL_SECTIONS,
@@ -92,6 +92,7 @@ def full_assessment_problems(assessment) -> list[Problem]:
                     group,
                 )
             )
+    problems += duty_module_problems(assessment)
     full = full_of(assessment)
     if not full.conclusion:
         problems.append(Problem(Section.CONCLUSION, "Choose a conclusion"))
@@ -111,6 +112,22 @@ def full_assessment_problems(assessment) -> list[Problem]:
                 )
             )
     return problems
+
+
+def duty_module_problems(assessment) -> list[Problem]:
+    """The lawful minimum of each duty module the screening called for (eia.duty_modules)."""
+    return [
+        Problem(duty_modules.section_key(p.module.id), p.message)
+        for p in duty_modules.problems(assessment, _completed(assessment))
+    ]
+
+
+def short_path_problems(assessment) -> list[Problem]:
+    """Before a screening that screens out is submitted: the duty modules it called for."""
+    record = getattr(assessment, "screening", None)
+    if record is None or not record.result or record.outcome == "full_assessment":
+        return []
+    return duty_module_problems(assessment)
 
 
 def rurality_problems(assessment) -> list[Problem]:
@@ -242,4 +259,5 @@ def quality_flags(assessment) -> list[Flag]:
                 "There is a major impact but no engagement or consultation is recorded.",
             )
         )
+    flags += [Flag(key, message) for key, message in duty_modules.warnings(assessment)]
     return flags

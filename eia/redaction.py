@@ -28,7 +28,7 @@ from django.db.models import QuerySet
 
 import screening_rules
 
-from . import consultation, facts
+from . import consultation, duty_modules, facts
 from . import screening as screening_catalogue
 from .aims import Duty, duty_for
 from .errors import NotFound
@@ -51,6 +51,7 @@ from .prefetching import into_list, rows
 from .public_decision import PublicDecision, late_note, public_decision
 from .public_rows import (
     PublicAction,
+    PublicDutySection,
     PublicEngagement,
     PublicEvidence,
     PublicImpact,
@@ -123,6 +124,8 @@ class PublicRecord:
     duty_citation: str = ""
     aims_heading: str = ""
     publication: str = ""
+    # The duty modules' published sections (screening_rules/duties/), in module order.
+    duty_sections: tuple[PublicDutySection, ...] = ()
 
     @property
     def superseded(self) -> bool:
@@ -184,6 +187,7 @@ def with_public_content(queryset: QuerySet) -> QuerySet:
         into_list("loaded_impacts__evidence"),
         into_list("loaded_impacts__actions"),
         into_list("sign_off_record__fact_reasons"),
+        into_list("duty_answers"),
     )
 
 
@@ -287,6 +291,17 @@ def public_record(assessment: Assessment, *, before_publication: bool = False) -
         duty_citation=duty.citation,
         aims_heading=duty.aims_heading,
         publication=duty.publication,
+        duty_sections=tuple(
+            PublicDutySection(
+                module=entry["module"],
+                title=entry["title"],
+                citation=entry["citation"],
+                not_required=entry["not_required"],
+                answers=tuple((label, text) for label, text in entry["answers"]),
+            )
+            for entry in duty_modules.readable(assessment, public_only=True)
+            if entry["answers"]
+        ),
     )
 
 

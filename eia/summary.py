@@ -19,7 +19,7 @@ import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 
-from . import consultation, facts, screening
+from . import consultation, duty_modules, facts, screening
 from .aims import DUTIES, Duty
 from .models import Direction, FullAssessment, RuralImpact, ScreeningOutcome
 from .quality import full_of
@@ -185,6 +185,10 @@ def decision_summary(assessment) -> dict:
     # Rurality proofing can follow a screening out; a review's copied proofing otherwise stays.
     proofed = not screened_out or assessment.rurality_proofing_required
     picture |= _rurality(assessment) if proofed else _rurality(None)
+    # Only when a module applies, so the summaries (and hashes) of other records are unchanged.
+    duties = duty_modules.readable(assessment, public_only=False)
+    if duties:
+        picture["duty_modules"] = duties
     result = record.result or {}
     item = assessment.pipeline_item
     return {
@@ -225,7 +229,18 @@ def signed_late(signed_on: datetime.date, decision_date: datetime.date | None) -
     return decision_date is not None and signed_on >= decision_date
 
 
-def attestation_text(
+def attestation_text(summary: dict, decision_maker_name: str, **when) -> str:
+    """The equality duty's attestation, then each duty module's own (eia.duty_modules), in its
+    file's words; a module declared not required attests nothing."""
+    modules = [
+        entry["attestation"]
+        for entry in summary.get("duty_modules", ())
+        if not entry["not_required"]
+    ]
+    return " ".join([_equality_attestation(summary, decision_maker_name, **when), *modules])
+
+
+def _equality_attestation(
     summary: dict,
     decision_maker_name: str,
     *,

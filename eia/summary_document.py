@@ -120,6 +120,10 @@ def document_from_summary(
             for row in summary.get("actions", ())
         ),
         rurality=tuple(rural),
+        duties=tuple(
+            (entry["title"], tuple((label, text) for label, text in entry["answers"]))
+            for entry in summary.get("duty_modules", ())
+        ),
         conclusion=summary["conclusion"],
         conclusion_detail=summary["justification"],
         changes_made=summary["changes_made"],

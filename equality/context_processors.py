@@ -18,5 +18,9 @@ def duty(request):
     return {
         "objectives_refresh": SimpleLazyObject(
             lambda: refresh_for(organisation_id=user.organisation_id)
-        )
+        ),
+        # The lead compiles the duty modules' monitoring returns (equality/views/monitoring.py).
+        "compiles_returns": has_permission(
+            user, Permission.LEAD_ASSESSMENTS, organisation_id=user.organisation_id
+        ),
     }

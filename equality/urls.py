@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import cumulative, dashboard, framework, objectives, plan, public, reports
+from .views import cumulative, dashboard, framework, monitoring, objectives, plan, public, reports
 
 app_name = "equality"
 _public = "public/<slug:organisation>/equality"
@@ -32,4 +32,20 @@ urlpatterns = [
     path("action-plan/rows/<int:pk>/", plan.row_edit, name="row_edit"),
     path("action-plan/rows/<int:pk>/history/", plan.row_history, name="row_history"),
     path("action-plan/actions/<int:action_id>/objective/", plan.action_link, name="action_link"),
+    path("monitoring-returns/", monitoring.returns, name="monitoring_returns"),
+    path(
+        "monitoring-returns/<slug:module>/<int:year>/",
+        monitoring.monitoring_return,
+        name="monitoring_return",
+    ),
+    path(
+        "monitoring-returns/<slug:module>/<int:year>.csv",
+        monitoring.monitoring_return_csv,
+        name="monitoring_return_csv",
+    ),
+    path(
+        "monitoring-returns/<slug:module>/<int:year>.pdf",
+        monitoring.monitoring_return_pdf,
+        name="monitoring_return_pdf",
+    ),
 ]

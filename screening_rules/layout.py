@@ -16,6 +16,7 @@ from .model import ID_PATTERN
 DEFAULT_ROOT = Path(__file__).resolve().parent
 CATALOGUES = "catalogues"
 RULESETS = "rulesets"
+DUTIES = "duties"  # duty modules (duty_modules.py), released and locked the same way
 
 _VERSION = "[1-9][0-9]*"
 VERSION_FILE = re.compile(rf"^v({_VERSION})\.toml$")
@@ -28,7 +29,7 @@ def resolve_root(root: Path | str | None) -> Path:
 
 
 def file_path(root: Path, folder: str, file_id: str, version: int | str) -> Path:
-    """`<root>/<folder>/<id>/v<N>.toml`, folder being CATALOGUES or RULESETS."""
+    """`<root>/<folder>/<id>/v<N>.toml`, folder being CATALOGUES, RULESETS or DUTIES."""
     return root / folder / file_id / f"v{version}.toml"
 
 
@@ -39,8 +40,9 @@ def version_of(path: Path) -> int | None:
 
 
 def data_files(root: Path) -> list[Path]:
-    """Every catalogue and rule-set file under root, sorted."""
-    return sorted(p for folder in (CATALOGUES, RULESETS) for p in (root / folder).glob("**/*.toml"))
+    """Every catalogue, rule-set and duty module file under root, sorted."""
+    folders = (CATALOGUES, RULESETS, DUTIES)
+    return sorted(p for folder in folders for p in (root / folder).glob("**/*.toml"))
 
 
 def sha256_of(path: Path) -> str:

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .checker import lint_ruleset
+from .duty_modules import parse_module
 from .layout import (
     CATALOGUES,
+    DUTIES,
     REF,
     RULESETS,
     data_files,
@@ -122,8 +124,8 @@ def available_rulesets(*, root: Path | str | None = None) -> list[RuleSetInfo]:
 
 
 def check(root: Path | str | None = None) -> list[Problem]:
-    """Every problem in every catalogue and rule-set file under root, and every released file
-    that changed. An empty list means the tree is fit to ship."""
+    """Every problem in every catalogue, rule-set and duty module file under root, and every
+    released file that changed. An empty list means the tree is fit to ship."""
     root = resolve_root(root)
     problems: list[Problem] = []
     for path in data_files(root):
@@ -134,6 +136,8 @@ def check(root: Path | str | None = None) -> list[Problem]:
             )
         elif relative.parts[0] == CATALOGUES:
             problems += parse_catalogue(path)[1]
+        elif relative.parts[0] == DUTIES:
+            problems += parse_module(path)[1]
         else:
             ruleset, found = parse_ruleset(path, root)
             problems += found

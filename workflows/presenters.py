@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
+from eia import duty_modules
 from eia.authorization import can_edit, can_manage_co_authors
 from eia.events import label
 from eia.models import Section, State
@@ -48,6 +49,7 @@ def _started_sections(assessment) -> set[str]:
     ]:
         if related.exists():
             started.add(section)
+    started |= {duty_modules.section_key(row.module) for row in assessment.duty_answers.all()}
     return started
 
 
@@ -88,7 +90,7 @@ def task_list(assessment) -> list[Row]:
                 else NOT_STARTED
             )
             rows.append(
-                Row(section, Section(section).label, status, section_url(assessment, section))
+                Row(section, section_title(section), status, section_url(assessment, section))
             )
     for stage in TASK_STAGES:
         if not stage.step or stage.state == State.SCREENING:
@@ -194,7 +196,14 @@ def latest_return(assessment) -> ReturnNotice | None:
     return ReturnNotice(event, sections)
 
 
+def section_title(section: str) -> str:
+    return duty_modules.section_label(section)
+
+
 def section_url(assessment, section: str, characteristic: str = "") -> str:
+    module_id = duty_modules.module_of_section(section)
+    if module_id:
+        return reverse("workflows:section_duty", args=[assessment.pk, module_id])
     if characteristic:
         return reverse("workflows:impact_edit", args=[assessment.pk, characteristic])
     return reverse(f"workflows:section_{section}", args=[assessment.pk])

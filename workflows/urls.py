@@ -6,6 +6,7 @@ from .views import (
     calendar,
     decision_record,
     decisions,
+    duty_modules,
     history,
     lists,
     pack,
@@ -87,6 +88,16 @@ urlpatterns = [
     path(f"{_full}/<slug:kind>/<int:item_id>/remove/", section_rows.remove, name="remove"),
     path(f"{_full}/conclusion/", sections.ConclusionPage.as_view(), name="section_conclusion"),
     path(f"{_assessment}/rurality/", sections.RuralityPage.as_view(), name="section_rurality"),
+    path(
+        f"{_assessment}/duties/<slug:module>/",
+        duty_modules.DutyModulePage.as_view(),
+        name="section_duty",
+    ),
+    path(
+        f"{_assessment}/duties/<slug:module>/authorise/",
+        duty_modules.authorise,
+        name="duty_authorise",
+    ),
     path("actions/<int:action_id>/progress/", section_rows.action_progress, name="action_progress"),
     # Public once the assessment is published and the item marked public; else 404.
     path("public/evidence/<int:evidence_id>/", section_rows.evidence_file, name="evidence_file"),

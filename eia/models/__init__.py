@@ -33,6 +33,7 @@ from .content import (
 )
 from .decision import DecisionRecord, Outcome
 from .duties import Duty, DutyException
+from .duty_modules import DutyModuleAnswers
 from .fingerprints import TextFingerprint
 from .organisations import Directorate, Nation, Organisation, ReportingYear, User
 from .outbox import OutboxEmail
@@ -48,6 +49,7 @@ __all__ = [
     "Action",
     "Conclusion",
     "DecisionRecord",
+    "DutyModuleAnswers",
     "Direction",
     "Engagement",
     "EvidenceGap",

@@ -8,6 +8,8 @@ silently accept more), and is escaped wherever it is shown: HTML, PDF and CSV.
 from django.db import models
 from django.utils import timezone
 
+from screening_rules import duty_modules
+
 from ..limits import LONG_TEXT, SHORT_TEXT
 from .assessment import Assessment
 from .organisations import User
@@ -261,17 +263,12 @@ class Impact(models.Model):
         return self.direction == Direction.NEGATIVE
 
 
-class RuralTheme(models.TextChoices):
-    """DEFRA rural proofing themes (see ../shared/DOMAIN.md)."""
-
-    ACCESS = "access", "Access to services and travel"
-    OUTLETS = "outlets", "Closure or centralisation of outlets"
-    DIGITAL = "digital", "Digital connectivity (broadband and mobile)"
-    DELIVERY_COSTS = "delivery_costs", "Higher delivery costs from sparsity"
-    OLDER_POPULATION = "older_population", "An older population"
-    ECONOMY = "economy", "Rural businesses and the land-based economy"
-    HOUSING = "housing", "Affordable housing"
-    FUEL_POVERTY = "fuel_poverty", "Fuel poverty and off-gas-grid homes"
+# DEFRA's rural proofing themes, in the words and order of the rurality proofing module
+# (screening_rules/duties/rurality_proofing/v1.toml): the stage's questions come from its file.
+RURALITY_MODULE = duty_modules.load_module("rurality_proofing", 1)
+RuralTheme = models.TextChoices(
+    "RuralTheme", [(aim.id.upper(), (aim.id, aim.label)) for aim in RURALITY_MODULE.aims]
+)
 
 
 class RuralityProofing(models.Model):

@@ -79,6 +79,8 @@ class AssessmentDocument:
     impacts: tuple[ImpactLine, ...] = ()
     actions: tuple[ActionLine, ...] = ()
     rurality: tuple[tuple[str, str], ...] = ()  # (stage or theme, finding)
+    # Duty modules (Fairer Scotland, Welsh language, rural needs...): (heading, (label, answer)s).
+    duties: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     conclusion: str = ""
     conclusion_detail: str = ""
     changes_made: str = ""

@@ -146,6 +146,9 @@ def _full_story(doc: AssessmentDocument) -> list:
 
     story += heading("Rurality proofing", st.h2, 0)
     story += _labelled(doc.rurality, st) or _none(st)
+    for title, answers in doc.duties:
+        story += heading(title, st.h2, 0)
+        story += _labelled(answers, st) or _none(st)
 
     if doc.actions:
         widths = [190, 95, 70, 78, FRAME_WIDTH - 433]

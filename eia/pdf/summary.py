@@ -171,6 +171,10 @@ def _detail(doc: AssessmentDocument, st: Styles) -> list:
         story += paragraphs(finding, st.bullet, bullet=True, label=f"{theme}:")
     if not doc.rurality:
         story += paragraphs("No rurality findings recorded.", st.body)
+    for title, answers in doc.duties:
+        story += heading(title, st.h2, 0)
+        for label, answer in answers:
+            story += paragraphs(answer, st.bullet, bullet=True, label=f"{label}:")
     story += heading("Conclusion", st.h2, 0)
     story += paragraphs(
         doc.conclusion_detail, st.body, label=f"{humanise(doc.conclusion) or 'Not recorded'}."

@@ -10,7 +10,7 @@ stood at any moment.
 
 from collections.abc import Callable
 
-from eia import audit
+from eia import audit, duty_modules
 from eia.authorization import can_edit
 from eia.errors import InvalidInput, NotAllowed, NotFound
 from eia.events import EventType
@@ -39,17 +39,22 @@ LOCKED = (
 def editable_sections(assessment: Assessment) -> tuple[str, ...]:
     """Which sections exist for this assessment's path (before asking who may edit them)."""
     sections: tuple[str, ...] = ()
+    duties = duty_modules.sections(assessment)
     if assessment.screened_in:
-        sections += FULL_SECTIONS
+        sections += FULL_SECTIONS + duties
     if assessment.rurality_proofing_required:
         sections += RURAL_SECTIONS
+    # Screened out (or not yet decided), a duty module is on the short path: answered before
+    # the screening is submitted, and read with the screening decision.
+    sections += duties
     return tuple(dict.fromkeys(sections))
 
 
 def can_edit_section(user, assessment: Assessment, section: str) -> bool:
+    in_screening = assessment.state == State.SCREENING
     return (
         assessment.state in AUTHOR_STATES
-        and assessment.state != State.SCREENING
+        and (not in_screening or duty_modules.module_of_section(section) is not None)
         and section in editable_sections(assessment)
         and can_edit(user, assessment)
     )

@@ -116,3 +116,15 @@ def copy_content(*, source: Assessment, target: Assessment, changes: Changes) ->
     for row in source.rural_impacts.all():
         row, old = _copy(row, target, changes)
         changes.after(row, copied_from=old)
+    for answers in source.duty_answers.all():
+        # Still pinned to the module file they were given against; a "not required"
+        # declaration is authorised again for the new version.
+        answers, old = _copy(
+            answers,
+            target,
+            changes,
+            authorised_by=None,
+            authorised_by_name="",
+            authorised_at=None,
+        )
+        changes.after(answers, copied_from=old)

@@ -14,6 +14,7 @@ from tests.factories import OrganisationFactory, PipelineItemFactory
 from tests.integration.conftest import Journey
 from tests.integration.register.support import body, url_of
 from tests.support import builders
+from tests.support.duty_modules import RURAL_NEEDS
 from tests.support.pdfs import pdf_text
 from tests.support.screening_answers import as_post_data
 from tests.support.sections import complete_full
@@ -219,6 +220,10 @@ def test_a_northern_ireland_journey_asks_signs_and_cites_section_75_and_the_disa
     engagement = j.as_("pm").client.get(j.url("full/engagement/")).content.decode()
     assert "this one lasted 8 weeks" in engagement
     assert "The Equality Commission for Northern Ireland recommends" in engagement
+    # Every Northern Ireland assessment has its Rural Needs Impact Assessment (a duty module).
+    j.as_("pm").post(
+        j.url("duties/rural_needs/"), RURAL_NEEDS | {"completed": "yes"} | j.stale_guard()
+    )
 
     sign_off, public = _finish(j)
     attestation = _attestation(sign_off)
@@ -236,6 +241,7 @@ def test_a_northern_ireland_journey_asks_signs_and_cites_section_75_and_the_disa
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in public and "<script>alert" not in public
     assert "Public consultation" in public and "1 June 2026 to 26 July 2026 (8 weeks)" in public
     assert "Monitoring arrangements" in public
+    assert "Rural needs" in public and RURAL_NEEDS["needs_identified"] in public
     for words in PSED_WORDS:
         assert words not in public, words
     pdf = j.as_("pm").client.get(url_of(j.assessment, "full.pdf"))

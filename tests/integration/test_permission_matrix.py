@@ -188,7 +188,15 @@ def _arguments(world: World, scenario: Scenario | None) -> dict:
 def _url(name: str, arguments: dict) -> str:
     pattern_keys = _keywords(name)
     # An admin page of a model the world has no row of asks for one that does not exist.
-    defaults = {"object_id": 0, "app_label": "eia", "id": 0, "pk": 0, "action_id": 0, "area": "x"}
+    defaults = {
+        "object_id": 0,
+        "app_label": "eia",
+        "id": 0,
+        "pk": 0,
+        "action_id": 0,
+        "area": "x",
+        "module": "rural_needs",
+    }
     kwargs = arguments["by_name"].get(name) or {
         k: arguments[k] if k in arguments else defaults[k] for k in pattern_keys
     }

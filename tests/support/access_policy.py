@@ -462,6 +462,10 @@ POLICY: tuple[Row, ...] = (
     _section("workflows:section_conclusion", post_ok=SAVED),
     Row("workflows:section_rurality", get=READ,
         post=rules((both(EDITS_SECTIONS, RURAL), SAVED), otherwise=DENIED)),
+    # Duty modules: the matrix world is in England, where none applies, so every module's page
+    # is a 404 (tests/integration/test_duty_modules.py covers who may edit and authorise).
+    Row("workflows:section_duty", get=rules(otherwise=HIDDEN), post=rules(otherwise=HIDDEN)),
+    Row("workflows:duty_authorise", get=ONLY_POST, post=rules(otherwise=HIDDEN)),
     _section("workflows:evidence_add"),
     _section("workflows:gap_add"),
     _section("workflows:engagement_add"),
@@ -514,6 +518,10 @@ _EQUALITY = (
     "dashboard",
     "framework",
     "framework_area",
+    "monitoring_return",
+    "monitoring_return_csv",
+    "monitoring_return_pdf",
+    "monitoring_returns",
     "objective_add",
     "objective_edit",
     "objectives",

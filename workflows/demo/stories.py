@@ -18,6 +18,7 @@ from eia.services import actions, engagement, evidence, impacts, rurality, secti
 from eia.services.screening import save_screening_answers
 
 from .. import services
+from . import duty_modules
 
 
 class _Page:
@@ -233,6 +234,9 @@ def answer_and_submit_screening(assessment, *, by, outcome, rural=False, adverse
     ruleset = assessment.screening.ruleset_id
     answers = screening_answers(outcome, rural=rural, adverse=adverse, ruleset=ruleset)
     save_screening_answers(**page(), answers=answers)
+    if outcome != "full_assessment":  # screened out: the modules come before its submission
+        assessment.refresh_from_db()
+        duty_modules.answer_all(assessment, by=by)
     return services.submit_screening(**page())
 
 
@@ -247,6 +251,9 @@ def confirm(assessment, *, by, outcome, reasons, mitigation=""):
 
 def submit_stage(assessment, *, by):
     assessment.refresh_from_db()
+    if assessment.state == "full_assessment":
+        duty_modules.answer_all(assessment, by=by)
+        assessment.refresh_from_db()
     submit = {
         "full_assessment": services.submit_full_assessment,
         "rurality_proofing": services.submit_rurality_proofing,

@@ -1,7 +1,7 @@
 """Reads for one assessment's pages: the assessment itself (or nothing, for another
 organisation's), its co-authors, its versions, and everything its full assessment records."""
 
-from eia import consultation, screening
+from eia import consultation, duty_modules, screening
 from eia.models import Assessment, FullAssessment, User
 from eia.quality import full_of
 from eia.services import authorship
@@ -67,4 +67,6 @@ def whole_assessment(assessment: Assessment) -> dict:
         "rural_rows": list(assessment.rural_impacts.all()),
         "proofing": getattr(assessment, "rurality", None),
         "related": list(full.related_items.all()) if full.pk else [],
+        # Every answer of each duty module, internal ones too (eia.duty_modules).
+        "duty_sections": duty_modules.readable(assessment, public_only=False),
     }

@@ -16,8 +16,14 @@ def submit_screening(*, assessment_id: int, seen: int, by):
         by=by,
         apply=lambda a: a.submit_screening(),
         event_type=EventType.SCREENING_SUBMITTED,
-        check=require_complete,
+        check=_screening_check,
     )
+
+
+def _screening_check(assessment) -> None:
+    require_complete(assessment)
+    # Screened out, the duty modules the screening called for are the short path's record.
+    _refuse_problems(quality.short_path_problems(assessment))
 
 
 def _refuse_problems(problems) -> None:

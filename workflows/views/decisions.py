@@ -5,9 +5,9 @@ from django.contrib import messages
 from django.shortcuts import render
 from django.utils import timezone
 
-from eia import audit, quality, summary
+from eia import audit, duty_modules, quality, summary
 from eia.errors import InvalidInput, NotAllowed
-from eia.models import ScreeningOutcome, Section, State
+from eia.models import ScreeningOutcome, State
 from eia.services.sections import editable_sections
 
 from .. import returns, rules, services
@@ -142,7 +142,9 @@ def review_assessment(request, pk: int):
         template="workflows/review_assessment.html",
         act=act,
         extra=extra,
-        form_kwargs={"sections": [Section(key) for key in editable_sections(assessment)]},
+        form_kwargs={
+            "sections": [duty_modules.named_section(key) for key in editable_sections(assessment)]
+        },
     )
     return response
 

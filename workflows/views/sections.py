@@ -201,7 +201,8 @@ def section_context(request, assessment, section) -> dict:
         comment = (last_return.details.get("section_comments") or {}).get(section, "")
     return {
         "assessment": assessment,
-        "section": Section(section),
+        # A duty module's section (eia.duty_modules) is no Section: its page gives its title.
+        "section": Section(section) if section in Section.values else None,
         "editable": section_services.can_edit_section(request.user, assessment, section),
         "section_comment": comment,
         "section_comment_by": last_return.actor_name if comment else "",

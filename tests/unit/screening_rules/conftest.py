@@ -13,7 +13,7 @@ from screening_rules.lock import LOCK_NAME
 @pytest.fixture
 def root(tmp_path):
     """A copy of the shipped files and their lock, to change or to put broken rule sets beside."""
-    for folder in ("catalogues", "rulesets"):
+    for folder in ("catalogues", "rulesets", "duties"):
         shutil.copytree(
             DEFAULT_ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__")
         )

@@ -103,7 +103,7 @@ def test_a_stored_screening_is_reproduced_after_a_new_version_is_released(tmp_pa
 
     # Release a v2 that no longer treats likely (as opposed to raised) concern as decisive and
     # rewords a reason, in a copy of the tree.
-    for folder in ("catalogues", "rulesets"):
+    for folder in ("catalogues", "rulesets", "duties"):
         shutil.copytree(DEFAULT_ROOT / folder, tmp_path / folder, ignore=IGNORE)
     shutil.copy(DEFAULT_ROOT / "released.lock", tmp_path / "released.lock")
     text = (tmp_path / "rulesets" / "england" / "v1.toml").read_text(encoding="utf-8")
