@@ -85,6 +85,15 @@ class EventType(models.TextChoices):
         "equality.progress_report.published",
         "Action plan progress report published",
     )
+    ANNUAL_REPORT_TAKEN = "equality.annual_report.taken", "Annual equality report taken"
+    ANNUAL_REPORT_PUBLISHED = (
+        "equality.annual_report.published",
+        "Annual equality report published",
+    )
+    DUTY_SETTINGS_CHANGED = (
+        "equality.duty_settings.changed",
+        "Reporting year or timeliness targets changed",
+    )
 
 
 class EventGroup(models.TextChoices):
@@ -146,6 +155,9 @@ GROUPS: dict[EventGroup, frozenset[EventType]] = {
             E.PROGRESS_REPORT_TAKEN,
             E.PROGRESS_REPORT_PUBLISHED,
             E.FRAMEWORK_AREA_SAVED,
+            E.ANNUAL_REPORT_TAKEN,
+            E.ANNUAL_REPORT_PUBLISHED,
+            E.DUTY_SETTINGS_CHANGED,
         }
     ),
 }

@@ -1,12 +1,14 @@
 """Forms for the equality duty's pages: objectives, plan rows, links, filters, programmes."""
 
+import datetime
+
 from django import forms
 
 from eia.forms import GovukDateField, GovukForm
 from eia.limits import LONG_TEXT, SHORT_TEXT
 
 from .framework import Level
-from .models import PlanRow
+from .models import MAX_TARGET_DAYS, PlanRow
 
 
 def _text(label: str, *, required: bool = True, help_text: str = "") -> forms.CharField:
@@ -192,3 +194,33 @@ class FrameworkAreaForm(GovukForm):
         help_text="Assessments, objectives and plan rows that show it, with their references.",
     )
     peer_feedback = _text("Peer challenge feedback", required=False)
+
+
+class AnnualReportForm(GovukForm):
+    year = forms.TypedChoiceField(label="Reporting year", coerce=int)
+
+    def __init__(self, *args, years=(), label=str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [(year, label(year)) for year in years]
+
+
+_MONTHS = [(number, datetime.date(2000, number, 1).strftime("%B")) for number in range(1, 13)]
+
+
+class DutySettingsForm(GovukForm):
+    year_starts_month = forms.TypedChoiceField(
+        label="Reporting year starts in",
+        coerce=int,
+        choices=_MONTHS,
+        help_text="April for the financial year.",
+    )
+    started_before_days = forms.IntegerField(
+        label="Start the assessment at least this many working days before the decision",
+        min_value=0,
+        max_value=MAX_TARGET_DAYS,
+    )
+    publish_within_days = forms.IntegerField(
+        label="Publish within this many working days of sign-off",
+        min_value=0,
+        max_value=MAX_TARGET_DAYS,
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import cumulative, dashboard, framework, objectives, plan, public, reports
+from .views import annual, cumulative, dashboard, framework, objectives, plan, public, reports
 
 app_name = "equality"
 _public = "public/<slug:organisation>/equality"
@@ -12,6 +12,21 @@ urlpatterns = [
     path("action-plan/reports/<int:pk>.pdf", reports.report_pdf, name="report_pdf"),
     path("action-plan/reports/<int:pk>/publish/", reports.report_publish, name="report_publish"),
     path(f"{_public}/", public.equality_duty, name="public"),
+    path(f"{_public}/annual/<int:year>/", annual.public_annual_report, name="public_annual"),
+    path(
+        f"{_public}/annual/<int:year>.pdf",
+        annual.public_annual_report_pdf,
+        name="public_annual_pdf",
+    ),
+    path("annual-reports/", annual.annual_reports, name="annual_reports"),
+    path("annual-reports/targets/", annual.duty_settings, name="duty_settings"),
+    path("annual-reports/<int:pk>/", annual.annual_report, name="annual_report"),
+    path("annual-reports/<int:pk>.pdf", annual.annual_report_pdf, name="annual_report_pdf"),
+    path(
+        "annual-reports/<int:pk>/publish/",
+        annual.annual_report_publish,
+        name="annual_report_publish",
+    ),
     path("equality-framework/", framework.framework, name="framework"),
     path("equality-framework/<slug:area>/", framework.framework_area, name="framework_area"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
