@@ -1,8 +1,8 @@
 # ruff: noqa: E501 - the demo plan rows are data, one row a line
 """The equality duty's demo data, made through the services: each demo council's objectives
 (from the Cumbria plan in the seeds), its action plan with comments and RAG ratings, its
-assessments' actions linked to objectives, and a budget round whose proposals hit the same
-groups. Idempotent: a council that already has objectives is left alone.
+assessments' actions linked to objectives, a budget round whose proposals hit the same
+groups, and the year's annual equality report, published. Idempotent: a council that already has objectives is left alone.
 (`manage.py seed_demo` calls `manage.py seed_demo_duty`, which runs `seed()`.)"""
 
 import datetime
@@ -16,7 +16,8 @@ from workflows import services as workflow_services
 from workflows.demo import stories
 
 from .models import Objective
-from .services import objectives, plan, programmes
+from .selectors.timeliness import targets_for, year_of
+from .services import annual, objectives, plan, programmes
 
 _OBJECTIVES = [
     (
@@ -270,6 +271,10 @@ def seed_organisation(organisation: Organisation, today: datetime.date | None = 
     for action in Action.objects.filter(assessment__organisation=organisation).order_by("pk"):
         short = "Organisational support" if action.kind == Action.Kind.EVIDENCE_GAP else "Customers"
         plan.link_action(by=officer, action_id=action.pk, objective_id=made[short].pk)
+    # The year so far as the annual equality report, prepared and published.
+    year = year_of(targets_for(organisation.pk), today)
+    report = annual.take_annual_report(by=officer, year=year)
+    annual.publish_annual_report(by=lead, report_id=report.pk)
 
 
 def seed() -> None:
