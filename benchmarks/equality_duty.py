@@ -65,6 +65,14 @@ ANNUAL_PAGES = (
 )
 
 
+def _ms(client, path) -> float:
+    """One request's time, without closing the response (see `_queries`)."""
+    started = time.perf_counter()
+    if client.get(path).status_code != 200:
+        raise RuntimeError(f"{path} failed")
+    return (time.perf_counter() - started) * 1000
+
+
 def _annual_report_queries(client, organisation, lead) -> dict:
     """The annual report for the reporting year most records with impacts were published in
     (see tests/integration/equality/test_dashboard.py), prepared over HTTP and published."""
@@ -79,15 +87,17 @@ def _annual_report_queries(client, organisation, lead) -> dict:
         if client.post("/annual-reports/", {"year": year}).status_code != 302:
             raise RuntimeError("the annual report was not prepared")
     preparing_ms = (time.perf_counter() - started) * 1000
+    # Counted now: the next request resets the log the capture reads lazily.
+    prepared_in = len(preparing)
     report = AnnualReport.objects.get(organisation=organisation)
     publish_annual_report(by=lead, report_id=report.pk)
-    reading_ms, _queries_read = _median_ms(client, f"/annual-reports/{report.pk}/")
-    pdf_ms, _queries_pdf = _median_ms(client, f"/annual-reports/{report.pk}.pdf", repeat=1)
+    reading_ms = _ms(client, f"/annual-reports/{report.pk}/")
+    pdf_ms = _ms(client, f"/annual-reports/{report.pk}.pdf")
     return dict(
         zip(
             ANNUAL_PAGES,
             (
-                len(preparing),
+                prepared_in,
                 _queries(client, "/annual-reports/"),
                 _queries(client, f"/annual-reports/{report.pk}/"),
                 _queries(Client(), f"/public/{organisation.slug}/equality/annual/{year}/"),
