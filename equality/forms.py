@@ -224,3 +224,42 @@ class DutySettingsForm(GovukForm):
         min_value=0,
         max_value=MAX_TARGET_DAYS,
     )
+
+
+class FrameworkEvidenceForm(GovukForm):
+    kind = forms.ChoiceField(
+        label="The kind of record",
+        choices=[
+            ("assessment", "An equality impact assessment"),
+            ("objective", "An equality objective"),
+            ("plan_row", "A deliverable of the action plan"),
+        ],
+        widget=forms.RadioSelect,
+    )
+    reference = forms.CharField(
+        label="The assessment's reference (for an assessment)",
+        max_length=60,
+        required=False,
+        help_text="For example NCC-2027-002. The newest version is linked.",
+    )
+    objective = forms.TypedChoiceField(
+        label="The objective (for an objective)", coerce=int, required=False, empty_value=None
+    )
+    plan_row = forms.TypedChoiceField(
+        label="The deliverable (for a deliverable)", coerce=int, required=False, empty_value=None
+    )
+    note = forms.CharField(label="What it shows (optional)", max_length=SHORT_TEXT, required=False)
+
+    def __init__(self, *args, objectives=(), rows=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["objective"].choices = [("", "Select an objective")] + [
+            (objective.pk, objective.title) for objective in objectives
+        ]
+        self.fields["plan_row"].choices = [("", "Select a deliverable")] + [
+            (row.pk, f"{row.section.title}: {row.overview}") for row in rows
+        ]
+
+
+class PeerFeedbackForm(GovukForm):
+    text = _text("What the peers said")
+    received_on = GovukDateField(label="Date of the peer challenge", required=False)

@@ -10,7 +10,7 @@ from django.db import models
 from django.utils import timezone
 
 from eia.limits import LONG_TEXT, SHORT_TEXT
-from eia.models import Action, Directorate, Organisation, PipelineItem, User
+from eia.models import Action, Assessment, Directorate, Organisation, PipelineItem, User
 
 from .framework import Area, Level
 from .targets import Kind
@@ -248,3 +248,60 @@ class AnnualReport(models.Model):
 
     def __str__(self) -> str:
         return f"Annual equality report {self.year}"
+
+
+class FrameworkEvidence(models.Model):
+    """A record the peer challenge can look at for one area of the Equality Framework: an
+    assessment, an equality objective or a deliverable of the action plan (exactly one)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    area = models.CharField(max_length=20, choices=Area.choices)
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    objective = models.ForeignKey(
+        Objective, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    plan_row = models.ForeignKey(
+        PlanRow, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    note = models.CharField("What it shows", max_length=SHORT_TEXT, blank=True)
+    linked_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    linked_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["linked_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(assessment__isnull=False, objective=None, plan_row=None)
+                    | models.Q(assessment=None, objective__isnull=False, plan_row=None)
+                    | models.Q(assessment=None, objective=None, plan_row__isnull=False)
+                ),
+                name="framework_evidence_links_one_record",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Evidence for {self.area}"
+
+
+class PeerFeedback(models.Model):
+    """One point the peer challenge made about an area, and the plan deliverable created to
+    act on it (linked back: the deliverable says which feedback it answers)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    area = models.CharField(max_length=20, choices=Area.choices)
+    text = models.TextField("What the peers said", max_length=LONG_TEXT)
+    received_on = models.DateField("Date of the peer challenge", null=True, blank=True)
+    recorded_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(default=timezone.now)
+    plan_row = models.OneToOneField(
+        PlanRow, on_delete=models.PROTECT, null=True, blank=True, related_name="peer_feedback"
+    )
+
+    class Meta:
+        ordering = ["recorded_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Peer feedback on {self.area}"

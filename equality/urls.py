@@ -29,6 +29,21 @@ urlpatterns = [
     ),
     path("equality-framework/", framework.framework, name="framework"),
     path("equality-framework/<slug:area>/", framework.framework_area, name="framework_area"),
+    path(
+        "equality-framework/<slug:area>/evidence/",
+        framework.framework_evidence,
+        name="framework_evidence",
+    ),
+    path(
+        "equality-framework/<slug:area>/feedback/",
+        framework.framework_feedback,
+        name="framework_feedback",
+    ),
+    path(
+        "equality-framework/feedback/<int:pk>/action/",
+        framework.feedback_action,
+        name="feedback_action",
+    ),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("cumulative-impact/", cumulative.cumulative_impact, name="cumulative"),
     path("programmes/", cumulative.programmes, name="programmes"),

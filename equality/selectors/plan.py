@@ -28,7 +28,7 @@ _OPEN = [Action.Status.NOT_STARTED, Action.Status.IN_PROGRESS]
 def rows(*, organisation_id: int, filters: Filters, today: datetime.date | None = None) -> QuerySet:
     today = today or datetime.date.today()
     found = PlanRow.objects.filter(organisation_id=organisation_id).select_related(
-        "section__objective", "owner_user", "directorate"
+        "section__objective", "owner_user", "directorate", "peer_feedback"
     )
     if filters.objective:
         found = found.filter(section__objective_id=filters.objective)

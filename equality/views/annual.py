@@ -21,7 +21,7 @@ from ..forms import AnnualReportForm, DutySettingsForm
 from ..models import AnnualReport
 from ..selectors.timeliness import targets_for, year_label
 from ..services import annual as services
-from .common import require, staff_organisation, status_of
+from .common import posted, require, staff_organisation, status_of
 
 
 def annual_reports(request):
@@ -31,7 +31,7 @@ def annual_reports(request):
         request.user, Permission.KEEP_ACTION_PLAN, organisation_id=organisation_id
     )
     form = AnnualReportForm(
-        request.POST or None,
+        posted(request),
         years=services.years_open(organisation_id),
         label=lambda year: year_label(targets, year),
     )
@@ -68,7 +68,7 @@ def duty_settings(request):
         request, Permission.MANAGE_OBJECTIVES, "Only the equality lead sets these targets."
     )
     targets = targets_for(organisation_id)
-    form = DutySettingsForm(request.POST or None, initial=vars(targets))
+    form = DutySettingsForm(posted(request), initial=vars(targets))
     if request.method == "POST" and form.is_valid():
         try:
             services.set_duty_settings(by=request.user, values=form.cleaned_data)

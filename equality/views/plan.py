@@ -161,7 +161,7 @@ def row_history(request, pk: int):
     organisation_id = staff_organisation(request)
     row = (
         PlanRow.objects.filter(pk=pk, organisation_id=organisation_id)
-        .select_related("section__objective")
+        .select_related("section__objective", "peer_feedback")
         .first()
     )
     if row is None:

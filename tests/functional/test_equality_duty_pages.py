@@ -7,7 +7,7 @@ import pytest
 from eia.authorization import Role
 from eia.models import Action
 from equality import demo
-from equality.models import AnnualReport, PlanRow, Programme, ProgressReport
+from equality.models import AnnualReport, PeerFeedback, PlanRow, Programme, ProgressReport
 from equality.services import programmes
 from tests.factories import UserFactory
 from tests.support import builders
@@ -134,3 +134,18 @@ def test_the_annual_report_its_targets_and_its_public_page(browse, council, orga
     assert "Timeliness" in _visit(
         browse, f"/public/{organisation.slug}/equality/annual/{published.year}/"
     )
+
+
+def test_framework_evidence_and_peer_feedback_pages(browse, council):
+    page = browse.page
+    browse.sign_in_as(council["lead"])
+    framework = _visit(browse, "/equality-framework/")
+    assert "Records that show it" in framework and "Points from the peer challenge" in framework
+    assert "Gypsy and Traveller engagement" in framework  # the actioned point links to its row
+    assert "The kind of record" in _visit(browse, "/equality-framework/knowing/evidence/")
+    browse.activate("Save")
+    assert page.title().startswith("Error: ")
+    assert "What the peers said" in _visit(browse, "/equality-framework/knowing/feedback/")
+    open_point = PeerFeedback.objects.get(plan_row__isnull=True)
+    form = _visit(browse, f"/equality-framework/feedback/{open_point.pk}/action/")
+    assert "Tell residents what changed" in form
