@@ -55,6 +55,7 @@ urlpatterns = [
     path("objectives/<int:pk>/", objectives.objective_edit, name="objective_edit"),
     path("action-plan/", plan.action_plan, name="action_plan"),
     path("action-plan/from-assessments/", plan.plan_actions, name="plan_actions"),
+    path("action-plan/from-assessments/carry-forward/", plan.carry_links, name="carry_links"),
     path("action-plan/action-plan.csv", plan.download, {"kind": "csv"}, name="plan_csv"),
     path("action-plan/action-plan.xlsx", plan.download, {"kind": "xlsx"}, name="plan_xlsx"),
     path("action-plan/sections/add/", plan.section_add, name="section_add"),

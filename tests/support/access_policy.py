@@ -518,6 +518,7 @@ _EQUALITY = (
     "annual_report_pdf",
     "annual_report_publish",
     "annual_reports",
+    "carry_links",
     "cumulative",
     "dashboard",
     "duty_settings",
