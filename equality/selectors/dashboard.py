@@ -1,6 +1,8 @@
-"""The dashboard's figures for one organisation, each an aggregate the database computes:
-a fixed number of queries however many assessments, actions or plan rows there are
-(`tests/integration/equality/test_dashboard.py` counts them with 20 and 2,000)."""
+"""The dashboard's figures for one organisation, each an aggregate the database computes
+(timeliness excepted: one query reads the dates, counted in working days in Python): a fixed
+number of queries however many assessments, actions or plan rows there are
+(`tests/integration/equality/test_dashboard.py` counts them with 20 and 200,
+`benchmarks/equality_duty.py` with 20 and 2,000)."""
 
 import datetime
 from dataclasses import dataclass
