@@ -1,23 +1,28 @@
 """The equality duty's pages at scale, as ratios to a bare view: the dashboard, the action plan
 and its linked actions, cumulative impact, and the plan as CSV (run by `make bench` through
 `benchmarks/run.py`, which calls every module's `run()`); and the query counts of the
-dashboard and plan pages with 20 and with 2,000 assessments, actions and plan rows, which must
-be equal (the test suite checks 20 against 200: seeding 2,000 there took minutes)."""
+dashboard and plan pages, and of preparing and reading the annual equality report, with 20
+and with 2,000 assessments, actions and plan rows, which must be equal (the test suite checks
+20 against 200: seeding 2,000 there took minutes)."""
 
 import datetime
 import statistics
 import time
+from collections import Counter
 
 from django.contrib.auth.models import Group
 from django.db import connection, transaction
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
+from django.utils.timezone import localdate
 
 from eia.authorization import Role
-from eia.models import Action, Directorate, Organisation, User
-from equality.models import ActionObjective, PlanRow
+from eia.models import Action, Assessment, Directorate, Organisation, User
+from equality.models import ActionObjective, AnnualReport, PlanRow
+from equality.selectors.timeliness import targets_for, year_of
 from equality.services import objectives as objective_services
 from equality.services import plan as plan_services
+from equality.services.annual import publish_annual_report
 from workflows.demo import scale
 
 PAGES = {
@@ -50,6 +55,63 @@ QUERY_PAGES = (
     "/action-plan/from-assessments/",
     "/cumulative-impact/",
 )
+
+
+ANNUAL_PAGES = (
+    "annual report: preparing it",
+    "annual report: the list",
+    "annual report: the report",
+    "annual report: published",
+)
+
+
+def _ms(client, path) -> float:
+    """One request's time, without closing the response (see `_queries`)."""
+    started = time.perf_counter()
+    if client.get(path).status_code != 200:
+        raise RuntimeError(f"{path} failed")
+    return (time.perf_counter() - started) * 1000
+
+
+def _annual_report_queries(client, organisation, lead) -> dict:
+    """The annual report for the reporting year most records with impacts were published in
+    (see tests/integration/equality/test_dashboard.py), prepared over HTTP and published."""
+    year = Counter(
+        year_of(targets_for(organisation.pk), localdate(moment))
+        for moment in Assessment.objects.filter(
+            organisation=organisation, published_at__isnull=False, impacts__isnull=False
+        ).values_list("published_at", flat=True)
+    ).most_common(1)[0][0]
+    started = time.perf_counter()
+    with CaptureQueriesContext(connection) as preparing:
+        if client.post("/annual-reports/", {"year": year}).status_code != 302:
+            raise RuntimeError("the annual report was not prepared")
+    preparing_ms = (time.perf_counter() - started) * 1000
+    # Counted now: the next request resets the log the capture reads lazily.
+    prepared_in = len(preparing)
+    report = AnnualReport.objects.get(organisation=organisation)
+    publish_annual_report(by=lead, report_id=report.pk)
+    reading_ms = _ms(client, f"/annual-reports/{report.pk}/")
+    pdf_ms = _ms(client, f"/annual-reports/{report.pk}.pdf")
+    return dict(
+        zip(
+            ANNUAL_PAGES,
+            (
+                prepared_in,
+                _queries(client, "/annual-reports/"),
+                _queries(client, f"/annual-reports/{report.pk}/"),
+                _queries(Client(), f"/public/{organisation.slug}/equality/annual/{year}/"),
+            ),
+            strict=True,
+        )
+    ) | {
+        "annual report: records": len(report.content["records"]),
+        "annual report: ms to prepare, read, PDF": [
+            round(preparing_ms),
+            round(reading_ms),
+            round(pdf_ms),
+        ],
+    }
 
 
 def _plan_at_scale(organisation, lead, size: int) -> int:
@@ -109,12 +171,15 @@ def query_counts(sizes=(20, 2000)) -> dict:
             actions = _plan_at_scale(organisation, lead, size)
             client = Client()
             client.force_login(lead)
-            counts[size] = {"actions": actions} | {
-                path: _queries(client, path) for path in QUERY_PAGES
-            }
+            counts[size] = (
+                {"actions": actions}
+                | {path: _queries(client, path) for path in QUERY_PAGES}
+                | _annual_report_queries(client, organisation, lead)
+            )
         transaction.set_rollback(True)
+    compared = [*QUERY_PAGES, *ANNUAL_PAGES]
     counts["equal"] = all(
-        {p: counts[s][p] for p in QUERY_PAGES} == {p: counts[sizes[0]][p] for p in QUERY_PAGES}
+        {p: counts[s][p] for p in compared} == {p: counts[sizes[0]][p] for p in compared}
         for s in sizes
     )
     return counts

@@ -85,6 +85,24 @@ class EventType(models.TextChoices):
         "equality.progress_report.published",
         "Action plan progress report published",
     )
+    ANNUAL_REPORT_TAKEN = "equality.annual_report.taken", "Annual equality report taken"
+    ANNUAL_REPORT_PUBLISHED = (
+        "equality.annual_report.published",
+        "Annual equality report published",
+    )
+    FRAMEWORK_EVIDENCE_LINKED = (
+        "equality.framework_evidence.linked",
+        "Record linked as Equality Framework evidence",
+    )
+    PEER_FEEDBACK_RECORDED = "equality.peer_feedback.recorded", "Peer challenge feedback recorded"
+    PEER_FEEDBACK_ACTIONED = (
+        "equality.peer_feedback.actioned",
+        "Action plan deliverable created from peer challenge feedback",
+    )
+    DUTY_SETTINGS_CHANGED = (
+        "equality.duty_settings.changed",
+        "Reporting year or timeliness targets changed",
+    )
 
 
 class EventGroup(models.TextChoices):
@@ -146,6 +164,12 @@ GROUPS: dict[EventGroup, frozenset[EventType]] = {
             E.PROGRESS_REPORT_TAKEN,
             E.PROGRESS_REPORT_PUBLISHED,
             E.FRAMEWORK_AREA_SAVED,
+            E.ANNUAL_REPORT_TAKEN,
+            E.ANNUAL_REPORT_PUBLISHED,
+            E.DUTY_SETTINGS_CHANGED,
+            E.FRAMEWORK_EVIDENCE_LINKED,
+            E.PEER_FEEDBACK_RECORDED,
+            E.PEER_FEEDBACK_ACTIONED,
         }
     ),
 }

@@ -1,8 +1,9 @@
 # ruff: noqa: E501 - the demo plan rows are data, one row a line
 """The equality duty's demo data, made through the services: each demo council's objectives
 (from the Cumbria plan in the seeds), its action plan with comments and RAG ratings, its
-assessments' actions linked to objectives, and a budget round whose proposals hit the same
-groups. Idempotent: a council that already has objectives is left alone.
+assessments' actions linked to objectives, a budget round whose proposals hit the same
+groups, an area of the Equality Framework with its evidence and the peer challenge's points
+(one turned into a deliverable), and the year's annual equality report, published. Idempotent: a council that already has objectives is left alone.
 (`manage.py seed_demo` calls `manage.py seed_demo_duty`, which runs `seed()`.)"""
 
 import datetime
@@ -11,12 +12,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from eia.authorization import Role
-from eia.models import Action, Organisation, PipelineItem, User
+from eia.models import Action, Assessment, Organisation, PipelineItem, State, User
 from workflows import services as workflow_services
 from workflows.demo import stories
 
-from .models import Objective
-from .services import objectives, plan, programmes
+from .framework import Area
+from .models import Objective, PlanRow, PlanSection
+from .selectors.timeliness import targets_for, year_of
+from .services import annual, framework, objectives, plan, programmes
 
 _OBJECTIVES = [
     (
@@ -221,6 +224,67 @@ def _budget_round(organisation: Organisation, people: dict, year: int) -> None:
     )
 
 
+def _framework(organisation: Organisation, lead: User, officer: User, made: dict, today) -> None:
+    """One area of the Equality Framework assessed, with evidence linked from an objective, a
+    deliverable and a published assessment, and the peer challenge's points, one actioned."""
+    framework.save_area(
+        by=lead,
+        area=Area.ENGAGEMENT,
+        values={
+            "current_level": "developing",
+            "assessed_on": today.replace(day=1),
+            "target_level": "achieving",
+            "target_date": datetime.date(today.year + 2, 3, 31),
+            "evidence": "Engagement in the Disability Forum and community groups.",
+            "peer_feedback": "",
+        },
+    )
+    row = PlanRow.objects.filter(organisation=organisation, section__title="Communities").first()
+    evidence = [{"kind": "objective", "objective": made["Communities"].pk}]
+    if row is not None:
+        evidence.append({"kind": "plan_row", "plan_row": row.pk})
+    published = Assessment.objects.filter(organisation=organisation, state=State.PUBLISHED)
+    first = published.select_related("pipeline_item").order_by("pk").first()
+    if first is not None:
+        evidence.append(
+            {
+                "kind": "assessment",
+                "reference": first.pipeline_item.reference,
+                "note": "Users shaped the changes in the engagement recorded here.",
+            }
+        )
+    for values in evidence:
+        framework.link_evidence(by=lead, area=Area.ENGAGEMENT, values=values)
+    received = today.replace(day=1) - datetime.timedelta(days=30)
+    actioned = framework.record_feedback(
+        by=lead,
+        area=Area.ENGAGEMENT,
+        text="Engagement reaches few Gypsy and Traveller residents: work with their liaison group.",
+        received_on=received,
+    )
+    framework.record_feedback(
+        by=lead,
+        area=Area.ENGAGEMENT,
+        text="Tell residents what changed because of what they said.",
+        received_on=received,
+    )
+    section = PlanSection.objects.filter(organisation=organisation, title="Communities").first()
+    if section is not None:
+        framework.act_on_feedback(
+            by=officer,
+            feedback_id=actioned.pk,
+            values={
+                "section": section.pk,
+                "overview": "Gypsy and Traveller engagement",
+                "key_deliverables": "Meet the Traveller liaison group each quarter.",
+                "owner_name": "Communities team",
+                "target_text": f"From April {today.year + 1}",
+                "comment": "From the peer challenge.",
+                "rag": "",
+            },
+        )
+
+
 @transaction.atomic
 def seed_organisation(organisation: Organisation, today: datetime.date | None = None) -> None:
     if Objective.objects.filter(organisation=organisation).exists():
@@ -270,6 +334,11 @@ def seed_organisation(organisation: Organisation, today: datetime.date | None = 
     for action in Action.objects.filter(assessment__organisation=organisation).order_by("pk"):
         short = "Organisational support" if action.kind == Action.Kind.EVIDENCE_GAP else "Customers"
         plan.link_action(by=officer, action_id=action.pk, objective_id=made[short].pk)
+    _framework(organisation, lead, officer, made, today)
+    # The year so far as the annual equality report, prepared and published.
+    year = year_of(targets_for(organisation.pk), today)
+    report = annual.take_annual_report(by=officer, year=year)
+    annual.publish_annual_report(by=lead, report_id=report.pk)
 
 
 def seed() -> None:

@@ -1,12 +1,14 @@
 """Forms for the equality duty's pages: objectives, plan rows, links, filters, programmes."""
 
+import datetime
+
 from django import forms
 
 from eia.forms import GovukDateField, GovukForm
 from eia.limits import LONG_TEXT, SHORT_TEXT
 
 from .framework import Level
-from .models import PlanRow
+from .models import MAX_TARGET_DAYS, PlanRow
 
 
 def _text(label: str, *, required: bool = True, help_text: str = "") -> forms.CharField:
@@ -192,3 +194,72 @@ class FrameworkAreaForm(GovukForm):
         help_text="Assessments, objectives and plan rows that show it, with their references.",
     )
     peer_feedback = _text("Peer challenge feedback", required=False)
+
+
+class AnnualReportForm(GovukForm):
+    year = forms.TypedChoiceField(label="Reporting year", coerce=int)
+
+    def __init__(self, *args, years=(), label=str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [(year, label(year)) for year in years]
+
+
+_MONTHS = [(number, datetime.date(2000, number, 1).strftime("%B")) for number in range(1, 13)]
+
+
+class DutySettingsForm(GovukForm):
+    year_starts_month = forms.TypedChoiceField(
+        label="Reporting year starts in",
+        coerce=int,
+        choices=_MONTHS,
+        help_text="April for the financial year.",
+    )
+    started_before_days = forms.IntegerField(
+        label="Start the assessment at least this many working days before the decision",
+        min_value=0,
+        max_value=MAX_TARGET_DAYS,
+    )
+    publish_within_days = forms.IntegerField(
+        label="Publish within this many working days of sign-off",
+        min_value=0,
+        max_value=MAX_TARGET_DAYS,
+    )
+
+
+class FrameworkEvidenceForm(GovukForm):
+    kind = forms.ChoiceField(
+        label="The kind of record",
+        choices=[
+            ("assessment", "An equality impact assessment"),
+            ("objective", "An equality objective"),
+            ("plan_row", "A deliverable of the action plan"),
+        ],
+        widget=forms.RadioSelect,
+    )
+    reference = forms.CharField(
+        label="The assessment's reference (for an assessment)",
+        max_length=60,
+        required=False,
+        help_text="For example NCC-2027-002. The newest version is linked.",
+    )
+    objective = forms.TypedChoiceField(
+        label="The objective (for an objective)", coerce=int, required=False, empty_value=None
+    )
+    plan_row = forms.TypedChoiceField(
+        label="The deliverable (for a deliverable)", coerce=int, required=False, empty_value=None
+    )
+    note = forms.CharField(label="What it shows (optional)", max_length=SHORT_TEXT, required=False)
+
+    def __init__(self, *args, objectives=(), rows=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["objective"].choices = [("", "Select an objective")] + [
+            (objective.pk, objective.title) for objective in objectives
+        ]
+        self.fields["plan_row"].choices = [("", "Select a deliverable")] + [
+            (row.pk, f"{row.section.title}: {row.overview}") for row in rows
+        ]
+
+
+class PeerFeedbackForm(GovukForm):
+    text = _text("What the peers said")
+    received_on = GovukDateField(label="Date of the peer challenge", required=False)

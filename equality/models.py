@@ -5,14 +5,17 @@ that group proposals so their impacts can be read together.
 Rows are written only by `equality/services/`, each write on the organisation's own audit
 trail (`eia.audit.record(assessment=None, organisation=...)`)."""
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
 from eia.limits import LONG_TEXT, SHORT_TEXT
-from eia.models import Action, Directorate, Organisation, PipelineItem, User
+from eia.models import Action, Assessment, Directorate, Organisation, PipelineItem, User
 
 from .framework import Area, Level
 from .targets import Kind
+
+MAX_TARGET_DAYS = 120  # about six months of working days
 
 
 class Objective(models.Model):
@@ -188,3 +191,117 @@ class FrameworkArea(models.Model):
 
     def __str__(self) -> str:
         return f"{self.area}: {self.current_level}"
+
+
+class DutySettings(models.Model):
+    """The organisation's own targets for its equality duty: when its reporting year starts
+    (the annual equality report covers one), and the timeliness targets in working days (bank
+    holidays of its nation) that the dashboard and the report measure assessments against.
+    Without a row, the defaults below apply (`equality/selectors/timeliness.py`)."""
+
+    organisation = models.OneToOneField(
+        Organisation, on_delete=models.PROTECT, related_name="duty_settings"
+    )
+    year_starts_month = models.PositiveSmallIntegerField(
+        "Reporting year starts in",
+        default=4,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+    )
+    started_before_days = models.PositiveSmallIntegerField(
+        "Start at least this many working days before the decision",
+        default=20,
+        validators=[MaxValueValidator(MAX_TARGET_DAYS)],
+    )
+    publish_within_days = models.PositiveSmallIntegerField(
+        "Publish within this many working days of sign-off",
+        default=20,
+        validators=[MaxValueValidator(MAX_TARGET_DAYS)],
+    )
+
+    def __str__(self) -> str:
+        return f"Duty settings of {self.organisation_id}"
+
+
+class AnnualReport(models.Model):
+    """The annual equality report for one reporting year (the publication duty): objectives
+    and progress, the action plan's state, what was published that year, the adverse impacts
+    found and what was done, and timeliness. Frozen when taken, only from public allow-lists
+    and aggregate figures (`equality/annual.py`), so the published report is redacted by
+    construction and never changes afterwards; the equality lead publishes it."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField()  # the calendar year the reporting year starts in
+    taken_at = models.DateTimeField(default=timezone.now)
+    taken_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    content = models.JSONField(default=dict)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-year", "-taken_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "year"],
+                condition=models.Q(published_at__isnull=False),
+                name="annual_report_one_published_per_year",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Annual equality report {self.year}"
+
+
+class FrameworkEvidence(models.Model):
+    """A record the peer challenge can look at for one area of the Equality Framework: an
+    assessment, an equality objective or a deliverable of the action plan (exactly one)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    area = models.CharField(max_length=20, choices=Area.choices)
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    objective = models.ForeignKey(
+        Objective, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    plan_row = models.ForeignKey(
+        PlanRow, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    note = models.CharField("What it shows", max_length=SHORT_TEXT, blank=True)
+    linked_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    linked_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["linked_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(assessment__isnull=False, objective=None, plan_row=None)
+                    | models.Q(assessment=None, objective__isnull=False, plan_row=None)
+                    | models.Q(assessment=None, objective=None, plan_row__isnull=False)
+                ),
+                name="framework_evidence_links_one_record",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Evidence for {self.area}"
+
+
+class PeerFeedback(models.Model):
+    """One point the peer challenge made about an area, and the plan deliverable created to
+    act on it (linked back: the deliverable says which feedback it answers)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    area = models.CharField(max_length=20, choices=Area.choices)
+    text = models.TextField("What the peers said", max_length=LONG_TEXT)
+    received_on = models.DateField("Date of the peer challenge", null=True, blank=True)
+    recorded_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(default=timezone.now)
+    plan_row = models.OneToOneField(
+        PlanRow, on_delete=models.PROTECT, null=True, blank=True, related_name="peer_feedback"
+    )
+
+    class Meta:
+        ordering = ["recorded_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Peer feedback on {self.area}"

@@ -1,6 +1,16 @@
 from django.urls import path
 
-from .views import cumulative, dashboard, framework, monitoring, objectives, plan, public, reports
+from .views import (
+    annual,
+    cumulative,
+    dashboard,
+    framework,
+    monitoring,
+    objectives,
+    plan,
+    public,
+    reports,
+)
 
 app_name = "equality"
 _public = "public/<slug:organisation>/equality"
@@ -12,8 +22,38 @@ urlpatterns = [
     path("action-plan/reports/<int:pk>.pdf", reports.report_pdf, name="report_pdf"),
     path("action-plan/reports/<int:pk>/publish/", reports.report_publish, name="report_publish"),
     path(f"{_public}/", public.equality_duty, name="public"),
+    path(f"{_public}/annual/<int:year>/", annual.public_annual_report, name="public_annual"),
+    path(
+        f"{_public}/annual/<int:year>.pdf",
+        annual.public_annual_report_pdf,
+        name="public_annual_pdf",
+    ),
+    path("annual-reports/", annual.annual_reports, name="annual_reports"),
+    path("annual-reports/targets/", annual.duty_settings, name="duty_settings"),
+    path("annual-reports/<int:pk>/", annual.annual_report, name="annual_report"),
+    path("annual-reports/<int:pk>.pdf", annual.annual_report_pdf, name="annual_report_pdf"),
+    path(
+        "annual-reports/<int:pk>/publish/",
+        annual.annual_report_publish,
+        name="annual_report_publish",
+    ),
     path("equality-framework/", framework.framework, name="framework"),
     path("equality-framework/<slug:area>/", framework.framework_area, name="framework_area"),
+    path(
+        "equality-framework/<slug:area>/evidence/",
+        framework.framework_evidence,
+        name="framework_evidence",
+    ),
+    path(
+        "equality-framework/<slug:area>/feedback/",
+        framework.framework_feedback,
+        name="framework_feedback",
+    ),
+    path(
+        "equality-framework/feedback/<int:pk>/action/",
+        framework.feedback_action,
+        name="feedback_action",
+    ),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("cumulative-impact/", cumulative.cumulative_impact, name="cumulative"),
     path("programmes/", cumulative.programmes, name="programmes"),
@@ -25,6 +65,7 @@ urlpatterns = [
     path("objectives/<int:pk>/", objectives.objective_edit, name="objective_edit"),
     path("action-plan/", plan.action_plan, name="action_plan"),
     path("action-plan/from-assessments/", plan.plan_actions, name="plan_actions"),
+    path("action-plan/from-assessments/carry-forward/", plan.carry_links, name="carry_links"),
     path("action-plan/action-plan.csv", plan.download, {"kind": "csv"}, name="plan_csv"),
     path("action-plan/action-plan.xlsx", plan.download, {"kind": "xlsx"}, name="plan_xlsx"),
     path("action-plan/sections/add/", plan.section_add, name="section_add"),

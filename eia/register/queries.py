@@ -99,6 +99,23 @@ def decided_between(
     return with_public_content(queryset)
 
 
+def published_between(
+    *, organisation: Organisation, start: datetime.date, end: datetime.date
+) -> QuerySet:
+    """The organisation's public records published on `start` or later and before `end`,
+    oldest first, with their public content (the annual equality report's year)."""
+    queryset = (
+        public_assessments()
+        .filter(
+            organisation=organisation,
+            published_at__gte=start_of(start),
+            published_at__lt=start_of(end),
+        )
+        .order_by("published_at", "pk")
+    )
+    return with_public_content(queryset)
+
+
 def decision_times(*, organisation: Organisation) -> QuerySet:
     """When the screening of each of the organisation's public records was decided."""
     return _decided(public_assessments().filter(organisation=organisation)).values_list(

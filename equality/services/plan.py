@@ -12,6 +12,7 @@ from eia.limits import LONG_TEXT, SHORT_TEXT, clean_text
 from eia.models import Action, Directorate, User
 
 from ..models import ActionObjective, Objective, PlanRow, PlanRowChange, PlanSection
+from ..selectors import plan as selectors
 from ..targets import parse
 from .common import locked_organisation, record
 
@@ -187,3 +188,16 @@ def link_action(*, by, action_id: int, objective_id: int | None) -> ActionObject
             },
         )
     return link
+
+
+@transaction.atomic
+def carry_links_forward(*, by) -> int:
+    """Link each open, unlinked action of a later version to the objective the same action
+    served in the version before (a review copies the actions, not their links); returns how
+    many were linked, each on the trail as a link."""
+    organisation = locked_organisation(by, Permission.KEEP_ACTION_PLAN, _KEEPERS)
+    unlinked = list(selectors.unlinked_actions(organisation_id=organisation.pk))
+    found = selectors.previous_links(unlinked)
+    for action_id, objective in found.items():
+        link_action(by=by, action_id=action_id, objective_id=objective.pk)
+    return len(found)

@@ -19,3 +19,8 @@ def staff_organisation(request) -> int:
 
 def status_of(form) -> int:
     return 400 if form.errors else 200
+
+
+def posted(request):
+    """The form's data on a POST (an empty POST too: it is refused, not shown blank)."""
+    return request.POST if request.method == "POST" else None

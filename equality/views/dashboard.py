@@ -50,11 +50,7 @@ def dashboard(request):
                 "Assessments by directorate",
                 figures.by_directorate(organisation_id, period),
             ),
-            "timeliness": figures.timeliness(organisation_id, period, today),
-            "targets": {
-                "started_weeks": figures.STARTED_BEFORE.days // 7,
-                "publish_weeks": figures.PUBLISH_WITHIN.days // 7,
-            },
+            "timeliness": figures.timeliness(organisation, period, today),
             "quarters": quarters,
             "screened_out": bar_chart(
                 "screened-out",

@@ -6,6 +6,7 @@ import datetime
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
 from eia.authorization import Permission, has_permission
 from eia.errors import InvalidInput
@@ -21,6 +22,7 @@ from ..targets import parse
 from .common import require, staff_organisation, status_of
 
 _KEEPERS = "Only the equality team keeps the action plan."
+UNLINKED_SHOWN = 20
 
 
 def _filters(request, organisation_id: int):
@@ -64,19 +66,36 @@ def plan_actions(request):
     can_keep = has_permission(
         request.user, Permission.KEEP_ACTION_PLAN, organisation_id=organisation_id
     )
-    unlinked = selectors.unlinked_actions(organisation_id=organisation_id)[:20] if can_keep else []
+    unlinked, unlinked_count, suggested = [], 0, {}
+    if can_keep:
+        found = selectors.unlinked_actions(organisation_id=organisation_id)
+        unlinked_count = found.count()
+        unlinked = list(found[:UNLINKED_SHOWN])
+        suggested = selectors.previous_links(unlinked)
     return render(
         request,
         "equality/plan_actions.html",
         {
             "form": form,
             "pagination": page,
-            "unlinked": unlinked,
+            "unlinked": [(action, suggested.get(action.pk)) for action in unlinked],
+            "unlinked_count": unlinked_count,
+            "any_suggested": bool(suggested),
             "query": request.GET.urlencode(),
             "today": datetime.date.today(),
         },
         status=status_of(form),
     )
+
+
+@require_POST
+def carry_links(request):
+    require(request, Permission.KEEP_ACTION_PLAN, _KEEPERS)
+    linked = services.carry_links_forward(by=request.user)
+    messages.success(
+        request, f"{linked} action{'' if linked == 1 else 's'} linked as in the version before."
+    )
+    return redirect("equality:plan_actions")
 
 
 def download(request, kind: str):
@@ -161,7 +180,7 @@ def row_history(request, pk: int):
     organisation_id = staff_organisation(request)
     row = (
         PlanRow.objects.filter(pk=pk, organisation_id=organisation_id)
-        .select_related("section__objective")
+        .select_related("section__objective", "peer_feedback")
         .first()
     )
     if row is None:

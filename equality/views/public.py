@@ -5,13 +5,16 @@ from django.shortcuts import get_object_or_404, render
 
 from eia.models import Organisation
 
-from ..models import ProgressReport
+from ..models import AnnualReport, ProgressReport
 from ..public import public_duty
+from ..selectors.timeliness import targets_for, year_label
 
 
 @login_not_required
 def equality_duty(request, organisation: str):
     found = get_object_or_404(Organisation, slug=organisation)
+    targets = targets_for(found.pk)
+    annual = AnnualReport.objects.filter(organisation=found, published_at__isnull=False)
     return render(
         request,
         "equality/public.html",
@@ -20,6 +23,10 @@ def equality_duty(request, organisation: str):
             "published_reports": ProgressReport.objects.filter(
                 organisation=found, published_at__isnull=False
             )[:50],
+            "annual_reports": [
+                (report, year_label(targets, report.year))
+                for report in annual.defer("content")[:50]
+            ],
             **public_duty(found.pk, limit=500),
         },
     )

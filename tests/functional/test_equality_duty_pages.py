@@ -7,7 +7,7 @@ import pytest
 from eia.authorization import Role
 from eia.models import Action
 from equality import demo
-from equality.models import PlanRow, Programme, ProgressReport
+from equality.models import AnnualReport, PeerFeedback, PlanRow, Programme, ProgressReport
 from equality.services import programmes
 from tests.factories import UserFactory
 from tests.support import builders
@@ -108,3 +108,44 @@ def test_progress_reports_and_the_public_pages(browse, council, organisation):
         browse, f"/public/{organisation.slug}/equality/reports/{report.pk}/"
     )
     assert report_path == f"/action-plan/reports/{report.pk}/"
+
+
+def test_the_annual_report_its_targets_and_its_public_page(browse, council, organisation):
+    page = browse.page
+    browse.sign_in_as(council["lead"])
+    assert "Prepare the report" in _visit(browse, "/annual-reports/")
+    # The demo published this year's report; another can be prepared, not published.
+    published = AnnualReport.objects.get()
+    report = _visit(browse, f"/annual-reports/{published.pk}/")
+    assert "Adverse impacts found and what was done" in report
+    assert "working days before the decision" in report
+    assert page.locator("svg[role=img]").count() == page.locator("svg[role=img] desc").count()
+    browse.goto("/annual-reports/")
+    browse.activate("Prepare the report")
+    browse.check_reflow()
+    assert "not published yet" in page.inner_text("main")
+    browse.goto("/annual-reports/targets/")
+    page.get_by_label("Publish within this many working days of sign-off").fill("999")
+    browse.activate("Save")
+    assert page.title().startswith("Error: ")
+    page.context.clear_cookies()
+    public = _visit(browse, f"/public/{organisation.slug}/equality/")
+    assert "Annual equality report" in public
+    assert "Timeliness" in _visit(
+        browse, f"/public/{organisation.slug}/equality/annual/{published.year}/"
+    )
+
+
+def test_framework_evidence_and_peer_feedback_pages(browse, council):
+    page = browse.page
+    browse.sign_in_as(council["lead"])
+    framework = _visit(browse, "/equality-framework/")
+    assert "Records that show it" in framework and "Points from the peer challenge" in framework
+    assert "Gypsy and Traveller engagement" in framework  # the actioned point links to its row
+    assert "The kind of record" in _visit(browse, "/equality-framework/knowing/evidence/")
+    browse.activate("Save")
+    assert page.title().startswith("Error: ")
+    assert "What the peers said" in _visit(browse, "/equality-framework/knowing/feedback/")
+    open_point = PeerFeedback.objects.get(plan_row__isnull=True)
+    form = _visit(browse, f"/equality-framework/feedback/{open_point.pk}/action/")
+    assert "Tell residents what changed" in form

@@ -5,7 +5,15 @@ from django.core.management import call_command
 
 from eia.authorization import Role
 from eia.models import Assessment, DutyException, Organisation, PipelineItem, User
-from equality.models import ActionObjective, Objective, PlanRow, Programme
+from equality.models import (
+    ActionObjective,
+    AnnualReport,
+    FrameworkEvidence,
+    Objective,
+    PeerFeedback,
+    PlanRow,
+    Programme,
+)
 from equality.selectors import cumulative
 from workflows.demo import organisations as demo
 
@@ -62,6 +70,13 @@ def test_the_demo_has_an_equality_plan_a_dashboard_and_a_budget_round(client):
     }
     assert len(groups["disability"].impacts) >= 2 and len(groups["age"].impacts) >= 2
     assert ActionObjective.objects.filter(objective__organisation=northshire).exists()
+    feedback = PeerFeedback.objects.filter(organisation=northshire)
+    assert feedback.count() == 2 and feedback.filter(plan_row__isnull=False).count() == 1
+    assert FrameworkEvidence.objects.filter(organisation=northshire).count() == 3
+    report = AnnualReport.objects.get(organisation=northshire, published_at__isnull=False)
+    assert report.content["records"] and report.content["objectives"]
+    public = client.get(f"/public/northshire/equality/annual/{report.year}/")
+    assert public.status_code == 200 and b"Adverse impacts found" in public.content
     client.force_login(User.objects.get(username="viewer.northshire"))
     assert client.get("/dashboard/").status_code == 200
     assert b"must be refreshed by" in client.get("/").content

@@ -21,6 +21,8 @@ from eia.models import Assessment
 from eia.redaction import public_record
 from eia.register import published_file
 from eia.register.exports import XLSX_TYPE
+from equality.selectors.timeliness import targets_for, year_of
+from equality.services import annual, objectives, plan, reports
 from tests.factories import OrganisationFactory, UserFactory
 from tests.integration.register.support import close
 from tests.support import builders, content
@@ -44,6 +46,7 @@ MARKERS = {
     "other organisation's draft title": "ZQOTHERDRAFT",
     "sign-off attestation": "ZQATTESTMARK",
     "sign-off snapshot": "ZQSNAPSHOTMARK",
+    "superseded plan comment": "ZQPLANCOMMENTMARK",
 }
 # Names, usernames and email addresses of everyone except the decision-maker's name, which is
 # public (a public office holder signing as such).
@@ -153,11 +156,53 @@ def world(organisation):
     )
     published_file.regenerate()  # as the task queued by publishing does
     return {
+        "annual_year": _equality_duty(people, organisation, full),
         "organisation": organisation,
         "published": [full, overridden],
         "unpublished": [draft, withdrawn, other_draft],
         "people": people,
     }
+
+
+def _equality_duty(people, organisation, full) -> int:
+    """The organisation's duty around the records: a plan row kept by a named officer whose
+    first comment was replaced, a linked action, a published progress report and the annual
+    equality report, published; returns the report's year."""
+    today = timezone.localdate()
+    objective = objectives.save_objective(
+        by=people["lead"],
+        values={
+            "title": "Customers: equal access",
+            "starts_on": today.replace(year=today.year - 1),
+            "ends_on": today.replace(year=today.year + 2),
+            "agreed_by": "Cabinet",
+            "agreed_on": today.replace(year=today.year - 1),
+        },
+    )
+    section = plan.add_section(by=people["lead"], objective_id=objective.pk, title="Customers")
+    values = {
+        "section": section.pk,
+        "overview": "Digital inclusion",
+        "key_deliverables": "Digital champions",
+        "owner_name": "Customer Services",
+        "owner_user": people["officer"].pk,
+        "target_text": "From April 2027",
+        "comment": MARKERS["superseded plan comment"],
+        "rag": "amber",
+    }
+    row = plan.save_row(by=people["officer"], values=values)
+    plan.save_row(
+        by=people["officer"], values={**values, "comment": "Champions recruited"}, row_id=row.pk
+    )
+    plan.link_action(
+        by=people["officer"], action_id=full.actions.first().pk, objective_id=objective.pk
+    )
+    progress = reports.take_report(by=people["officer"], title="Progress this year")
+    reports.publish_report(by=people["lead"], report_id=progress.pk)
+    year = year_of(targets_for(organisation.pk), today)
+    report = annual.take_annual_report(by=people["officer"], year=year)
+    annual.publish_annual_report(by=people["lead"], report_id=report.pk)
+    return year
 
 
 def _pdf_text(data: bytes) -> str:
@@ -191,6 +236,9 @@ def _public_outputs(client, world) -> dict[str, str]:
         f"/public/{slug}/screening-report/",
         f"/public/{slug}/screening-report/{today.year}/q{quarter}/",
         f"/public/{slug}/screening-report/{today.year}/q{quarter}.csv",
+        f"/public/{slug}/equality/",
+        f"/public/{slug}/equality/annual/{world['annual_year']}/",
+        f"/public/{slug}/equality/annual/{world['annual_year']}.pdf",
     ]
     for assessment in world["published"]:
         base = f"/public/{slug}/{assessment.pipeline_item.reference}/v{assessment.version}/"
@@ -234,8 +282,11 @@ def test_no_internal_field_reaches_any_public_output(client, world):
     # Positive controls: each kind of output was really read, and public facts do appear.
     full_url = next(url for url in outputs if url.endswith("full.pdf"))
     readable = ("/public/", "/public/register.csv", "/public/register.xlsx", "/public/feed.atom")
-    for url in (*readable, full_url):
+    annual = f"/public/{world['organisation'].slug}/equality/annual/{world['annual_year']}"
+    for url in (*readable, full_url, f"{annual}/"):
         assert "Hawford library opening hours" in " ".join(outputs[url].split()), url
+    assert "Hawfordlibraryopeninghours" in "".join(outputs[f"{annual}.pdf"].split())
+    assert "Championsrecruited" in "".join(outputs[f"{annual}.pdf"].split())
     full = world["published"][0]
     page = f"/public/{full.organisation.slug}/{full.pipeline_item.reference}/v1/"
     assert "Helen Ashworth" in outputs[page]

@@ -510,14 +510,29 @@ POLICY: tuple[Row, ...] = (
 # a refusal or a 404 — never a 500, never a write from a form posted without its fields.
 # tests/integration/equality/ checks who may do what there, role by role.
 SIGNED_IN_PAGE = Outcome(200, any_of=(200, 302, 400, 403, 404, 405))
-_EQUALITY_PUBLIC = ("public", "public_report", "public_report_pdf")
+_EQUALITY_PUBLIC = (
+    "public",
+    "public_annual",
+    "public_annual_pdf",
+    "public_report",
+    "public_report_pdf",
+)
 _EQUALITY = (
     "action_link",
     "action_plan",
+    "annual_report",
+    "annual_report_pdf",
+    "annual_report_publish",
+    "annual_reports",
+    "carry_links",
     "cumulative",
     "dashboard",
+    "duty_settings",
+    "feedback_action",
     "framework",
     "framework_area",
+    "framework_evidence",
+    "framework_feedback",
     "monitoring_return",
     "monitoring_return_csv",
     "monitoring_return_pdf",

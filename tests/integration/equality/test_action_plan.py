@@ -12,12 +12,12 @@ from django.test import Client
 
 from eia.authorization import Role
 from eia.events import EventType
-from eia.models import AuditEvent
-from equality.models import Objective, PlanRow, PlanSection
+from eia.models import Action, AuditEvent
+from equality.models import ActionObjective, Objective, PlanRow, PlanSection
 from equality.services import objectives as objective_services
 from equality.services import plan as plan_services
 from tests.factories import DirectorateFactory, UserFactory
-from tests.support import builders
+from tests.support import builders, content
 
 pytestmark = pytest.mark.django_db
 
@@ -211,3 +211,32 @@ def test_another_organisations_plan_is_not_found(officer, other_organisation):
     csv = b"".join(client.get("/action-plan/action-plan.csv").streaming_content).decode()
     assert "Their deliverable" not in csv
     assert Objective.objects.count() == 1 and PlanSection.objects.count() == 1
+
+
+def test_a_reviews_actions_take_the_objective_they_served_in_the_version_before(
+    people, organisation
+):
+    first = builders.published(people, organisation, title="Library hours")
+    action = first.actions.get()
+    Action.objects.filter(pk=action.pk).update(status=Action.Status.IN_PROGRESS)
+    objective = _objective(people["lead"])
+    plan_services.link_action(by=people["officer"], action_id=action.pk, objective_id=objective.pk)
+    second = content.publish_review(people, first)  # the first is superseded
+    copied = second.actions.get()
+    officer = _client(people["officer"])
+    page = officer.get("/action-plan/from-assessments/").content.decode()
+    assert "0 linked actions" in page  # the superseded version's link no longer counts
+    assert "1 open action not yet linked to an objective" in page
+    assert f"in the version before, it served “{objective.title}”" in page
+    assert (
+        _client(people["pm"]).post("/action-plan/from-assessments/carry-forward/").status_code
+        == 403
+    )
+    assert officer.post("/action-plan/from-assessments/carry-forward/").status_code == 302
+    assert ActionObjective.objects.get(action=copied).objective == objective
+    page = officer.get("/action-plan/from-assessments/").content.decode()
+    assert "1 linked action" in page and f"/assessments/{second.pk}/" in page
+    assert f"/assessments/{first.pk}/" not in page
+    assert "not yet linked" not in page
+    assert officer.post("/action-plan/from-assessments/carry-forward/").status_code == 302
+    assert ActionObjective.objects.count() == 2  # nothing more to carry

@@ -4,18 +4,22 @@ only for the equality team and Scrutiny viewers, and the same number of queries 
 benchmarks/equality_duty.py: seeding 2,000 here took minutes)."""
 
 import datetime
+from collections import Counter
 
 import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils.timezone import localdate
 
 from eia.audit import head
 from eia.authorization import Role
-from eia.models import Action, Organisation
-from equality.models import ActionObjective, PlanRow
+from eia.models import Action, Assessment, Organisation
+from equality.models import ActionObjective, AnnualReport, PlanRow
+from equality.selectors.timeliness import targets_for, year_of
 from equality.services import objectives as objective_services
 from equality.services import plan as plan_services
+from equality.services.annual import publish_annual_report
 from tests.factories import UserFactory
 from tests.support import builders
 from workflows import services
@@ -120,7 +124,7 @@ def _plan_at_scale(organisation, lead, size):
 
 
 def test_the_dashboard_and_plan_cost_the_same_queries_with_20_and_200_assessments(db):
-    counts, actions = {}, {}
+    counts, actions, records = {}, {}, {}
     year = datetime.date.today().year - 1
     for size in (20, 200):
         scale.seed(assessments=size, events=0, organisations=1, log=lambda _line: None)
@@ -135,6 +139,34 @@ def test_the_dashboard_and_plan_cost_the_same_queries_with_20_and_200_assessment
             _queries(client, "/action-plan/?rag=red&overdue=on&page=3"),
             _queries(client, "/action-plan/from-assessments/"),
             _queries(client, "/cumulative-impact/"),
+            *_annual_report_queries(client, organisation, lead),
         )
+        records[size] = len(AnnualReport.objects.get(organisation=organisation).content["records"])
     assert actions[200] > 5 * actions[20]
+    assert records[200] > 5 * records[20], records
     assert counts[20] == counts[200], counts
+
+
+def _annual_report_queries(client, organisation, lead) -> tuple[int, ...]:
+    """Preparing the annual report, reading it, its list, and the published page and duty page.
+    The year is the one most records with impacts were published in (with none, Django skips
+    the impacts' nested prefetches: fewer queries, not a constant count broken)."""
+    year = Counter(
+        year_of(targets_for(organisation.pk), localdate(moment))
+        for moment in Assessment.objects.filter(
+            organisation=organisation, published_at__isnull=False, impacts__isnull=False
+        ).values_list("published_at", flat=True)
+    ).most_common(1)[0][0]
+    with CaptureQueriesContext(connection) as preparing:
+        assert client.post("/annual-reports/", {"year": year}).status_code == 302
+    prepared_in = len(preparing)  # now: the next request resets the log it reads lazily
+    report = AnnualReport.objects.get(organisation=organisation)
+    publish_annual_report(by=lead, report_id=report.pk)
+    public = f"/public/{organisation.slug}/equality/"
+    return (
+        prepared_in,
+        _queries(client, "/annual-reports/"),
+        _queries(client, f"/annual-reports/{report.pk}/"),
+        _queries(Client(), f"{public}annual/{year}/"),
+        _queries(Client(), public),
+    )
