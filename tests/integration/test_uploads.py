@@ -16,7 +16,7 @@ from eia.audit import head
 from eia.models import EvidenceItem
 from tests.factories import OrganisationFactory, UserFactory
 from tests.support import builders
-from tests.support.clamd import CLAMD_PORT, EICAR, FakeClamd
+from tests.support.clamd import EICAR, FakeClamd
 from workflows import services
 
 pytestmark = pytest.mark.django_db
@@ -309,8 +309,8 @@ def test_a_document_compressed_far_beyond_any_real_one_is_refused(author, assess
 
 
 def test_with_clamd_configured_an_infected_upload_is_refused(author, assessment, settings):
-    settings.CLAMD_HOST, settings.CLAMD_PORT, settings.CLAMD_TIMEOUT = "127.0.0.1", CLAMD_PORT, 5
     server = FakeClamd()
+    settings.CLAMD_HOST, settings.CLAMD_PORT, settings.CLAMD_TIMEOUT = "127.0.0.1", server.port, 5
     try:
         response = _post(author, assessment, "notes.txt", b"Minutes " + EICAR)
         assert response.status_code == 400

@@ -4,7 +4,6 @@ import socket
 import struct
 import threading
 
-CLAMD_PORT = 8142
 EICAR = rb"X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
 
 
@@ -16,7 +15,10 @@ class FakeClamd:
     def __init__(self, answer: bytes | None = None):
         self.answer = answer
         self.streams: list[bytes] = []
-        self.listener = socket.create_server(("127.0.0.1", CLAMD_PORT), reuse_port=False)
+        # A port of its own (not clamd's 3310 or a fixed one): parallel test workers, and a
+        # port still in TIME_WAIT from the test before, never clash.
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
         self.listener.settimeout(5)
         self.thread = threading.Thread(target=self._serve, daemon=True)
         self.thread.start()
@@ -50,3 +52,9 @@ class FakeClamd:
     def close(self):
         self.listener.close()
         self.thread.join(timeout=5)
+
+
+def unused_port() -> int:
+    """A port nothing listens on (it was free a moment ago)."""
+    with socket.create_server(("127.0.0.1", 0)) as probe:
+        return probe.getsockname()[1]

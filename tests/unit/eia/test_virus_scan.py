@@ -4,17 +4,18 @@ import pytest
 
 from eia import virus_scan
 from eia.errors import InvalidInput
-from tests.support.clamd import CLAMD_PORT, EICAR, FakeClamd
+from tests.support.clamd import EICAR, FakeClamd, unused_port
 
 
 @pytest.fixture
 def clamd(settings):
-    settings.CLAMD_SOCKET, settings.CLAMD_HOST, settings.CLAMD_PORT = "", "127.0.0.1", CLAMD_PORT
+    settings.CLAMD_SOCKET, settings.CLAMD_HOST = "", "127.0.0.1"
     settings.CLAMD_TIMEOUT = 5
     servers = []
 
     def start(answer=None):
         servers.append(FakeClamd(answer))
+        settings.CLAMD_PORT = servers[-1].port
         return servers[-1]
 
     yield start
@@ -39,7 +40,7 @@ def test_a_clamd_error_or_no_clamd_fails_closed(clamd, settings):
     clamd(answer=b"INSTREAM size limit exceeded. ERROR")
     with pytest.raises(InvalidInput, match="could not be checked for viruses"):
         virus_scan.check(b"x" * 100)
-    settings.CLAMD_PORT = CLAMD_PORT + 1  # nothing listens there
+    settings.CLAMD_PORT = unused_port()  # nothing listens there
     with pytest.raises(InvalidInput, match="could not be checked for viruses"):
         virus_scan.check(b"x")
 
