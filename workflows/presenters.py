@@ -221,3 +221,25 @@ def problem_links(assessment, problems: list[Problem]) -> list[ProblemLink]:
 
 def may_edit(user, assessment) -> bool:
     return can_edit(user, assessment)
+
+
+BEFORE_SIGN_OFF = (
+    State.SCREENING,
+    State.SCREENING_REVIEW,
+    State.FULL_ASSESSMENT,
+    State.RURALITY_PROOFING,
+    State.OFFICER_REVIEW,
+    State.AWAITING_SIGN_OFF,
+)
+BEFORE_PUBLICATION = BEFORE_SIGN_OFF[2:] + (State.SIGNED_OFF,)
+
+
+def previews(assessment) -> tuple[str, ...]:
+    """Which previews the assessment page offers: what the decision-maker will see (until they
+    have signed) and the public page (once screening is decided, until it is published)."""
+    shown = ()
+    if assessment.state in BEFORE_SIGN_OFF:
+        shown += ("decision_maker",)
+    if assessment.state in BEFORE_PUBLICATION:
+        shown += ("public",)
+    return shown

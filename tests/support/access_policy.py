@@ -479,6 +479,12 @@ POLICY: tuple[Row, ...] = (
         needs=Needs.CONTENT),
     Row("workflows:since_return", get=rules(otherwise=HIDDEN), post=NOT_A_FORM),
     Row("workflows:sign_off_pdf", get=READ, post=NOT_A_FORM),
+    # Previews read what anyone in the organisation may already read as a PDF; once
+    # published, the public preview sends people to the real public page.
+    Row("workflows:decision_maker_preview", get=READ, post=NOT_A_FORM),
+    Row("workflows:public_preview",
+        get=rules((in_states(State.PUBLISHED, State.SUPERSEDED), BACK), otherwise=OK),
+        post=NOT_A_FORM),
     Row("workflows:trail_export",
         get=rules((either(holding(Permission.REVIEW_ASSESSMENT),
                           When("named to decide", lambda f, s: f.named_decision_maker)), OK),
