@@ -56,6 +56,10 @@ class EventType(models.TextChoices):
         "eia.organisation.agenda_deadline_changed",
         "Agenda deadline changed: the sign-off falls due on a new date",
     )
+    PUBLIC_CONTACT_CHANGED = (
+        "eia.organisation.public_contact_changed",
+        "Public contact details and other formats changed",
+    )
     # The proposal's facts (title, dates, decision-maker...), changed on the pipeline
     PIPELINE_CHANGED = "eia.pipeline.changed", "Proposal details changed"
     FACTS_CHANGE_EXPLAINED = (
@@ -146,6 +150,7 @@ GROUPS: dict[EventGroup, frozenset[EventType]] = {
             E.PROGRESS_REPORT_TAKEN,
             E.PROGRESS_REPORT_PUBLISHED,
             E.FRAMEWORK_AREA_SAVED,
+            E.PUBLIC_CONTACT_CHANGED,
         }
     ),
 }

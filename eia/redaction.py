@@ -5,7 +5,8 @@ here field by field from an allow-list, never by copying a model. It carries wha
 organisation publishes as its record of due regard (the proposal, its public evidence, evidence
 gaps, engagement, the impact on each characteristic, the action plan, the conclusion, the
 rurality proofing and the screening decision with its reasons), plus the names of public office
-holders acting as such (the decision-maker). It never carries officer comments or anything else
+holders acting as such (the decision-maker) and the organisation's own public contact details
+and how to ask for another format. It never carries officer comments or anything else
 from the audit trail, internal notes, a screening override's reason, withdrawal reasons, evidence
 not marked for publication (nor its title where an impact cites it), uploaded files, action
 progress notes, anyone's username or email address, the names of authors, co-authors or action
@@ -113,6 +114,9 @@ class PublicRecord:
     # Facts the decision-maker saw that changed since (values only of the public ones).
     changed_since_sign_off: tuple[facts.FactChange, ...] = ()
     change_explained: bool = False  # an officer recorded why no fresh sign-off is needed
+    # The organisation's own public details (kept by its lead), on every public page.
+    contact: str = ""
+    other_formats: str = ""
 
     @property
     def superseded(self) -> bool:
@@ -270,6 +274,8 @@ def public_record(assessment: Assessment, *, before_publication: bool = False) -
             for change in status.changes
         ),
         change_explained=status.changed and not status.needs_attention,
+        contact=assessment.organisation.public_contact,
+        other_formats=assessment.organisation.other_formats,
     )
 
 

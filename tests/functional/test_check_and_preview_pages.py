@@ -52,6 +52,17 @@ def test_check_answers_then_submit_the_screening(browse, organisation):
 
 def test_previews_then_publish_and_read_the_public_page(browse, organisation):
     people = builders.team(organisation)
+    browse.sign_in_as(people["lead"])
+    _visit(browse, "/organisation/lists/")
+    browse.page.get_by_role("link", name="Change the public contact details").click()
+    browse.page.wait_for_load_state("load")
+    browse.check()
+    browse.check_reflow()
+    browse.page.get_by_label("Public contact details").fill("equality@northshire.example.org")
+    browse.page.get_by_label("How to ask for another format").fill("Ask us for easy read.")
+    browse.page.get_by_role("button", name="Save").click()
+    browse.page.wait_for_load_state("load")
+    browse.check()
     signed = content.published_with_content(
         people, organisation, publish=False, title="Hawford library opening hours"
     )
@@ -75,4 +86,8 @@ def test_previews_then_publish_and_read_the_public_page(browse, organisation):
     page.wait_for_load_state("load")
     browse.check()
     assert "/public/" in page.url
-    assert "Preview" not in page.inner_text("main")
+    browse.check_reflow()
+    main = page.inner_text("main")
+    assert "Preview" not in main
+    assert main.index("In summary") < main.index("About this record")
+    assert "equality@northshire.example.org" in main and "Ask us for easy read." in main

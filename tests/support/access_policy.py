@@ -320,6 +320,13 @@ POLICY: tuple[Row, ...] = (
             per_assessment=False)
         for name in ("directorate_edit", "decision_body_edit")
     ),
+    Row("public_contact_edit",
+        get=((ANONYMOUS, LOGIN), (holding(Permission.MANAGE_REFERENCE_DATA), OK),
+             (ALWAYS, DENIED)),
+        post=((ANONYMOUS, LOGIN), (holding(Permission.MANAGE_REFERENCE_DATA), SAVED),
+              (ALWAYS, DENIED)),
+        per_assessment=False,
+        data=(("contact", "equality@example.org"),)),
     Row("agenda_deadline_edit",
         get=((ANONYMOUS, LOGIN), (holding(Permission.MANAGE_REFERENCE_DATA), OK),
              (ALWAYS, DENIED)),

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 from eia import summary
 from eia.documents import implications_for
 from eia.models import State
+from eia.public_summary import plain_summary
 from eia.redaction import PUBLIC_STATES, public_record
 from eia.register.links import record_url
 
@@ -52,6 +53,7 @@ def public_preview(request, pk: int):
             "current": None,
             "other_versions": [],
             "implications": implications_for(record),
+            "plain": plain_summary(record),
             "summary_pdf": reverse("workflows:summary_pdf", args=[pk]),
             "full_pdf": reverse("workflows:full_pdf", args=[pk]),
             "report_url": "",
