@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
+from eia import screening
 from eia.authorization import can_edit, can_manage_co_authors
 from eia.events import label
 from eia.models import Section, State
@@ -243,3 +244,21 @@ def previews(assessment) -> tuple[str, ...]:
     if assessment.state in BEFORE_PUBLICATION:
         shown += ("public",)
     return shown
+
+
+def screening_levels(assessment) -> dict[str, str]:
+    """The level (and direction) the screening recorded for each group, in words, to show
+    beside the impact: {"disability": "Major, negative", "age": "None"}."""
+    record = assessment.screening
+    ruleset = screening.pinned_ruleset(record)
+    levels = {}
+    for question in ruleset.questions:
+        if question.kind != "impact_grid":
+            continue
+        for characteristic_id, row in ((record.answers or {}).get(question.id) or {}).items():
+            if isinstance(row, dict) and row.get("level") and characteristic_id not in levels:
+                words = str(row["level"]).capitalize()
+                if row.get("direction") and row["level"] != "none":
+                    words += f", {row['direction']}"
+                levels[characteristic_id] = words
+    return levels

@@ -7,6 +7,7 @@ from .views import (
     decision_record,
     decisions,
     history,
+    impacts,
     lists,
     pack,
     pipeline,
@@ -76,6 +77,11 @@ urlpatterns = [
         name="engagement_edit",
     ),
     path(f"{_full}/impacts/", sections.ImpactList.as_view(), name="section_impacts"),
+    path(
+        f"{_full}/impacts/no-different-impact/",
+        impacts.NoDifferentImpactPage.as_view(),
+        name="no_different_impact",
+    ),
     path(
         f"{_full}/impacts/<slug:characteristic>/",
         section_rows.ImpactEdit.as_view(),

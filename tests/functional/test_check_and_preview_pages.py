@@ -91,3 +91,26 @@ def test_previews_then_publish_and_read_the_public_page(browse, organisation):
     assert "Preview" not in main
     assert main.index("In summary") < main.index("About this record")
     assert "equality@northshire.example.org" in main and "Ask us for easy read." in main
+
+
+def test_groups_with_no_different_impact_on_one_page(browse, organisation):
+    people = builders.team(organisation)
+    full = builders.at_screening_review(people, organisation, title="Library hours")
+    demo.confirm(full, by=people["officer"], outcome="full_assessment", reasons="Major impact.")
+    browse.sign_in_as(people["pm"])
+    main = _visit(browse, f"/assessments/{full.pk}/full/impacts/")
+    assert "Screening recorded" in main and "Major, negative" in main
+    page = browse.page
+    page.get_by_role("link", name="Record the groups with no different impact on one page").click()
+    page.wait_for_load_state("load")
+    browse.check()
+    browse.check_reflow()
+    page.get_by_label("Why is there no different impact on people of different ages?").fill(
+        "Everyone's hours change alike."
+    )
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_load_state("load")
+    browse.check()
+    assert "each group's explanation" in page.inner_text(".govuk-notification-banner")
+    _visit(browse, f"/assessments/{full.pk}/full/impacts/disability/")
+    assert "Screening recorded the likely impact on disabled people" in page.inner_text("main")

@@ -476,6 +476,7 @@ POLICY: tuple[Row, ...] = (
     _section("workflows:evidence_edit", needs=Needs.CONTENT),
     _section("workflows:engagement_edit", needs=Needs.CONTENT),
     _section("workflows:impact_edit", needs=Needs.CONTENT),
+    _section("workflows:no_different_impact"),
     _section("workflows:action_edit", needs=Needs.CONTENT),
     Row("workflows:remove", get=ONLY_POST, post=rules((EDITS_SECTIONS, SAVED), otherwise=DENIED),
         needs=Needs.CONTENT),

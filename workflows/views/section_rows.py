@@ -20,6 +20,7 @@ from eia.services import impacts as impact_services
 from eia.services.locking import can_view
 from eia.uploads import MAX_UPLOAD_BYTES
 
+from .. import presenters
 from ..forms.base import SeenForm
 from ..forms.sections import (
     ActionForm,
@@ -154,7 +155,11 @@ class ImpactEdit(SectionPage):
         return {"characteristic": self.group, "evidence": self.assessment.evidence.all()}
 
     def extra(self):
-        return {"group": self.group, "impact": self.impact}
+        return {
+            "group": self.group,
+            "impact": self.impact,
+            "screening_level": presenters.screening_levels(self.assessment).get(self.group.id),
+        }
 
     def save(self, form, seen):
         fields = impact_services.IMPACT_FIELDS
