@@ -423,12 +423,19 @@ def _impacts(assessment: Assessment, ruleset) -> tuple[PublicImpact, ...]:
     return tuple(impacts)
 
 
+def _public_owner(action: Action) -> str:
+    """A person by their job title only; a team or partner organisation by its name."""
+    if action.owner_kind != Action.OwnerKind.PERSON:
+        return action.owner_label
+    return action.owner.job_title.strip() if action.owner is not None else ""
+
+
 def _action(action: Action) -> PublicAction:
     return PublicAction(
         title=action.title,
         description=action.description,
         kind=action.get_kind_display(),
-        owner_role=action.owner.job_title.strip() if action.owner is not None else "",
+        owner_role=_public_owner(action),
         target_date=action.target_date,
         status=action.status,
         status_label=action.get_status_display(),

@@ -219,7 +219,7 @@ def _impact_words(impact) -> str:
 
 
 def _action_words(action) -> str:
-    owner = action.owner.display_name if action.owner else "no owner"
+    owner = action.owner_label or "no owner"
     target = action.target_date.strftime("%-d %B %Y") if action.target_date else "no target date"
     return f"{action.get_kind_display()}: {owner}, by {target}"
 

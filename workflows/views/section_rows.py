@@ -189,7 +189,9 @@ class ActionEdit(SectionPage):
         action = self.instance()
         if action is not None:
             return {name: getattr(action, name) for name in action_services.ACTION_FIELDS} | {
+                "owner_kind": action.owner_kind,
                 "owner": action.owner_id,
+                "owner_name": action.owner_name,
                 "impacts": list(action.impacts.values_list("pk", flat=True)),
             }
         if self.request.GET.get("kind") in Action.Kind.values:
@@ -212,6 +214,8 @@ class ActionEdit(SectionPage):
             by=self.request.user,
             data={name: form.cleaned_data[name] for name in action_services.ACTION_FIELDS},
             owner_id=owner.pk if owner else None,
+            owner_kind=form.cleaned_data["owner_kind"],
+            owner_name=form.cleaned_data["owner_name"],
             impact_ids=[i.pk for i in form.cleaned_data["impacts"]],
             action_id=action.pk if action else None,
         )
