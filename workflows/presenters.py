@@ -248,7 +248,7 @@ def previews(assessment) -> tuple[str, ...]:
 
 def screening_levels(assessment) -> dict[str, str]:
     """The level (and direction) the screening recorded for each group, in words, to show
-    beside the impact: {"disability": "Major, negative", "age": "None"}."""
+    beside the impact: {"disability": "Major, negative", "age": "No likely impact"}."""
     record = assessment.screening
     ruleset = screening.pinned_ruleset(record)
     levels = {}
@@ -257,8 +257,11 @@ def screening_levels(assessment) -> dict[str, str]:
             continue
         for characteristic_id, row in ((record.answers or {}).get(question.id) or {}).items():
             if isinstance(row, dict) and row.get("level") and characteristic_id not in levels:
-                words = str(row["level"]).capitalize()
-                if row.get("direction") and row["level"] != "none":
-                    words += f", {row['direction']}"
+                if row["level"] == "none":
+                    words = "No likely impact"  # never a bare "None" on the page
+                else:
+                    words = str(row["level"]).capitalize()
+                    if row.get("direction"):
+                        words += f", {row['direction']}"
                 levels[characteristic_id] = words
     return levels
