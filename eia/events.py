@@ -56,6 +56,10 @@ class EventType(models.TextChoices):
         "eia.organisation.agenda_deadline_changed",
         "Agenda deadline changed: the sign-off falls due on a new date",
     )
+    PUBLIC_CONTACT_CHANGED = (
+        "eia.organisation.public_contact_changed",
+        "Public contact details and other formats changed",
+    )
     # The proposal's facts (title, dates, decision-maker...), changed on the pipeline
     PIPELINE_CHANGED = "eia.pipeline.changed", "Proposal details changed"
     FACTS_CHANGE_EXPLAINED = (
@@ -170,6 +174,7 @@ GROUPS: dict[EventGroup, frozenset[EventType]] = {
             E.FRAMEWORK_EVIDENCE_LINKED,
             E.PEER_FEEDBACK_RECORDED,
             E.PEER_FEEDBACK_ACTIONED,
+            E.PUBLIC_CONTACT_CHANGED,
         }
     ),
 }

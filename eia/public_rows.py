@@ -74,7 +74,7 @@ class PublicAction:
     title: str
     description: str
     kind: str
-    owner_role: str  # the owner's job title: never their name or email
+    owner_role: str  # a person's job title (never their name or email), or the team or partner
     target_date: date | None
     status: str
     status_label: str

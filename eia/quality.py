@@ -104,7 +104,7 @@ def full_assessment_problems(assessment) -> list[Problem]:
             )
         )
     for action in assessment.actions.all():
-        if action.owner_id is None or action.target_date is None:
+        if not action.has_owner or action.target_date is None:
             problems.append(
                 Problem(
                     Section.ACTIONS,

@@ -5,7 +5,8 @@ here field by field from an allow-list, never by copying a model. It carries wha
 organisation publishes as its record of due regard (the proposal, its public evidence, evidence
 gaps, engagement, the impact on each characteristic, the action plan, the conclusion, the
 rurality proofing and the screening decision with its reasons), plus the names of public office
-holders acting as such (the decision-maker). It never carries officer comments or anything else
+holders acting as such (the decision-maker) and the organisation's own public contact details
+and how to ask for another format. It never carries officer comments or anything else
 from the audit trail, internal notes, a screening override's reason, withdrawal reasons, evidence
 not marked for publication (nor its title where an impact cites it), uploaded files, action
 progress notes, anyone's username or email address, the names of authors, co-authors or action
@@ -126,6 +127,9 @@ class PublicRecord:
     publication: str = ""
     # The duty modules' published sections (screening_rules/duties/), in module order.
     duty_sections: tuple[PublicDutySection, ...] = ()
+    # The organisation's own public details (kept by its lead), on every public page.
+    contact: str = ""
+    other_formats: str = ""
 
     @property
     def superseded(self) -> bool:
@@ -302,6 +306,8 @@ def public_record(assessment: Assessment, *, before_publication: bool = False) -
             for entry in duty_modules.readable(assessment, public_only=True)
             if entry["answers"]
         ),
+        contact=assessment.organisation.public_contact,
+        other_formats=assessment.organisation.other_formats,
     )
 
 
@@ -448,12 +454,19 @@ def _impacts(assessment: Assessment, ruleset, duty: Duty) -> tuple[PublicImpact,
     return tuple(impacts)
 
 
+def _public_owner(action: Action) -> str:
+    """A person by their job title only; a team or partner organisation by its name."""
+    if action.owner_kind != Action.OwnerKind.PERSON:
+        return action.owner_label
+    return action.owner.job_title.strip() if action.owner is not None else ""
+
+
 def _action(action: Action) -> PublicAction:
     return PublicAction(
         title=action.title,
         description=action.description,
         kind=action.get_kind_display(),
-        owner_role=action.owner.job_title.strip() if action.owner is not None else "",
+        owner_role=_public_owner(action),
         target_date=action.target_date,
         status=action.status,
         status_label=action.get_status_display(),

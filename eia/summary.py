@@ -29,6 +29,8 @@ PROPOSAL_FIELDS = ("aims", "who_affected", "what_changes", "budget", "timescale"
 
 
 def _owner(action) -> str:
+    if action.owner_kind != action.OwnerKind.PERSON:
+        return action.owner_label  # a team, or a named partner organisation
     if action.owner is None:
         return ""
     role = action.owner.job_title.strip()

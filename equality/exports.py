@@ -51,7 +51,7 @@ def lines(*, organisation_id: int, filters: Filters) -> Iterator[list[str]]:
             "",
             action.title,
             action.description,
-            action.owner.display_name if action.owner else "",
+            action.owner_label,
             item.directorate.name,
             action.target_date.isoformat() if action.target_date else "",
             action.progress_note,

@@ -9,11 +9,15 @@ running tasks, so a rename needs a data migration (see workflows/migrations/0002
 
 from viewflow import this
 from viewflow.workflow import flow, lock
+from viewflow.workflow.status import STATUS
 
 from eia.models import State
 
 from .models import AssessmentProcess
 from .stages import TASK_STAGES, Holder, Stage
+
+# A task still waiting to be done (the one active task of a live process is one of these).
+ACTIVE_TASK_STATUSES = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
 
 
 def _in_state(state):

@@ -1,15 +1,22 @@
-"""Emails about the workflow: written to the outbox (eia/outbox.py) in the transaction of the
-move that causes them, and sent by the task worker once it commits."""
+"""Telling people what is theirs to do. Emails about the workflow: written to the outbox
+(eia/outbox.py) in the transaction of the move that causes them, and sent by the task worker
+once it commits. In the app: the counts on the home page (`waiting_for`), read from the same
+task lists the emails announce, so the two never disagree about what is waiting."""
 
+import datetime
 import logging
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 
 from eia import outbox
 from eia.authorization import Role
 from eia.models import User
+from eia.selectors.actions import actions_for
 
+from .selectors import tasks as task_lists
 from .stages import Holder, task_stage
 
 log = logging.getLogger(__name__)
@@ -95,3 +102,65 @@ def published(assessment, *, recipients) -> None:
         f"{_link(assessment)}\n",
         recipients,
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# In the app: what is waiting, in counts, on the home page
+
+ACTIONS_DUE_DAYS = 14  # an action due within this many days is "due soon"
+
+
+@dataclass(frozen=True)
+class Notice:
+    count: int
+    text: str
+    href: str
+    important: bool = False  # overdue: shown as a warning
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def waiting_for(user, *, today: datetime.date | None = None) -> list[Notice]:
+    """What is waiting for the user, in counts, each linking to its list: their tasks, those
+    returned to them, those overdue, the team queue they may claim from, and their actions
+    overdue or due soon. Only counts above zero. A constant number of queries."""
+    today = today or timezone.localdate()
+    rows = task_lists.tasks_for(user=user, today=today)
+    tasks_page = reverse("workflows:my_tasks")
+    actions_page = f"{tasks_page}#table-your-actions"
+    actions = actions_for(user=user, today=today)
+    soon = today + datetime.timedelta(days=ACTIONS_DUE_DAYS)
+    counts = [
+        (len(rows), _plural(len(rows), "task is", "tasks are") + " waiting for you", tasks_page),
+        (
+            returned := sum(row.returned for row in rows),
+            _plural(returned, "task was", "tasks were") + " returned to you for changes",
+            tasks_page,
+        ),
+        (
+            queued := task_lists.queue_tasks(user=user).count(),
+            _plural(queued, "task is", "tasks are") + " in the team queue for you to claim",
+            reverse("workflows:team_queue"),
+        ),
+        (
+            due := sum(
+                not a.overdue and a.action.target_date is not None and a.action.target_date <= soon
+                for a in actions
+            ),  # fmt: skip
+            _plural(due, "action is", "actions are") + f" due in the next {ACTIONS_DUE_DAYS} days",
+            actions_page,
+        ),
+    ]
+    notices = [Notice(count, text, href) for count, text, href in counts if count]
+    overdue = [
+        (sum(row.overdue for row in rows), "task is", "tasks are", tasks_page),
+        (sum(a.overdue for a in actions), "action is", "actions are", actions_page),
+    ]
+    notices += [
+        Notice(count, _plural(count, one, many) + " overdue", href, important=True)
+        for count, one, many, href in overdue
+        if count
+    ]
+    return notices

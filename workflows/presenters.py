@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from eia import duty_modules
+from eia import duty_modules, screening
 from eia.authorization import can_edit, can_manage_co_authors
 from eia.events import label
 from eia.models import Section, State
@@ -230,3 +230,46 @@ def problem_links(assessment, problems: list[Problem]) -> list[ProblemLink]:
 
 def may_edit(user, assessment) -> bool:
     return can_edit(user, assessment)
+
+
+BEFORE_SIGN_OFF = (
+    State.SCREENING,
+    State.SCREENING_REVIEW,
+    State.FULL_ASSESSMENT,
+    State.RURALITY_PROOFING,
+    State.OFFICER_REVIEW,
+    State.AWAITING_SIGN_OFF,
+)
+BEFORE_PUBLICATION = BEFORE_SIGN_OFF[2:] + (State.SIGNED_OFF,)
+
+
+def previews(assessment) -> tuple[str, ...]:
+    """Which previews the assessment page offers: what the decision-maker will see (until they
+    have signed) and the public page (once screening is decided, until it is published)."""
+    shown = ()
+    if assessment.state in BEFORE_SIGN_OFF:
+        shown += ("decision_maker",)
+    if assessment.state in BEFORE_PUBLICATION:
+        shown += ("public",)
+    return shown
+
+
+def screening_levels(assessment) -> dict[str, str]:
+    """The level (and direction) the screening recorded for each group, in words, to show
+    beside the impact: {"disability": "Major, negative", "age": "No likely impact"}."""
+    record = assessment.screening
+    ruleset = screening.pinned_ruleset(record)
+    levels = {}
+    for question in ruleset.questions:
+        if question.kind != "impact_grid":
+            continue
+        for characteristic_id, row in ((record.answers or {}).get(question.id) or {}).items():
+            if isinstance(row, dict) and row.get("level") and characteristic_id not in levels:
+                if row["level"] == "none":
+                    words = "No likely impact"  # never a bare "None" on the page
+                else:
+                    words = str(row["level"]).capitalize()
+                    if row.get("direction"):
+                        words += f", {row['direction']}"
+                levels[characteristic_id] = words
+    return levels

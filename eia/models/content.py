@@ -152,9 +152,20 @@ class Action(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.MITIGATION)
     title = models.CharField(max_length=SHORT)
     description = models.TextField(max_length=LONG, blank=True)
+
+    class OwnerKind(models.TextChoices):
+        PERSON = "person", "A person in the organisation"
+        TEAM = "team", "A team"
+        PARTNER = "partner", "A partner organisation"
+
+    # Who owns it: a person (`owner`), or a team or partner organisation named in `owner_name`.
+    owner_kind = models.CharField(
+        max_length=10, choices=OwnerKind.choices, default=OwnerKind.PERSON
+    )
     owner = models.ForeignKey(
         User, on_delete=models.PROTECT, related_name="equality_actions", null=True, blank=True
     )
+    owner_name = models.CharField("team or partner organisation", max_length=SHORT, blank=True)
     target_date = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
     rag = models.CharField("RAG rating", max_length=10, choices=Rag.choices, blank=True)
@@ -172,6 +183,28 @@ class Action(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status not in (self.Status.DONE, self.Status.CANCELLED)
+
+    @property
+    def has_owner(self) -> bool:
+        if self.owner_kind == self.OwnerKind.PERSON:
+            return self.owner_id is not None
+        return bool(self.owner_name.strip())
+
+    @property
+    def owner_label(self) -> str:
+        """Who owns it, in words, for pages inside the organisation ("" when nobody)."""
+        if self.owner_kind == self.OwnerKind.PERSON:
+            return self.owner.display_name if self.owner is not None else ""
+        if self.owner_kind == self.OwnerKind.PARTNER and self.owner_name:
+            return f"{self.owner_name} (partner organisation)"
+        return self.owner_name
+
+    def overdue_on(self, today) -> bool:
+        return self.is_open and self.target_date is not None and self.target_date < today
+
+    @property
+    def overdue(self) -> bool:
+        return self.overdue_on(timezone.localdate())
 
 
 class EvidenceGap(models.Model):

@@ -9,6 +9,7 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 
 DEFAULT_AGENDA_DEADLINE = 5  # clear working days before the meeting (LGA 1972 s100B: five)
+PUBLIC_CONTACT_LIMIT = 1000
 
 
 class Nation(models.TextChoices):
@@ -71,6 +72,20 @@ class Organisation(models.Model):
         default=ReportingYear.CALENDAR,
         help_text="The year the quarterly screening reports count quarters in. Northern "
         "Ireland councils usually report by financial year.",
+    )
+    # Shown on every public page of the organisation's records: who to ask, and how to ask for
+    # another format. Public by design; kept by the lead (eia.services.reference_data).
+    public_contact = models.TextField(
+        "public contact details",
+        max_length=PUBLIC_CONTACT_LIMIT,
+        blank=True,
+        help_text="How residents contact the equality team: email, phone, address.",
+    )
+    other_formats = models.TextField(
+        "how to ask for another format",
+        max_length=PUBLIC_CONTACT_LIMIT,
+        blank=True,
+        help_text="For example: easy read, large print, audio, Braille, another language.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -10,6 +10,7 @@ from eia.documents import document_for, implications_for
 from eia.models import Organisation, State
 from eia.pagination import keyset
 from eia.pdf_http import pdf_response
+from eia.public_summary import plain_summary
 from eia.redaction import public_record, public_records, with_public_content
 
 from .forms import register_filters
@@ -76,6 +77,7 @@ def assessment(request, organisation: str, reference: str, version: int):
             "current": next((other for other in others if other["current"]), None),
             "other_versions": others,
             "implications": implications_for(record),
+            "plain": plain_summary(record),
             "summary_pdf": record_url(record, "summary_pdf"),
             "full_pdf": record_url(record, "full_pdf"),
             "report_url": report_url(found.organisation, record.screening_decided_at),

@@ -6,7 +6,7 @@ from eia.authorization import can_report_progress
 from eia.errors import InvalidInput, NotAllowed, NotFound
 from eia.events import EventType
 from eia.history import Changes
-from eia.limits import clean_text
+from eia.limits import clean_line, clean_text
 from eia.models import Action, Impact, Section
 
 from .locking import locked
@@ -22,9 +22,27 @@ def save_action(
     by,
     data: dict,
     owner_id=None,
+    owner_kind: str = Action.OwnerKind.PERSON,
+    owner_name: str = "",
     impact_ids=(),
     action_id: int | None = None,
 ) -> Action:
+    """An action has an owner (a person in the organisation, a team, or a named partner
+    organisation) and a target date, or it is refused."""
+    if owner_kind not in Action.OwnerKind.values:
+        raise InvalidInput("Choose who owns the action")
+    if owner_kind == Action.OwnerKind.PERSON:
+        owner_name = ""
+        if owner_id in (None, ""):
+            raise InvalidInput("Choose the person who owns the action")
+    else:
+        owner_id = None
+        what = (
+            "the team's name"
+            if owner_kind == Action.OwnerKind.TEAM
+            else "the partner organisation's name"
+        )
+        owner_name = clean_line(owner_name, what=what, required=True)
     saved = {}
 
     def change(assessment, changes):
@@ -35,7 +53,11 @@ def save_action(
         )
         changes.before(action)
         assign(action, data, ACTION_FIELDS)
+        action.owner_kind = owner_kind
         action.owner = colleague(assessment, owner_id)
+        action.owner_name = owner_name
+        if not action.target_date:
+            raise InvalidInput("Enter the action's target date")
         action.save()
         action.impacts.set(Impact.objects.filter(assessment=assessment, pk__in=list(impact_ids)))
         changes.after(action)

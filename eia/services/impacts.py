@@ -1,8 +1,12 @@
-"""Section 4: the impact on each group in scope, with the aims of the duty that apply to it."""
+"""Section 4: the impact on each group in scope, with the aims of the duty that apply to it;
+and, from one page, the groups with no different impact, each with its explanation."""
+
+from django.db import transaction
 
 from eia import screening
 from eia.aims import AIM_FIELDS
-from eia.errors import NotFound
+from eia.errors import InvalidInput, NotFound
+from eia.limits import clean_text
 from eia.models import Direction, EvidenceItem, Impact, Section
 
 from .sections import assign, edit
@@ -33,9 +37,10 @@ def save_impact(
             values["size"] = ""  # size describes a positive or negative impact only
         assign(impact, values, IMPACT_FIELDS)
         impact.save()
-        impact.evidence.set(
-            EvidenceItem.objects.filter(assessment=assessment, pk__in=list(evidence_ids))
-        )
+        if evidence_ids is not None:  # None keeps the evidence the impact cites
+            impact.evidence.set(
+                EvidenceItem.objects.filter(assessment=assessment, pk__in=list(evidence_ids))
+            )
         changes.after(impact)
 
     return edit(
@@ -47,3 +52,27 @@ def save_impact(
         record=f"impact:{characteristic}",
         details={"characteristic": characteristic},
     )
+
+
+@transaction.atomic
+def record_no_different_impact(*, assessment_id: int, seen: int, by, explanations: dict):
+    """Several groups with no different impact, from one page, with one explanation each:
+    each group's impact becomes neutral with its explanation, one edit (and one event) per
+    group, all or none. Each group's record is checked for staleness on its own, so an edit of
+    one group's impact page since `seen` is a 409 here too."""
+    if not explanations:
+        raise InvalidInput("Explain, for at least one group, why there is no different impact")
+    assessment = None
+    for characteristic, text in explanations.items():
+        explanation = clean_text(
+            text, what=f"why there is no different impact on {characteristic}", required=True
+        )
+        assessment = save_impact(
+            assessment_id=assessment_id,
+            seen=seen,
+            by=by,
+            characteristic=characteristic,
+            data={"direction": Direction.NEUTRAL, "size": "", "who_affected": explanation},
+            evidence_ids=None,
+        )
+    return assessment

@@ -11,7 +11,7 @@ from eia import audit
 from eia.authorization import Permission, has_permission
 from eia.errors import InvalidInput, NotAllowed, NotFound
 from eia.events import EventType
-from eia.limits import clean_line
+from eia.limits import clean_line, clean_text
 from eia.models import (
     Assessment,
     DecisionBody,
@@ -23,6 +23,7 @@ from eia.models import (
 )
 
 MAX_AGENDA_DEADLINE = 30
+PUBLIC_CONTACT_LIMIT = Organisation._meta.get_field("public_contact").max_length
 
 
 def _require_lead(user) -> int:
@@ -132,4 +133,42 @@ def set_agenda_deadline(*, by, working_days: int) -> Organisation:
             by=by,
             details={"agenda_deadline_days": [before, working_days]},
         )
+    return organisation
+
+
+@transaction.atomic
+def set_public_contact(*, by, contact: str, other_formats: str) -> Organisation:
+    """The contact details and the way to ask for another format that every public page of the
+    organisation's records shows. Public by design; each change on the organisation's own trail
+    with its before and after values. Nothing is recorded if nothing changed."""
+    organisation_id = _require_lead(by)
+    values = {
+        "public_contact": clean_text(
+            contact, what="the contact details", required=False, limit=PUBLIC_CONTACT_LIMIT
+        ),
+        "other_formats": clean_text(
+            other_formats,
+            what="how to ask for another format",
+            required=False,
+            limit=PUBLIC_CONTACT_LIMIT,
+        ),
+    }
+    organisation = Organisation.objects.select_for_update().get(pk=organisation_id)
+    changed = {
+        name: [getattr(organisation, name), value]
+        for name, value in values.items()
+        if getattr(organisation, name) != value
+    }
+    if not changed:
+        return organisation
+    for name, (_, value) in changed.items():
+        setattr(organisation, name, value)
+    organisation.save(update_fields=list(changed))
+    audit.record(
+        EventType.PUBLIC_CONTACT_CHANGED,
+        assessment=None,
+        organisation=organisation,
+        by=by,
+        details=changed,
+    )
     return organisation

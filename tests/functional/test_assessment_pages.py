@@ -34,12 +34,16 @@ def test_whole_progress_comment_submit_and_error_pages(browse, organisation):
     browse.check()
     assert "Progress recorded." in page.inner_text(".govuk-notification-banner")
 
-    # A draft submitted before its sections are complete: every problem listed with a link.
+    # Checking the answers of a draft whose sections are not complete: every blocker listed
+    # with a link to where it is fixed, and no submit button until none is left.
     browse.goto(f"/assessments/{draft.pk}/submit/")
-    page.get_by_role("button", name="Submit", exact=True).click()
+    assert "You cannot submit yet" in page.inner_text("main")
+    page.get_by_role("link", name="Choose a conclusion").click()
     page.wait_for_load_state("load")
     browse.check()
-    assert "Choose a conclusion" in page.inner_text(".govuk-error-summary")
+    assert page.url.endswith(f"/assessments/{draft.pk}/full/conclusion/")
+    browse.goto(f"/assessments/{draft.pk}/submit/")
+    assert page.get_by_role("button", name="Submit", exact=True).count() == 0
 
     browse.sign_in_as(people["officer"])
     browse.goto(f"/assessments/{draft.pk}/")

@@ -320,6 +320,13 @@ POLICY: tuple[Row, ...] = (
             per_assessment=False)
         for name in ("directorate_edit", "decision_body_edit")
     ),
+    Row("public_contact_edit",
+        get=((ANONYMOUS, LOGIN), (holding(Permission.MANAGE_REFERENCE_DATA), OK),
+             (ALWAYS, DENIED)),
+        post=((ANONYMOUS, LOGIN), (holding(Permission.MANAGE_REFERENCE_DATA), SAVED),
+              (ALWAYS, DENIED)),
+        per_assessment=False,
+        data=(("contact", "equality@example.org"),)),
     Row("agenda_deadline_edit",
         get=((ANONYMOUS, LOGIN), (holding(Permission.MANAGE_REFERENCE_DATA), OK),
              (ALWAYS, DENIED)),
@@ -475,6 +482,7 @@ POLICY: tuple[Row, ...] = (
     _section("workflows:evidence_edit", needs=Needs.CONTENT),
     _section("workflows:engagement_edit", needs=Needs.CONTENT),
     _section("workflows:impact_edit", needs=Needs.CONTENT),
+    _section("workflows:no_different_impact"),
     _section("workflows:action_edit", needs=Needs.CONTENT),
     Row("workflows:remove", get=ONLY_POST, post=rules((EDITS_SECTIONS, SAVED), otherwise=DENIED),
         needs=Needs.CONTENT),
@@ -485,6 +493,12 @@ POLICY: tuple[Row, ...] = (
         needs=Needs.CONTENT),
     Row("workflows:since_return", get=rules(otherwise=HIDDEN), post=NOT_A_FORM),
     Row("workflows:sign_off_pdf", get=READ, post=NOT_A_FORM),
+    # Previews read what anyone in the organisation may already read as a PDF; once
+    # published, the public preview sends people to the real public page.
+    Row("workflows:decision_maker_preview", get=READ, post=NOT_A_FORM),
+    Row("workflows:public_preview",
+        get=rules((in_states(State.PUBLISHED, State.SUPERSEDED), BACK), otherwise=OK),
+        post=NOT_A_FORM),
     Row("workflows:trail_export",
         get=rules((either(holding(Permission.REVIEW_ASSESSMENT),
                           When("named to decide", lambda f, s: f.named_decision_maker)), OK),

@@ -95,9 +95,11 @@ def published_with_content(
     action_owner=None,
     rurality: bool = True,
     co_authors=(),
+    publish: bool = True,
     **item_fields,
 ):
-    """A screened-in assessment with every section filled in, then signed off and published."""
+    """A screened-in assessment with every section filled in, then signed off and published
+    (with publish=False, signed off and waiting to be published)."""
     internal = internal or Internal()
     action_owner = action_owner or UserFactory(
         organisation=organisation, job_title="Head of Libraries"
@@ -139,10 +141,10 @@ def published_with_content(
         approve=True,
         comment=internal.approval_comment,
     )
-    return sign_and_publish(people, assessment, internal)
+    return sign_and_publish(people, assessment, internal, publish=publish)
 
 
-def sign_and_publish(people, assessment, internal: Internal | None = None):
+def sign_and_publish(people, assessment, internal: Internal | None = None, *, publish=True):
     internal = internal or Internal()
     services.decide_sign_off(
         assessment_id=assessment.pk,
@@ -153,6 +155,9 @@ def sign_and_publish(people, assessment, internal: Internal | None = None):
         attested=True,
         seen_hash=summary.content_hash(summary.decision_summary(assessment)),
     )
+    if not publish:
+        assessment.refresh_from_db()
+        return assessment
     # Separation of duties: whoever approved it does not publish it.
     return services.publish(
         assessment_id=assessment.pk,

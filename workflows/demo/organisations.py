@@ -24,7 +24,7 @@ from eia.models import (
     PipelineItem,
     User,
 )
-from eia.services import pipeline
+from eia.services import pipeline, reference_data
 
 from .assessments import build_assessments
 from .nations import NATIONS, build_nation_assessments
@@ -372,6 +372,13 @@ def seed(*, today: datetime.date | None = None) -> None:
                 },
             )
 
+        if not organisation.public_contact:
+            reference_data.set_public_contact(
+                by=people[Role.EQUALITY_LEAD],
+                contact=f"Equality team, {spec['name']}\nequality@{spec['slug']}.example.org",
+                other_formats="Ask the equality team for this page in easy read, large print, "
+                "audio or another language. We reply within 10 working days.",
+            )
         if not any(item.assessments.exists() for item in items.values()):
             if spec.get("nation", Nation.ENGLAND) == Nation.ENGLAND:
                 build_assessments(spec["slug"], items, people)

@@ -1,4 +1,5 @@
-"""Forms for the lists the equality lead keeps: directorates, decision bodies, meeting dates."""
+"""Forms for the lists the equality lead keeps: directorates, decision bodies, meeting dates,
+and the public contact details."""
 
 import datetime
 import re
@@ -6,6 +7,26 @@ import re
 from django import forms
 
 from eia.forms import GovukForm
+from eia.services.reference_data import PUBLIC_CONTACT_LIMIT
+
+
+class PublicContactForm(GovukForm):
+    """What every public page of the organisation's records says about contact and formats."""
+
+    contact = forms.CharField(
+        label="Public contact details",
+        required=False,
+        max_length=PUBLIC_CONTACT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="How residents contact the equality team: email, phone, address.",
+    )
+    other_formats = forms.CharField(
+        label="How to ask for another format",
+        required=False,
+        max_length=PUBLIC_CONTACT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="For example: easy read, large print, audio, Braille, another language.",
+    )
 
 
 class NameForm(GovukForm):

@@ -187,6 +187,12 @@ class ScreeningForm(GovukForm):
 
 def answer_summary(ruleset: RuleSet, answers: dict, characteristics) -> list[tuple[str, str]]:
     """(question, answer in words) for every visible question, for read-only pages."""
+    return [(label, text) for label, text, _ in answer_rows(ruleset, answers, characteristics)]
+
+
+def answer_rows(ruleset: RuleSet, answers: dict, characteristics) -> list[tuple[str, str, str]]:
+    """(question, answer in words, the id of its first input on the screening page) for every
+    visible question: the check-answers page links each row to the input that changes it."""
     rows = []
     for question in screening_rules.visible_questions(ruleset, answers, characteristics):
         value = answers.get(question.id)
@@ -198,7 +204,10 @@ def answer_summary(ruleset: RuleSet, answers: dict, characteristics) -> list[tup
                 row = (value or {}).get(characteristic.id) or {}
                 level = labels.get(row.get("level"), "Not answered")
                 direction = f", {row['direction']}" if row.get("direction") else ""
-                rows.append((f"Likely impact on {characteristic.phrase}", f"{level}{direction}"))
+                anchor = f"id_{grid_field(question.id, characteristic.id, 'level')}_0"
+                rows.append(
+                    (f"Likely impact on {characteristic.phrase}", f"{level}{direction}", anchor)
+                )
             continue
         options = dict(_choices(question.options or ()))
         if value in (None, "", []):
@@ -207,5 +216,8 @@ def answer_summary(ruleset: RuleSet, answers: dict, characteristics) -> list[tup
             text = ", ".join(options.get(v, v) for v in value)
         else:
             text = options.get(value, value)
-        rows.append((question.label, text))
+        choice = question.kind in ("yes_no", "single_choice", "multiple_choice")
+        rows.append(
+            (question.label, text, f"id_{question.id}_0" if choice else f"id_{question.id}")
+        )
     return rows

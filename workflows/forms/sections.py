@@ -325,9 +325,29 @@ class ActionForm(GovukForm):
     description = forms.CharField(
         label="Details", max_length=LONG_TEXT, widget=forms.Textarea, required=False
     )
-    owner = forms.ModelChoiceField(label="Owner", queryset=None, required=False)
+    owner_kind = forms.ChoiceField(
+        label="Who owns it?",
+        choices=Action.OwnerKind.choices,
+        widget=forms.RadioSelect,
+        initial=Action.OwnerKind.PERSON,
+        error_messages={"required": "Select who owns the action"},
+    )
+    owner = forms.ModelChoiceField(
+        label="If a person: who?",
+        queryset=None,
+        required=False,
+        error_messages={"invalid_choice": "Choose an owner from your organisation"},
+    )
+    owner_name = forms.CharField(
+        label="If a team or partner organisation: its name",
+        max_length=SHORT_TEXT,
+        required=False,
+        help_text="For example, Library Services, or Northshire Age Concern.",
+    )
     target_date = GovukDateField(
-        label="Target date", required=False, help_text="For example, 30 6 2027."
+        label="Target date",
+        help_text="For example, 30 6 2027.",
+        error_messages={"required": "Enter the target date"},
     )
     status = forms.ChoiceField(
         label="Status",
@@ -355,6 +375,19 @@ class ActionForm(GovukForm):
         self.fields["impacts"].queryset = impacts
         self.fields["impacts"].label_from_instance = impact_label
         _limit_hints(self)
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("owner_kind")
+        if kind == Action.OwnerKind.PERSON and not data.get("owner"):
+            self.add_error("owner", "Choose the person who owns the action")
+        elif (
+            kind in (Action.OwnerKind.TEAM, Action.OwnerKind.PARTNER)
+            and not (data.get("owner_name") or "").strip()
+        ):
+            what = "team" if kind == Action.OwnerKind.TEAM else "partner organisation"
+            self.add_error("owner_name", f"Enter the name of the {what} that owns it")
+        return data
 
 
 class ProgressForm(GovukForm):

@@ -20,8 +20,7 @@ from eia.models import Assessment, Authorship
 from eia.models.organisations import DEFAULT_AGENDA_DEADLINE
 
 from .. import duties, returns
-from ..flows import AssessmentFlow
-from ..services.moves import ACTIVE_TASK_STATUSES
+from ..flows import ACTIVE_TASK_STATUSES, AssessmentFlow
 from ..stages import AUTHOR_NODES, OFFICER_NODES, TASK_STAGES, DueFrom, Stage, task_stage
 from .calendar import SIGNED_OFF_STATES, flag_text, working_days_left
 

@@ -26,11 +26,9 @@ from eia.services import authorship
 from eia.services.locking import locked
 
 from .. import duties, notifications, returns, rules
-from ..flows import AssessmentFlow
+from ..flows import ACTIVE_TASK_STATUSES, AssessmentFlow
 from ..models import AssessmentProcess
 from ..stages import stage_of, task_stage
-
-ACTIVE_TASK_STATUSES = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
 
 
 class InvariantBroken(RuntimeError):

@@ -88,6 +88,7 @@ def assessment_detail(request, pk: int):
             "decision_page": _decision_page(request.user, assessment),
             "fact_status": facts.facts_status(assessment),
             "may_explain": may_explain(request.user, assessment),
+            "previews": presenters.previews(assessment),
         }
         | screening_context(assessment),
     )

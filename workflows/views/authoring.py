@@ -13,6 +13,7 @@ from eia.quality import Problem
 from eia.services.co_authors import add_co_author, remove_co_author
 
 from .. import presenters, rules, services
+from ..check_answers import check_answers
 from ..forms.base import SeenForm
 from ..forms.decisions import CoAuthorForm, SubmitForm, WithdrawForm
 from ..selectors import assessments
@@ -56,7 +57,9 @@ def start_review(request, pk: int):
 
 
 def submit(request, pk: int):
-    """Confirm and submit the author's current stage."""
+    """Check your answers, then submit the author's current stage: every answer with a link to
+    change it, the screening's computed outcome, and every blocker linked to where it is fixed.
+    The submit button is here and nowhere else."""
     assessment = assessment_or_404(request, pk)
     task = services.active_task(assessment)
     if request.method == "POST":
@@ -83,6 +86,7 @@ def submit(request, pk: int):
                     "problem": error.message,
                     "problems": presenters.problem_links(assessment, problems),
                     "submit_text": stage_of(submitting_state).action,
+                    "check": check_answers(assessment),
                 },
                 status=400,
             )
@@ -103,6 +107,7 @@ def submit(request, pk: int):
             "task": task,
             "form": SubmitForm(initial={"seen": audit.head(assessment)}),
             "submit_text": stage_of(assessment.state).action,
+            "check": check_answers(assessment),
         },
     )
 

@@ -4,6 +4,7 @@ decision-maker's sign-off, and publication. Each is reached from the stage table
 from django.contrib import messages
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.html import format_html
 
 from eia import audit, duty_modules, quality, summary
 from eia.errors import InvalidInput, NotAllowed
@@ -20,6 +21,7 @@ from ..forms.decisions import (
 from ..selectors import assessments
 from .assessment import screening_context
 from .common import assessment_or_404, status_of, to_assessment
+from .previews import public_url
 
 
 def _refuse_out_of_turn(request, assessment, task) -> None:
@@ -203,7 +205,12 @@ def publish(request, pk: int):
             by=request.user,
             review_date=data.get("review_date"),
         )
-        return f"Published. It is due for review by {published.review_date:%-d %B %Y}."
+        return format_html(
+            'Published. It is due for review by {}. <a class="govuk-notification-banner__link"'
+            ' href="{}">Read the public page</a>.',
+            f"{published.review_date:%-d %B %Y}",
+            public_url(published),
+        )
 
     return _decision(
         request,

@@ -12,7 +12,7 @@ from eia.errors import InvalidInput, NotAllowed
 from eia.models import DecisionBody, Directorate
 from eia.services import reference_data
 
-from ..forms.lists import AgendaDeadlineForm, DecisionBodyForm, NameForm
+from ..forms.lists import AgendaDeadlineForm, DecisionBodyForm, NameForm, PublicContactForm
 from .common import status_of
 
 
@@ -73,6 +73,35 @@ def agenda_deadline_edit(request):
         request,
         "workflows/list_item.html",
         {"form": form, "heading": "Change the agenda deadline"},
+        status=status_of(form),
+    )
+
+
+def public_contact_edit(request):
+    organisation = _organisation_of_lead(request)
+    form = PublicContactForm(
+        request.POST or None,
+        initial={
+            "contact": organisation.public_contact,
+            "other_formats": organisation.other_formats,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            reference_data.set_public_contact(
+                by=request.user,
+                contact=form.cleaned_data["contact"],
+                other_formats=form.cleaned_data["other_formats"],
+            )
+        except InvalidInput as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, "Contact details saved. Public pages show them now.")
+            return redirect("organisation_lists")
+    return render(
+        request,
+        "workflows/list_item.html",
+        {"form": form, "heading": "Change the public contact details"},
         status=status_of(form),
     )
 

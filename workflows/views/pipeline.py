@@ -9,7 +9,7 @@ from eia.forms import GovukDateField, GovukForm
 from eia.models import PipelineItem, State
 from eia.pagination import numbered
 
-from .. import rules
+from .. import notifications, rules
 from ..selectors import pipeline
 from ..selectors.calendar import at_risk_for_officers
 from ..selectors.pipeline import NOT_STARTED
@@ -19,7 +19,10 @@ def home(request):
     return render(
         request,
         "workflows/home.html",
-        {"decisions_at_risk": at_risk_for_officers(user=request.user)},
+        {
+            "decisions_at_risk": at_risk_for_officers(user=request.user),
+            "waiting": notifications.waiting_for(user=request.user),
+        },
     )
 
 

@@ -22,6 +22,7 @@ from eia.services import sections as section_services
 from eia.services.locking import can_view
 from eia.uploads import MAX_UPLOAD_BYTES
 
+from .. import presenters
 from ..forms.base import SeenForm
 from ..forms.sections import (
     ActionForm,
@@ -191,7 +192,12 @@ class ImpactEdit(SectionPage):
         }
 
     def extra(self):
-        return {"group": self.group, "impact": self.impact, "duty": self.duty}
+        return {
+            "group": self.group,
+            "impact": self.impact,
+            "duty": self.duty,
+            "screening_level": presenters.screening_levels(self.assessment).get(self.group.id),
+        }
 
     def save(self, form, seen):
         fields = impact_services.IMPACT_FIELDS
@@ -221,7 +227,9 @@ class ActionEdit(SectionPage):
         action = self.instance()
         if action is not None:
             return {name: getattr(action, name) for name in action_services.ACTION_FIELDS} | {
+                "owner_kind": action.owner_kind,
                 "owner": action.owner_id,
+                "owner_name": action.owner_name,
                 "impacts": list(action.impacts.values_list("pk", flat=True)),
             }
         if self.request.GET.get("kind") in Action.Kind.values:
@@ -244,6 +252,8 @@ class ActionEdit(SectionPage):
             by=self.request.user,
             data={name: form.cleaned_data[name] for name in action_services.ACTION_FIELDS},
             owner_id=owner.pk if owner else None,
+            owner_kind=form.cleaned_data["owner_kind"],
+            owner_name=form.cleaned_data["owner_name"],
             impact_ids=[i.pk for i in form.cleaned_data["impacts"]],
             action_id=action.pk if action else None,
         )

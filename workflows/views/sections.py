@@ -26,6 +26,7 @@ from eia.quality import full_of
 from eia.services import rurality as rurality_services
 from eia.services import sections as section_services
 
+from .. import presenters
 from ..forms.sections import (
     ConclusionForm,
     ProposalForm,
@@ -304,7 +305,8 @@ class ImpactList(ListPage):
     def rows(self):
         recorded = {i.characteristic: i for i in self.assessment.impacts.all()}
         groups = screening.characteristics_in_scope(self.assessment.screening)
-        return {"rows": [(group, recorded.get(group.id)) for group in groups]}
+        levels = presenters.screening_levels(self.assessment)
+        return {"rows": [(group, recorded.get(group.id), levels.get(group.id)) for group in groups]}
 
 
 class ActionList(ListPage):
