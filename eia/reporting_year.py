@@ -24,20 +24,21 @@ _MONTHS = (
 )
 
 
-def _first_month(kind: str) -> int:
+def first_month(kind: str) -> int:
+    """The month the reporting year starts in: April for a financial year, else January."""
     return 4 if kind == FINANCIAL else 1
 
 
 def quarter_of(day: datetime.date, kind: str) -> tuple[int, int]:
     """(year, quarter) of the reporting year that `day` falls in."""
-    months = (day.month - _first_month(kind)) % 12
-    year = day.year if day.month >= _first_month(kind) else day.year - 1
+    months = (day.month - first_month(kind)) % 12
+    year = day.year if day.month >= first_month(kind) else day.year - 1
     return year, months // 3 + 1
 
 
 def bounds(year: int, quarter: int, kind: str) -> tuple[datetime.date, datetime.date]:
     """The quarter's first day and the day after its last (quarter must be 1 to 4)."""
-    month = _first_month(kind) + 3 * (quarter - 1)
+    month = first_month(kind) + 3 * (quarter - 1)
     start = datetime.date(year + (month - 1) // 12, (month - 1) % 12 + 1, 1)
     month += 3
     end = datetime.date(year + (month - 1) // 12, (month - 1) % 12 + 1, 1)

@@ -1,11 +1,10 @@
 """Forms for the equality duty's pages: objectives, plan rows, links, filters, programmes."""
 
-import datetime
-
 from django import forms
 
 from eia.forms import GovukDateField, GovukForm
 from eia.limits import LONG_TEXT, SHORT_TEXT
+from eia.models import ReportingYear
 
 from .framework import Level
 from .models import MAX_TARGET_DAYS, PlanRow
@@ -204,15 +203,13 @@ class AnnualReportForm(GovukForm):
         self.fields["year"].choices = [(year, label(year)) for year in years]
 
 
-_MONTHS = [(number, datetime.date(2000, number, 1).strftime("%B")) for number in range(1, 13)]
-
-
 class DutySettingsForm(GovukForm):
-    year_starts_month = forms.TypedChoiceField(
-        label="Reporting year starts in",
-        coerce=int,
-        choices=_MONTHS,
-        help_text="April for the financial year.",
+    reporting_year = forms.ChoiceField(
+        label="Reporting year",
+        choices=ReportingYear.choices,
+        widget=forms.RadioSelect,
+        help_text="The annual equality report covers one, and the quarterly screening reports "
+        "count their quarters in it.",
     )
     started_before_days = forms.IntegerField(
         label="Start the assessment at least this many working days before the decision",

@@ -5,7 +5,7 @@ that group proposals so their impacts can be read together.
 Rows are written only by `equality/services/`, each write on the organisation's own audit
 trail (`eia.audit.record(assessment=None, organisation=...)`)."""
 
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
 
@@ -194,18 +194,14 @@ class FrameworkArea(models.Model):
 
 
 class DutySettings(models.Model):
-    """The organisation's own targets for its equality duty: when its reporting year starts
-    (the annual equality report covers one), and the timeliness targets in working days (bank
-    holidays of its nation) that the dashboard and the report measure assessments against.
-    Without a row, the defaults below apply (`equality/selectors/timeliness.py`)."""
+    """The organisation's own timeliness targets for its equality duty, in working days (bank
+    holidays of its nation), that the dashboard and the annual report measure assessments
+    against. Without a row, the defaults below apply (`equality/selectors/timeliness.py`). The
+    reporting year the annual report covers is the organisation's own
+    (`eia.models.Organisation.reporting_year`), the one its quarterly reports count in."""
 
     organisation = models.OneToOneField(
         Organisation, on_delete=models.PROTECT, related_name="duty_settings"
-    )
-    year_starts_month = models.PositiveSmallIntegerField(
-        "Reporting year starts in",
-        default=4,
-        validators=[MinValueValidator(1), MaxValueValidator(12)],
     )
     started_before_days = models.PositiveSmallIntegerField(
         "Start at least this many working days before the decision",

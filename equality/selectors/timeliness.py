@@ -1,8 +1,9 @@
 """Timeliness in working days (the bank holidays of the organisation's nation, from
 `eia/calendar.py`, as the decision calendar counts them): started at least N working days
 before the decision (due regard before the decision, Brown principle 2), signed off on or
-before it, published within M working days of sign-off. N and M, and when the reporting year
-starts, are the organisation's own (`equality.models.DutySettings`), with the defaults here.
+before it, published within M working days of sign-off. N and M are the organisation's own
+(`equality.models.DutySettings`), with the defaults here; its reporting year is the one its
+quarterly reports count in (`Organisation.reporting_year`, eia.reporting_year).
 
 One query reads the four dates of each assessment; the working days are counted in Python
 (holidays is a calendar, not a table), each distinct date once."""
@@ -14,6 +15,8 @@ from functools import lru_cache
 from django.utils import timezone
 
 from eia.calendar import add_working_days
+from eia.models import Organisation, ReportingYear
+from eia.reporting_year import first_month
 
 from ..models import DutySettings
 
@@ -22,16 +25,20 @@ DEFAULTS = DutySettings()
 
 @dataclass(frozen=True)
 class Targets:
-    year_starts_month: int = DEFAULTS.year_starts_month
+    year_starts_month: int = first_month(ReportingYear.CALENDAR)
     started_before_days: int = DEFAULTS.started_before_days
     publish_within_days: int = DEFAULTS.publish_within_days
+    reporting_year: str = ReportingYear.CALENDAR
 
 
 def targets_for(organisation_id: int) -> Targets:
-    found = DutySettings.objects.filter(organisation_id=organisation_id).first()
-    if found is None:
-        return Targets()
-    return Targets(found.year_starts_month, found.started_before_days, found.publish_within_days)
+    kind = (
+        Organisation.objects.filter(pk=organisation_id)
+        .values_list("reporting_year", flat=True)
+        .first()
+    ) or ReportingYear.CALENDAR
+    found = DutySettings.objects.filter(organisation_id=organisation_id).first() or DEFAULTS
+    return Targets(first_month(kind), found.started_before_days, found.publish_within_days, kind)
 
 
 def reporting_year(targets: Targets, year: int) -> tuple[datetime.date, datetime.date]:

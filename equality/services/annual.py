@@ -9,6 +9,7 @@ from django.utils import timezone
 from eia.authorization import Permission
 from eia.errors import InvalidInput, NotFound
 from eia.events import EventType
+from eia.models import ReportingYear
 
 from ..annual import annual_content
 from ..models import MAX_TARGET_DAYS, AnnualReport, DutySettings
@@ -16,7 +17,7 @@ from ..selectors.timeliness import targets_for, year_of
 from .common import locked_organisation, record
 
 FIRST_YEAR = 2010  # the Equality Act 2010: no report before the duty
-SETTINGS = ("year_starts_month", "started_before_days", "publish_within_days")
+SETTINGS = ("started_before_days", "publish_within_days")
 
 
 def years_open(organisation_id: int) -> list[int]:
@@ -81,9 +82,8 @@ def set_duty_settings(*, by, values: dict) -> DutySettings:
     organisation = locked_organisation(
         by, Permission.MANAGE_OBJECTIVES, "Only the equality lead sets the duty's targets."
     )
-    month = values.get("year_starts_month")
-    if not isinstance(month, int) or not 1 <= month <= 12:
-        raise InvalidInput("Select the month the reporting year starts in")
+    if values.get("reporting_year") not in ReportingYear.values:
+        raise InvalidInput("Select the reporting year: calendar or financial")
     for name, what in (
         ("started_before_days", "the working days before the decision"),
         ("publish_within_days", "the working days to publish in"),
@@ -97,11 +97,16 @@ def set_duty_settings(*, by, values: dict) -> DutySettings:
         for name in SETTINGS
         if getattr(settings, name) != values[name]
     }
+    if organisation.reporting_year != values["reporting_year"]:
+        changes["reporting_year"] = [organisation.reporting_year, values["reporting_year"]]
     if not changes:
         return settings
     for name in SETTINGS:
         setattr(settings, name, values[name])
     settings.save()
+    # The organisation's row is locked (locked_organisation): its year changes with this event.
+    organisation.reporting_year = values["reporting_year"]
+    organisation.save(update_fields=["reporting_year"])
     record(
         EventType.DUTY_SETTINGS_CHANGED,
         organisation=organisation,

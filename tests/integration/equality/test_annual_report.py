@@ -149,11 +149,12 @@ def test_only_the_team_prepares_and_a_viewer_only_reads(people, organisation, ma
 @pytest.mark.parametrize(
     "values",
     [
-        {"year_starts_month": "13", "started_before_days": "20", "publish_within_days": "20"},
-        {"year_starts_month": "april", "started_before_days": "20", "publish_within_days": "20"},
-        {"year_starts_month": "4", "started_before_days": "-1", "publish_within_days": "20"},
-        {"year_starts_month": "4", "started_before_days": "20", "publish_within_days": "121"},
-        {"year_starts_month": "4", "started_before_days": "x", "publish_within_days": ""},
+        {"reporting_year": "13", "started_before_days": "20", "publish_within_days": "20"},
+        {"reporting_year": "april", "started_before_days": "20", "publish_within_days": "20"},
+        {"reporting_year": "financial", "started_before_days": "-1", "publish_within_days": "20"},
+        {"reporting_year": "financial", "started_before_days": "20", "publish_within_days": "121"},
+        {"reporting_year": "financial", "started_before_days": "x", "publish_within_days": ""},
+        {"reporting_year": "", "started_before_days": "20", "publish_within_days": "20"},
     ],
 )
 def test_bad_targets_are_refused(people, values):
@@ -164,13 +165,23 @@ def test_bad_targets_are_refused(people, values):
 
 
 def test_the_lead_sets_the_targets_and_the_dashboard_counts_them(people, organisation):
-    values = {"year_starts_month": "1", "started_before_days": "15", "publish_within_days": "10"}
+    values = {
+        "reporting_year": "financial",
+        "started_before_days": "15",
+        "publish_within_days": "10",
+    }
     assert _client(people["officer"]).post("/annual-reports/targets/", values).status_code == 403
     assert _client(people["lead"]).post("/annual-reports/targets/", values).status_code == 302
     settings = DutySettings.objects.get(organisation=organisation)
-    assert (settings.year_starts_month, settings.started_before_days) == (1, 15)
+    organisation.refresh_from_db()
+    # One reporting year: the annual report's is the quarterly screening reports' too.
+    assert (organisation.reporting_year, settings.started_before_days) == ("financial", 15)
+    assert targets_for(organisation.pk).year_starts_month == 4
     event = AuditEvent.objects.get(event_type=EventType.DUTY_SETTINGS_CHANGED)
     assert event.details["changes"]["started_before_days"] == [20, 15]
+    assert event.details["changes"]["reporting_year"] == ["calendar", "financial"]
+    values["reporting_year"] = "calendar"
+    assert _client(people["lead"]).post("/annual-reports/targets/", values).status_code == 302
     page = _client(people["lead"]).get("/dashboard/").content.decode()
     assert "Started at least 15 working days before the decision" in page
     assert "Published within 10 working days of sign-off" in page
