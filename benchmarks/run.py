@@ -15,6 +15,7 @@ import argparse
 import importlib
 import json
 import pkgutil
+import re
 import statistics
 import threading
 import time
@@ -233,7 +234,8 @@ def explains(urls, cookies) -> dict:
                 cursor.execute("EXPLAIN " + sql)
                 plan = "\n".join(row[0] for row in cursor.fetchall())
                 for table in ("eia_assessment", "eia_auditevent", "eia_pipelineitem", "eia_impact"):
-                    if f"Seq Scan on {table}" in plan:
+                    # The table itself, not one named after it (eia_impact_evidence).
+                    if re.search(rf"Seq Scan on {table}\b", plan):
                         scans.add(table)
         found[name] = sorted(scans)
     return found
