@@ -6,22 +6,9 @@ Ireland councils report) is named by the year it starts in: 2026-27 quarter 1 is
 """
 
 import datetime
+from calendar import month_name  # English: Python never sets the locale
 
 CALENDAR, FINANCIAL = "calendar", "financial"
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def first_month(kind: str) -> int:
@@ -54,4 +41,4 @@ def months_label(year: int, quarter: int, kind: str) -> str:
     """ "April to June 2026": every quarter of either kind lies within one calendar year."""
     start, end = bounds(year, quarter, kind)
     last = end - datetime.timedelta(days=1)
-    return f"{_MONTHS[start.month - 1]} to {_MONTHS[last.month - 1]} {last.year}"
+    return f"{month_name[start.month]} to {month_name[last.month]} {last.year}"
