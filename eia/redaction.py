@@ -219,7 +219,7 @@ def public_record(assessment: Assessment, *, before_publication: bool = False) -
     rurality: RuralityProofing | None = _optional(assessment, "rurality") if proofed else None
     screening = _optional(assessment, "screening")
     result = screening.result if screening is not None and screening.result else {}
-    ruleset = _ruleset_of(screening)
+    ruleset = ruleset_of(screening)
     duty = duty_for(ruleset.jurisdiction if ruleset is not None else "")
     shown, status = facts.decided_facts(assessment), facts.facts_status(assessment)
     return PublicRecord(
@@ -238,7 +238,7 @@ def public_record(assessment: Assessment, *, before_publication: bool = False) -
         published_at=assessment.published_at,
         review_date=assessment.review_date,
         screening_outcome=outcome,
-        screening_outcome_label=_outcome_label(outcome, ruleset),
+        screening_outcome_label=outcome_label(outcome, ruleset),
         screening_reasons=assessment.screening_reasons,
         screening_mitigation=assessment.mitigation_summary,
         rule_reasons=tuple(reason["text"] for reason in result.get("reasons", ())),
@@ -327,7 +327,7 @@ def characteristic_names() -> dict[str, str]:
     return names
 
 
-def _ruleset_of(screening):
+def ruleset_of(screening):
     if screening is None:
         return None
     try:
@@ -345,7 +345,7 @@ def _characteristic_name(characteristic_id: str, ruleset) -> str:
     )
 
 
-def _outcome_label(outcome: str, ruleset) -> str:
+def outcome_label(outcome: str, ruleset) -> str:
     if not outcome:
         return ""
     labels = dict(ruleset.outcome_labels) if ruleset is not None else {}

@@ -12,6 +12,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from eia.models import Assessment, Direction, Impact, Organisation, State
+from eia.public_screening import decided_unpublished
 from eia.redaction import public_assessments, with_public_content
 
 from .search import search
@@ -116,8 +117,31 @@ def published_between(
     return with_public_content(queryset)
 
 
-def decision_times(*, organisation: Organisation) -> QuerySet:
-    """When the screening of each of the organisation's public records was decided."""
-    return _decided(public_assessments().filter(organisation=organisation)).values_list(
+def unpublished_decided_between(
+    *, organisation: Organisation, start: datetime.date, end: datetime.date
+) -> QuerySet:
+    """The organisation's confirmed screening decisions made on `start` or later and before
+    `end` whose record is not published yet (eia.public_screening), oldest first."""
+    return (
+        decided_unpublished()
+        .filter(
+            organisation=organisation,
+            screening_decided_at__gte=start_of(start),
+            screening_decided_at__lt=start_of(end),
+        )
+        .order_by("screening_decided_at", "pk")
+    )
+
+
+def decision_times(*, organisation: Organisation) -> list:
+    """When each of the organisation's listed screening decisions was made: its public
+    records' and its confirmed, not yet published ones'."""
+    published = _decided(public_assessments().filter(organisation=organisation)).values_list(
         "decided", flat=True
     )
+    unpublished = (
+        decided_unpublished()
+        .filter(organisation=organisation)
+        .values_list("screening_decided_at", flat=True)
+    )
+    return [*published, *unpublished]

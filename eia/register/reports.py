@@ -1,9 +1,12 @@
 """Quarterly screening reports (Section 75 practice: every screening decision, each quarter).
 
-A report lists an organisation's public records whose screening was decided in one quarter of
-its reporting year (calendar, or financial from April, as the organisation chose: see
-`eia.reporting_year`), whenever they were published: screened in, screened out, and screened
-out with mitigation, each with its reasons, with counts by outcome, as a page and as CSV.
+A report lists the organisation's screening decisions made in one quarter of its reporting year
+(calendar, or financial from April, as the organisation chose: see `eia.reporting_year`):
+screened in, screened out, and screened out with mitigation, each with its reasons, with counts
+by outcome, as a page and as CSV. A decision whose record is published is listed from its
+public record, with a link; one whose record is not published yet (a screened-in policy still
+at its full assessment, a decision awaiting sign-off) from the screening decision's own
+allow-list (`eia.public_screening`), without one.
 """
 
 import datetime
@@ -16,12 +19,13 @@ from django.utils import timezone
 
 from eia import reporting_year, screening
 from eia.models import Organisation, ScreeningOutcome
+from eia.public_screening import public_screening_decision
 from eia.redaction import public_records
 
 from .exports import csv_response, iso_date
 from .limits import limited
-from .links import record_rows, record_url
-from .queries import decided_between, decision_times
+from .links import record_url
+from .queries import decided_between, decision_times, unpublished_decided_between
 
 FIRST_REPORT_YEAR = 2000
 
@@ -65,6 +69,13 @@ def _report(organisation_slug: str, year: int, quarter: int):
     organisation = get_object_or_404(Organisation, slug=organisation_slug)
     start, end = _quarter_bounds(year, quarter, organisation.reporting_year)
     records = public_records(decided_between(organisation=organisation, start=start, end=end))
+    records += [
+        public_screening_decision(assessment)
+        for assessment in unpublished_decided_between(
+            organisation=organisation, start=start, end=end
+        )
+    ]
+    records.sort(key=lambda record: record.screening_decided_at or record.published_at)
     labels = dict(screening.current_ruleset(organisation).outcome_labels)
     counts = [
         {
@@ -78,7 +89,7 @@ def _report(organisation_slug: str, year: int, quarter: int):
 
 
 def _quarter_counts(organisation: Organisation) -> dict[tuple[int, int], int]:
-    """How many published records had their screening decided in each (year, quarter)."""
+    """How many screening decisions were made in each (year, quarter)."""
     quarters: dict[tuple[int, int], int] = {}
     for decided_at in decision_times(organisation=organisation):
         key = _quarter_of(decided_at, organisation.reporting_year)
@@ -130,7 +141,10 @@ def screening_report(request, organisation: str, year: int, quarter: int):
             "quarter": quarter,
             "start": start,
             "last_day": last_day,
-            "rows": record_rows(records),
+            "rows": [
+                {"record": record, "url": record_url(record) if record.published_at else ""}
+                for record in records
+            ],
             "counts": counts,
             "total": len(records),
             "csv_url": reverse(
@@ -161,7 +175,7 @@ def screening_report_csv(request, organisation: str, year: int, quarter: int):
             record.screening_reasons,
             record.screening_mitigation,
             " ".join(record.rule_reasons),
-            request.build_absolute_uri(record_url(record)),
+            request.build_absolute_uri(record_url(record)) if record.published_at else "",
         ]
         for record in records
     )

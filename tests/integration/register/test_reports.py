@@ -3,8 +3,12 @@
 import datetime
 
 import pytest
+from django.db import transaction
 from django.utils import timezone
 
+from eia import audit
+from eia.events import EventType
+from eia.models import Assessment, FullAssessment, State
 from tests.integration.register.support import csv_rows, decided_on, url_of
 from tests.support import builders, content
 
@@ -113,3 +117,36 @@ def test_an_organisation_reporting_by_financial_year_gets_april_to_march_quarter
     listing = client.get(f"/public/{organisation.slug}/screening-report/").content.decode()
     assert "Financial year 2026-27, quarter 1 (April to June 2026)</a>: 2 decisions" in listing
     assert "Financial year 2025-26, quarter 4 (January to March 2026)</a>: 1 decision" in listing
+
+
+def test_a_screened_in_decision_is_listed_in_its_quarter_before_its_record_is_published(
+    client, organisation
+):
+    """Section 75 practice: every screening decision in the quarter it was made, not only those
+    whose full assessment has been published since. Only the decision's own words are public."""
+    people = builders.team(organisation)
+    live = builders.at_officer_review(people, organisation, title="Bus pass <b>review</b>")
+    decided_on(live, datetime.date(2026, 5, 6))
+    FullAssessment.objects.filter(assessment=live).update(internal_notes="INTERNAL-MARKER-1")
+    with transaction.atomic():
+        audit.record(
+            EventType.COMMENT_ADDED, assessment=live, by=people["officer"], comment="COMMENT-2"
+        )
+    dropped = builders.at_officer_review(people, organisation, title="Dropped proposal")
+    decided_on(dropped, datetime.date(2026, 5, 7))
+    Assessment.objects.filter(pk=dropped.pk).update(state=State.WITHDRAWN)
+
+    page = client.get(f"/public/{organisation.slug}/screening-report/2026/q2/").content.decode()
+    assert "Bus pass &lt;b&gt;review&lt;/b&gt;" in page and "<b>review" not in page
+    assert "6 May 2026" in page and "Major impact." in page
+    assert "Not yet: the full record is published after sign-off" in page
+    assert f"/v{live.version}/" not in page  # no page of its own yet
+    assert "Dropped proposal" not in page
+    for marker in ("INTERNAL-MARKER-1", "COMMENT-2", people["pm"].last_name):
+        assert marker not in page, marker
+    counts = page.split("Decisions by outcome")[1].split("</table>")[0]
+    assert '<td class="govuk-table__cell govuk-table__cell--numeric">1</td>' in counts
+    rows = csv_rows(client.get(f"/public/{organisation.slug}/screening-report/2026/q2.csv"))
+    assert rows[1][2] == "Bus pass <b>review</b>" and rows[1][6] == "" and rows[1][-1] == ""
+    listing = client.get(f"/public/{organisation.slug}/screening-report/").content.decode()
+    assert "2026, quarter 2" in listing
