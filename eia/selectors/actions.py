@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from eia.models import Action, State
@@ -42,14 +42,19 @@ def open_actions():
 
 
 def actions_for(*, user, today: datetime.date | None = None) -> list[ActionRow]:
-    """The user's open actions in their own organisation, soonest target date first (undated
-    last). One query, however many actions."""
+    """The user's open actions in their own organisation, and those owned by a team or a
+    partner organisation on assessments they write (someone inside must follow them up, and
+    their reminders go to the author), soonest target date first (undated last). One query,
+    however many actions."""
     if not user.is_authenticated or user.organisation_id is None:
         return []
     today = today or timezone.localdate()
+    named_outside = Q(owner__isnull=True, assessment__author=user) & ~Q(
+        owner_kind=Action.OwnerKind.PERSON
+    )
     actions = (
         open_actions()
-        .filter(owner=user, assessment__organisation_id=user.organisation_id)
+        .filter(Q(owner=user) | named_outside, assessment__organisation_id=user.organisation_id)
         .order_by(F("target_date").asc(nulls_last=True), "pk")
     )
     return [

@@ -11,6 +11,7 @@ from eia.audit import head
 from eia.errors import InvalidInput
 from eia.models import Action
 from eia.redaction import public_record
+from eia.selectors.actions import actions_for
 from eia.services import actions as actions_services
 from tests.support import builders, content
 from workflows import services
@@ -153,3 +154,19 @@ def test_the_public_sees_a_team_by_name_and_a_person_only_by_job_title(people, o
     owners = {row.owner_role for row in public_record(published).actions}
     assert "Libraries" in owners
     assert not any(people["pm"].last_name in owner for owner in owners if owner)
+
+
+def test_an_action_a_team_or_partner_owns_is_in_its_authors_actions(full, people, make_user):
+    """Someone inside follows it up: the assessment's author, to whom its reminders go."""
+    _save(full, people, data=DATA, owner_kind="team", owner_name="Library Services")
+    _save(full, people, data=DATA | {"title": "Befriending calls"}, owner_kind="partner",
+          owner_name="Northshire <Age> Concern")  # fmt: skip
+    theirs = {row.action.title for row in actions_for(user=people["pm"])}
+    assert theirs == {"Mobile library visits", "Befriending calls"}
+    other = make_user("project_manager")
+    assert actions_for(user=other) == []
+    client = Client()
+    client.force_login(people["pm"])
+    page = client.get("/tasks/").content.decode()
+    assert "owned by Library Services" in page
+    assert "owned by Northshire &lt;Age&gt; Concern (partner organisation)" in page
