@@ -22,6 +22,11 @@ def pdf_response(request, document, *, full: bool, name: str, page_url: str, tit
             {"title": title, "message": error.message, "page_url": page_url},
             status=422,
         )
+    return inline_pdf(pdf, name)
+
+
+def inline_pdf(pdf: bytes, name: str) -> HttpResponse:
+    """Rendered PDF bytes, shown in the browser, saved as `name`.pdf."""
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(False, f"{name}.pdf")
     return response

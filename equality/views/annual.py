@@ -8,12 +8,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from eia.authorization import Permission, has_permission
 from eia.errors import InvalidInput
 from eia.models import Organisation
+from eia.pdf_http import inline_pdf
 
 from .. import annual_pdf
 from ..charts import bar_chart
@@ -116,13 +116,8 @@ def _detail(request, report: AnnualReport, *, public: bool):
 
 
 def _pdf(report: AnnualReport) -> HttpResponse:
-    response = HttpResponse(
-        annual_pdf.pdf(report, report.organisation.name), content_type="application/pdf"
-    )
-    response["Content-Disposition"] = content_disposition_header(
-        False, f"annual-equality-report-{report.year}.pdf"
-    )
-    return response
+    pdf = annual_pdf.pdf(report, report.organisation.name)
+    return inline_pdf(pdf, f"annual-equality-report-{report.year}")
 
 
 def _own(request, pk: int) -> AnnualReport:

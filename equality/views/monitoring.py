@@ -1,12 +1,12 @@
 """The lead's annual monitoring returns of the duty modules (equality/monitoring_returns.py):
 the page, and the same return as CSV and PDF."""
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
-from django.utils.http import content_disposition_header
 
 from eia.authorization import Permission
 from eia.models import Organisation
+from eia.pdf_http import inline_pdf
 from eia.register.exports import csv_response
 
 from .. import monitoring_returns
@@ -50,8 +50,4 @@ def monitoring_return_csv(request, module: str, year: int):
 
 def monitoring_return_pdf(request, module: str, year: int):
     organisation, found = _found(request, module, year)
-    response = HttpResponse(
-        monitoring_returns.pdf(found, organisation.name), content_type="application/pdf"
-    )
-    response["Content-Disposition"] = content_disposition_header(False, f"{module}-{year}.pdf")
-    return response
+    return inline_pdf(monitoring_returns.pdf(found, organisation.name), f"{module}-{year}")

@@ -5,12 +5,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import content_disposition_header
 from django.utils.timezone import localdate
 from django.views.decorators.http import require_POST
 
 from eia.authorization import Permission, has_permission
 from eia.models import Organisation
+from eia.pdf_http import inline_pdf
 
 from .. import reports
 from ..forms import ReportForm
@@ -61,11 +61,7 @@ def _detail(request, report, *, public: bool):
 
 
 def _pdf(report) -> HttpResponse:
-    response = HttpResponse(
-        reports.pdf(report, report.organisation.name), content_type="application/pdf"
-    )
-    response["Content-Disposition"] = content_disposition_header(False, "progress-report.pdf")
-    return response
+    return inline_pdf(reports.pdf(report, report.organisation.name), "progress-report")
 
 
 def _own(request, pk: int) -> ProgressReport:
