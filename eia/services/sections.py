@@ -164,10 +164,12 @@ CONCLUSION_FIELDS = (
 CONSULTATION_FIELDS = ("consultation_starts_on", "consultation_ends_on", "consultation_responses")
 
 
-def save_proposal(*, assessment_id: int, seen: int, by, data: dict):
+def _save_full_fields(*, assessment_id, seen, by, data, fields, section, record):
+    """Save `fields` of the full assessment from `data`: one section's form."""
+
     def change(assessment, changes):
         full = full_record(assessment, changes)
-        assign(full, data, PROPOSAL_FIELDS)
+        assign(full, data, fields)
         full.save()
         changes.after(full)
 
@@ -175,8 +177,20 @@ def save_proposal(*, assessment_id: int, seen: int, by, data: dict):
         assessment_id=assessment_id,
         seen=seen,
         by=by,
-        section=Section.PROPOSAL,
+        section=section,
         change=change,
+        record=record,
+    )
+
+
+def save_proposal(*, assessment_id: int, seen: int, by, data: dict):
+    return _save_full_fields(
+        assessment_id=assessment_id,
+        seen=seen,
+        by=by,
+        data=data,
+        fields=PROPOSAL_FIELDS,
+        section=Section.PROPOSAL,
         record="proposal",
     )
 
@@ -205,18 +219,12 @@ def save_conclusion(*, assessment_id: int, seen: int, by, data: dict, related_it
 
 def save_consultation(*, assessment_id: int, seen: int, by, data: dict):
     """The public consultation: when it opened and closed, and what the responses said."""
-
-    def change(assessment, changes):
-        full = full_record(assessment, changes)
-        assign(full, data, CONSULTATION_FIELDS)
-        full.save()
-        changes.after(full)
-
-    return edit(
+    return _save_full_fields(
         assessment_id=assessment_id,
         seen=seen,
         by=by,
+        data=data,
+        fields=CONSULTATION_FIELDS,
         section=Section.ENGAGEMENT,
-        change=change,
         record="consultation",
     )
