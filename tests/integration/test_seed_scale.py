@@ -1,5 +1,5 @@
 """`manage.py seed_scale` makes only what the services could make, and its bulk trail writer
-(eia.audit.record_many) seals events exactly as record() does."""
+(eia.audit.record_trails) seals events exactly as record() does."""
 
 import io
 
@@ -84,6 +84,29 @@ def test_record_many_refuses_what_record_refuses(seeded):
     tampering.run("DELETE FROM eia_auditevent WHERE id = %s", [newest.pk])
     with transaction.atomic(), pytest.raises(TrailAltered):
         audit.record_many(assessment, [audit.Entry(EventType.COMMENT_ADDED, None)])
+
+
+def test_record_trails_writes_many_chains_at_once_and_refuses_them_all_if_one_is_altered(seeded):
+    old, other = Assessment.objects.filter(state=State.SCREENING)[:2]
+    fresh = Assessment.objects.create(
+        organisation=old.organisation, pipeline_item=old.pipeline_item, author=old.author,
+        version=99, state=State.WITHDRAWN,
+    )  # fmt: skip
+    before = audit.head(old)
+    comment = [audit.Entry(EventType.COMMENT_ADDED, None, comment="batched")]
+    with CaptureQueriesContext(connection) as queries, transaction.atomic():
+        written = audit.record_trails([(old, comment * 2), (fresh, comment * 3), (other, [])])
+    assert written == 5
+    assert (audit.head(old), audit.head(fresh)) == (before + 2, 3)
+    assert AuditHead.objects.get(assessment=fresh).sequence == 3
+    assert audit.verify_chain(old).intact and audit.verify_chain(fresh).intact
+    # Two reads of the chains' ends, one INSERT of events, one of new anchors, one update.
+    assert len(queries) <= 8
+    newest = fresh.audit_events.order_by("-sequence").first()
+    tampering.run("DELETE FROM eia_auditevent WHERE id = %s", [newest.pk])
+    with transaction.atomic(), pytest.raises(TrailAltered):
+        audit.record_trails([(old, comment), (fresh, comment)])
+    assert audit.head(old) == before + 2
 
 
 def test_the_seed_is_fast_enough_for_the_benchmarks_to_build_it_in_minutes():

@@ -7,7 +7,7 @@ each record is put in a state reachable by the transition table, with the conten
 needs (a screened-in record past screening has its full assessment; a signed-off one its frozen
 summary), the one active viewflow task of its stage (the author's, the queue's unclaimed or
 claimed, or the named decision-maker's), and an audit trail of the moves that lead there
-written by eia.audit.record_many(), which seals each event as eia.audit.record() does, so the
+written by eia.audit.record_trails(), which seals each event as eia.audit.record() does, so the
 trail is chained however that module chains it.
 Padding events (section edits and comments, which never change state) bring the trail to the
 requested total; one record in a hundred gets a long trail. A test checks a sample with
@@ -377,13 +377,14 @@ def _trail(assessment, org, state, screened_in, rural, rng) -> list[audit.Entry]
 def _write(trails, rng, per_record, budget) -> int:
     """Each record's trail, padded with edits and comments up to the requested number of
     events (one record in a hundred gets a long, contested trail), sealed by
-    eia.audit.record_many; returns the padding written."""
-    written = 0
+    eia.audit.record_trails; returns the padding written."""
+    written, sealed = 0, []
     for index, (assessment, org, trail) in enumerate(trails):
         extra = per_record * 25 if index % 100 == 0 else per_record
         extra = max(0, min(extra, budget - written))
-        audit.record_many(assessment, trail + _padding(assessment, org, rng, extra))
+        sealed.append((assessment, trail + _padding(assessment, org, rng, extra)))
         written += extra
+    audit.record_trails(sealed)
     return written
 
 
