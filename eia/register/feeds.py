@@ -1,14 +1,18 @@
 """The register's Atom feed: the newest publications, filtered like the register's pages."""
 
+import hashlib
 import re
 
 from django.contrib.auth.decorators import login_not_required
+from django.core.cache import cache
+from django.db.models import Max
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
 from eia.documents import implications_for
+from eia.models import AuditEvent
 from eia.redaction import public_records
 
 from .forms import register_filters
@@ -17,6 +21,9 @@ from .links import record_url
 from .queries import listed_assessments
 
 FEED_SIZE = 50
+# Feed readers poll the same address: a feed is built once per change of the register, and
+# kept at most this long (a change made outside any audit trail shows within it).
+FEED_SECONDS = 300
 
 # XML 1.0 cannot carry most control characters: the feed drops them rather than fail.
 _XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -29,6 +36,24 @@ def _xml(text: str) -> str:
 @login_not_required
 @limited("page")
 def feed(request):
+    key = _cache_key(request)
+    body = cache.get(key)
+    if body is None:
+        body = _built(request)
+        cache.set(key, body, FEED_SECONDS)
+    return HttpResponse(body, content_type="application/atom+xml; charset=utf-8")
+
+
+def _cache_key(request) -> str:
+    """The feed's address (its filters and host: its links are absolute) at the register's
+    present state: every change a public record can show is written with an audit event, so
+    the newest event's id moves whenever a published record, its decision or its facts do."""
+    newest = AuditEvent.objects.aggregate(newest=Max("pk"))["newest"] or 0
+    address = request.build_absolute_uri(request.get_full_path())
+    return "register:feed:" + hashlib.sha256(f"{newest} {address}".encode()).hexdigest()
+
+
+def _built(request) -> bytes:
     _, filters = register_filters(request.GET)
     records = public_records(listed_assessments(filters=filters)[:FEED_SIZE])
     index_url = request.build_absolute_uri(reverse("register:index"))
@@ -53,9 +78,7 @@ def feed(request):
             author_name=_xml(record.organisation),
             categories=[_xml(record.record_type), _xml(record.screening_outcome_label)],
         )
-    response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
-    atom.write(response, "utf-8")
-    return response
+    return atom.writeString("utf-8").encode("utf-8")
 
 
 def _described(record) -> tuple[str, ...]:

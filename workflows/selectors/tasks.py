@@ -109,14 +109,17 @@ def _rows(tasks, *, today: datetime.date | None = None) -> list[TaskRow]:
     return rows_of(_ordered(tasks), today=today)
 
 
-def _base(user):
+def _base(user, statuses=ACTIVE_TASK_STATUSES):
+    # One status predicate: `status IN (...) AND status = 'NEW'` made PostgreSQL multiply the
+    # two selectivities and expect a hundred times fewer queue rows than it found, and plan
+    # nested loops for them.
     signed_off = Assessment.objects.filter(
         pipeline_item_id=OuterRef("process__assessmentprocess__assessment__pipeline_item_id"),
         state__in=SIGNED_OFF_STATES,
     )
     return (
         Task.objects.filter(
-            status__in=ACTIVE_TASK_STATUSES,
+            status__in=statuses,
             flow_task_type="HUMAN",
             process__assessmentprocess__assessment__organisation_id=user.organisation_id,
         )
@@ -178,8 +181,8 @@ def queue_tasks(*, user):
     if not has_permission(user, Permission.REVIEW_ASSESSMENT, organisation_id=user.organisation_id):
         return Task.objects.none()
     tasks = (
-        _base(user)
-        .filter(status=STATUS.NEW, owner__isnull=True, flow_task__in=_nodes(OFFICER_NODES))
+        _base(user, statuses=[STATUS.NEW])
+        .filter(owner__isnull=True, flow_task__in=_nodes(OFFICER_NODES))
         .exclude(_own_work(user))
         .exclude(_duty_conflicts(user))
     )

@@ -45,7 +45,10 @@ def test_list_pages_cost_the_same_queries_with_2_and_20_records(client, db):
         f"/public/{{slug}}/screening-report/{today.year}/q{quarter}/",
         f"/public/{{slug}}/screening-report/{today.year}/q{quarter}.csv",
     ):
-        _queries(client, template.format(slug=small.slug))  # the filter options are cached
+        # The filter options are cached; the feed is cached per address (the warm-up's is
+        # another address, so both measured feeds are built).
+        warm = template.format(slug=small.slug)
+        _queries(client, warm + ("&" if "?" in warm else "?") + "warm=1")
         few = _queries(client, template.format(slug=small.slug))
         many = _queries(client, template.format(slug=large.slug))
         assert few == many, (template, few, many)
