@@ -342,6 +342,25 @@ def test_task_pages_show_the_flag_and_the_queue_summarises_decisions_at_risk(org
     assert "Decisions at risk" not in pm.get("/tasks/queue/").content.decode()
 
 
+def test_the_queue_names_the_ten_soonest_decisions_at_risk_and_counts_the_rest(organisation):
+    people = builders.team(organisation)
+    today = timezone.localdate()
+    for n in range(12):
+        builders.started(
+            people,
+            organisation,
+            title=f"Urgent {n:02}",
+            decision_date=add_working_days(today, 1 + n % 9),
+        )
+    officer = Client()
+    officer.force_login(people["officer"])
+    queue = officer.get("/tasks/queue/").content.decode()
+    summary = queue.split("Decisions at risk")[1].split("Unclaimed tasks")[0]
+    assert "12 decisions in the next 10 working days are not signed off" in summary
+    assert summary.count("<li>") == 10
+    assert "See all 12 decisions at risk in the decision calendar" in summary
+
+
 def test_home_page_tells_officers_and_leads_how_many_decisions_are_at_risk(organisation):
     people = builders.team(organisation)
     today = timezone.localdate()

@@ -8,7 +8,7 @@ and judged by the decision calendar's rule (workflows.selectors.calendar).
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Case, DateField, Exists, F, OuterRef, Q, When
+from django.db.models import Case, DateField, Exists, F, OuterRef, Q, QuerySet, When
 from django.db.models.functions import Cast
 from django.utils import timezone
 from guardian.shortcuts import get_objects_for_user
@@ -21,6 +21,7 @@ from eia.models.organisations import DEFAULT_AGENDA_DEADLINE
 
 from .. import duties, returns
 from ..flows import ACTIVE_TASK_STATUSES, AssessmentFlow
+from ..models import AssessmentProcess
 from ..stages import AUTHOR_NODES, OFFICER_NODES, TASK_STAGES, DueFrom, Stage, task_stage
 from .calendar import SIGNED_OFF_STATES, flag_text, working_days_left
 
@@ -182,11 +183,25 @@ def queue_tasks(*, user):
         return Task.objects.none()
     tasks = (
         _base(user, statuses=[STATUS.NEW])
-        .filter(owner__isnull=True, flow_task__in=_nodes(OFFICER_NODES))
+        .filter(
+            owner__isnull=True,
+            flow_task__in=_nodes(OFFICER_NODES),
+            process_id__in=_processes_in(user.organisation_id, OFFICER_NODES),
+        )
         .exclude(_own_work(user))
         .exclude(_duty_conflicts(user))
     )
     return _ordered(tasks)
+
+
+def _processes_in(organisation_id: int, states) -> QuerySet:
+    """The processes of the organisation's assessments in `states` (node names are state
+    values): the size of its work in hand, found by the (organisation, state) index, so the
+    task table is searched by process rather than through every organisation's unclaimed
+    tasks (one organisation among twenty scanned them all)."""
+    return AssessmentProcess.objects.filter(
+        assessment__organisation_id=organisation_id, assessment__state__in=states
+    ).values("pk")
 
 
 def _duty_conflicts(user):
