@@ -24,6 +24,8 @@ class Aim:
     # group whose entry lists no aims), "good_relations" (the categories of s75(2)), or
     # "disability" (the disability duties).
     applies: str = "catalogue"
+    # What the aim involves and an example, under its question on the impact page.
+    guidance: str = ""
 
     def applies_to(self, characteristic) -> bool:
         if self.applies == "good_relations":
@@ -68,14 +70,33 @@ PSED_AIMS = (
         "aim_eliminate",
         "Eliminate discrimination, harassment and victimisation",
         "Eliminating discrimination, harassment and victimisation",
+        guidance="Could the proposal treat this group less favourably, directly or through a "
+        "rule that applies to everyone but disadvantages them (indirect discrimination), or "
+        "leave room for harassment? For example, an online-only application route that "
+        "disabled people cannot use without help.",
     ),
     Aim(
         "advance",
         "aim_advance",
         "Advance equality of opportunity",
         "Advancing equality of opportunity",
+        # Equality Act 2010, s149(3)
+        guidance="This means removing or minimising disadvantages the group suffers, meeting "
+        "needs that differ from other people's, and encouraging them to take part where "
+        "their participation is low (section 149(3)). For example, keeping an assisted "
+        "route, or holding sessions at times carers can attend.",
     ),
-    Aim("foster", "aim_foster", "Foster good relations", "Fostering good relations"),
+    Aim(
+        "foster",
+        "aim_foster",
+        "Foster good relations",
+        "Fostering good relations",
+        # Equality Act 2010, s149(5)
+        guidance="This means tackling prejudice and promoting understanding between people "
+        "who share the characteristic and those who do not (section 149(5)). For example, "
+        "how a change to shared space affects contact between groups, or could raise "
+        "tensions between them.",
+    ),
 )
 # Section 75 keeps equality of opportunity and good relations in the fields the three aims use
 # (nothing is shared between an organisation's jurisdictions) and adds the disability duties.
@@ -86,6 +107,12 @@ SECTION_75_AIMS = (
         "Promote equality of opportunity",
         "Promoting equality of opportunity",
         applies="all",
+        # Equality Commission for Northern Ireland, "Section 75 of the Northern Ireland Act
+        # 1998: a guide for public authorities" (2010), chapter 1
+        guidance="Consider whether the proposal could affect people of this category's "
+        "opportunities differently from others', and whether it could do more to promote "
+        "equality of opportunity for them. For example, whether a new booking system "
+        "reaches people whose first language is not English.",
     ),
     Aim(
         "good_relations",
@@ -95,6 +122,10 @@ SECTION_75_AIMS = (
         "Promoting good relations between people of different religious belief, political "
         "opinion or racial group",
         applies="good_relations",
+        guidance="Consider whether the proposal could affect relations between people of "
+        "different religious belief, political opinion or racial group, and whether it "
+        "could better promote good relations between them. For example, where a shared "
+        "facility is sited, or how it is named.",
     ),
     Aim(
         "positive_attitudes",
@@ -102,6 +133,10 @@ SECTION_75_AIMS = (
         "Promote positive attitudes towards disabled people",
         "Promoting positive attitudes towards disabled people",
         applies="disability",
+        # Disability Discrimination Act 1995, s49A (as applied in Northern Ireland)
+        guidance="Consider how the proposal could promote positive attitudes towards "
+        "disabled people (section 49A of the Disability Discrimination Act 1995). For "
+        "example, images and language in its publicity, or staff awareness training.",
     ),
     Aim(
         "participation",
@@ -109,6 +144,9 @@ SECTION_75_AIMS = (
         "Encourage participation by disabled people in public life",
         "Encouraging participation by disabled people in public life",
         applies="disability",
+        guidance="Consider how the proposal could encourage disabled people to take part in "
+        "public life. For example, accessible public meetings, or places for disabled "
+        "people on the user panel that shapes the service.",
     ),
 )
 

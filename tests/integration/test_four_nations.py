@@ -132,6 +132,9 @@ def test_a_great_britain_journey_asks_signs_and_cites_the_equality_act_aims(nati
     page = _impact_page(j)
     for question in PSED_QUESTIONS:
         assert question in page, question
+    # Each aim's guidance and example, in the Act's words, under its question.
+    assert "removing or minimising disadvantages the group suffers" in page
+    assert "tackling prejudice and promoting understanding" in page
     assert "the Public Sector Equality Duty (Equality Act 2010, section 149)" in page
     for words in SECTION_75_WORDS:
         assert words not in page, words
@@ -183,6 +186,7 @@ def test_a_northern_ireland_journey_asks_signs_and_cites_section_75_and_the_disa
         "How have you considered: encouraging participation by disabled people in public life?"
         in page
     )
+    assert "section 49A of the Disability Discrimination Act 1995" in page  # its guidance
     # Good relations is for religious belief, political opinion and racial group only.
     assert "promoting good relations" not in page
     for words in PSED_WORDS:

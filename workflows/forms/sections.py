@@ -287,6 +287,7 @@ class ImpactForm(GovukForm):
                 aim.field,
                 forms.CharField(
                     label=f"How have you considered: {aim.heading.lower()}?",
+                    help_text=aim.guidance,
                     max_length=LONG_TEXT,
                     widget=forms.Textarea,
                     required=False,
