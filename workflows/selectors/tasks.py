@@ -110,10 +110,15 @@ def _rows(tasks, *, today: datetime.date | None = None) -> list[TaskRow]:
     return rows_of(_ordered(tasks), today=today)
 
 
-def _base(user, statuses=ACTIVE_TASK_STATUSES):
-    # One status predicate: `status IN (...) AND status = 'NEW'` made PostgreSQL multiply the
-    # two selectivities and expect a hundred times fewer queue rows than it found, and plan
-    # nested loops for them.
+TASK_NODES = tuple(stage.node for stage in TASK_STAGES)
+
+
+def _base(user, statuses=ACTIVE_TASK_STATUSES, nodes=TASK_NODES):
+    """The organisation's active human tasks at `nodes`. Found through its assessments in
+    those states (workflows.selectors.tasks._processes_in), so a list costs the work in hand,
+    never the organisation's history or another organisation's tasks. One status predicate:
+    `status IN (...) AND status = 'NEW'` made PostgreSQL multiply the two selectivities and
+    expect a hundred times fewer queue rows than it found."""
     signed_off = Assessment.objects.filter(
         pipeline_item_id=OuterRef("process__assessmentprocess__assessment__pipeline_item_id"),
         state__in=SIGNED_OFF_STATES,
@@ -122,7 +127,8 @@ def _base(user, statuses=ACTIVE_TASK_STATUSES):
         Task.objects.filter(
             status__in=statuses,
             flow_task_type="HUMAN",
-            process__assessmentprocess__assessment__organisation_id=user.organisation_id,
+            flow_task__in=_nodes(nodes),
+            process_id__in=_processes_in(user.organisation_id, nodes),
         )
         .select_related(
             "owner",
@@ -182,12 +188,8 @@ def queue_tasks(*, user):
     if not has_permission(user, Permission.REVIEW_ASSESSMENT, organisation_id=user.organisation_id):
         return Task.objects.none()
     tasks = (
-        _base(user, statuses=[STATUS.NEW])
-        .filter(
-            owner__isnull=True,
-            flow_task__in=_nodes(OFFICER_NODES),
-            process_id__in=_processes_in(user.organisation_id, OFFICER_NODES),
-        )
+        _base(user, statuses=[STATUS.NEW], nodes=OFFICER_NODES)
+        .filter(owner__isnull=True)
         .exclude(_own_work(user))
         .exclude(_duty_conflicts(user))
     )
@@ -197,8 +199,8 @@ def queue_tasks(*, user):
 def _processes_in(organisation_id: int, states) -> QuerySet:
     """The processes of the organisation's assessments in `states` (node names are state
     values): the size of its work in hand, found by the (organisation, state) index, so the
-    task table is searched by process rather than through every organisation's unclaimed
-    tasks (one organisation among twenty scanned them all)."""
+    task table is searched by process rather than through every organisation's tasks or all
+    of this one's assessments ever."""
     return AssessmentProcess.objects.filter(
         assessment__organisation_id=organisation_id, assessment__state__in=states
     ).values("pk")
@@ -220,9 +222,5 @@ def claimed_by_colleagues(*, user, today: datetime.date | None = None) -> list[T
     """For the equality lead: queue tasks other officers hold, to release or reassign."""
     if not has_permission(user, Permission.REASSIGN_TASK, organisation_id=user.organisation_id):
         return []
-    tasks = (
-        _base(user)
-        .filter(owner__isnull=False, flow_task__in=_nodes(OFFICER_NODES))
-        .exclude(owner=user)
-    )
+    tasks = _base(user, nodes=OFFICER_NODES).filter(owner__isnull=False).exclude(owner=user)
     return _rows(tasks, today=today)
