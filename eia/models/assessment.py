@@ -224,13 +224,13 @@ class Assessment(FSMModelMixin, models.Model):
     @transition(
         field=state,
         source=State.FULL_ASSESSMENT,
-        target=RETURN_VALUE(State.RURALITY_PROOFING, State.OFFICER_REVIEW),
-        custom={"label": "the author submits the full assessment"},
+        target=State.OFFICER_REVIEW,
+        custom={"label": "the author submits the full assessment and any rurality proofing"},
     )
     def submit_full_assessment(self):
-        if self.rurality_proofing_required:
-            return State.RURALITY_PROOFING
-        return State.OFFICER_REVIEW
+        # Screened in, rurality proofing is a section of the full assessment (one submission,
+        # one review, one resubmission after a return), not a stage after it.
+        pass
 
     @transition(
         field=state,
@@ -239,8 +239,11 @@ class Assessment(FSMModelMixin, models.Model):
         custom={"label": "the author submits the rurality proofing"},
     )
     def submit_rurality_proofing(self):
-        # A screened-out proposal was already confirmed by an officer: rurality findings go
-        # straight to the decision-maker.
+        # Screened out, rurality proofing is the short path's one submission, and the officer
+        # already confirmed the screening: the findings go straight to the decision-maker.
+        # Screened in, only records submitted before rurality proofing became a section of the
+        # full assessment are here (full assessment, then rurality proofing, as two stages):
+        # they finish as they began and go to the officer, so none is stranded.
         if self.screened_in:
             return State.OFFICER_REVIEW
         return State.AWAITING_SIGN_OFF
