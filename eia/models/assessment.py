@@ -236,7 +236,16 @@ class Assessment(FSMModelMixin, models.Model):
         field=state,
         source=State.RURALITY_PROOFING,
         target=RETURN_VALUE(State.OFFICER_REVIEW, State.AWAITING_SIGN_OFF),
-        custom={"label": "the author submits the rurality proofing"},
+        custom={
+            "label": "the author submits the rurality proofing",
+            # One label per target, for the process diagram's text (workflows.diagram).
+            "labels": {
+                State.AWAITING_SIGN_OFF: "the author submits a screened-out proposal's rurality "
+                "proofing",
+                State.OFFICER_REVIEW: "the author submits the rurality proofing of a record "
+                "screened in before it became part of the full assessment",
+            },
+        },
     )
     def submit_rurality_proofing(self):
         # Screened out, rurality proofing is the short path's one submission, and the officer
