@@ -5,7 +5,9 @@ minimum each adds, its quality flags and its lines in the summary and the public
 A module applies when its screening flag is raised, a characteristic it names is in scope, or
 always in its jurisdictions (the pinned rule set's). Screened in, its section joins the full
 assessment's task list; screened out, it is on the short path, answered before the screening is
-submitted. A module with a workflow stage of its own (rurality proofing) is not a section.
+submitted. A module with a `stage` (rurality proofing) is not served here: it has its own
+built-in section (Section.RURALITY), part of the full assessment when screened in and the short
+path's own stage when screened out.
 """
 
 from dataclasses import dataclass
@@ -96,7 +98,7 @@ def applicable(assessment) -> list[DutyModule]:
     for module_id in _latest_ids():
         module = pinned(stored[module_id]) if module_id in stored else latest(module_id)
         if module.stage:
-            continue  # served by a workflow stage of its own
+            continue  # served by its own built-in section (rurality proofing)
         if module.applies(jurisdiction=jurisdiction, flags=flags, characteristics=characteristics):
             found.append(module)
     return found

@@ -3,9 +3,11 @@ should look at twice (flags that warn). Pure reads: no writes.
 
 Blocking rules are the lawful minimum: every group in scope has its impact recorded, every
 negative impact has a mitigation or a justification, every major impact cites evidence, there is
-a conclusion, and continuing despite adverse impact is justified. Warnings catch the failures the
-courts keep seeing: box-ticking ("all neutral"), copy-and-paste, assessing after (or just before)
-the decision, and major impacts with nobody asked.
+a conclusion, continuing despite adverse impact is justified, and where the screening asked
+for rurality proofing, its four stages are recorded (rurality_problems: a section of the full
+assessment when screened in, the short path's one submission when screened out). Warnings
+catch the failures the courts keep seeing: box-ticking ("all neutral"), copy-and-paste, assessing
+after (or just before) the decision, and major impacts with nobody asked.
 """
 
 from dataclasses import dataclass
@@ -111,6 +113,9 @@ def full_assessment_problems(assessment) -> list[Problem]:
                     f"Give the action '{action.title}' an owner and a target date",
                 )
             )
+    # Screened in, rurality proofing is a section of the full assessment, submitted with it.
+    if assessment.rurality_proofing_required:
+        problems += rurality_problems(assessment)
     return problems
 
 

@@ -106,7 +106,7 @@ class DutyModule:
     flags: tuple[str, ...] = ()
     characteristics: tuple[str, ...] = ()
     always: bool = False
-    stage: str = ""  # served by a workflow stage of its own (rurality proofing), not a section
+    stage: str = ""  # served by the app's own pages (rurality proofing), not as a module section
     public_heading: str = ""
     quality: tuple[QualityCheck, ...] = ()
     not_required: NotRequired | None = None

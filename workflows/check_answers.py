@@ -61,10 +61,15 @@ def check_answers(assessment) -> CheckAnswers:
     if assessment.state == State.SCREENING:
         return _screening(assessment)
     if assessment.state == State.FULL_ASSESSMENT:
+        # Screened in, rurality proofing is a section of the full assessment, submitted with
+        # it: its card is here and its blockers are in the full assessment's lawful minimum.
+        rural = [_rurality_card(assessment)] if assessment.rurality_proofing_required else []
         return CheckAnswers(
-            cards=_full_cards(assessment),
+            cards=_full_cards(assessment) + rural,
             blockers=problem_links(assessment, quality.full_assessment_problems(assessment)),
         )
+    # The short path of a screened-out proposal (and a screened-in record submitted before
+    # rurality proofing joined the full assessment).
     if assessment.state == State.RURALITY_PROOFING:
         return CheckAnswers(
             cards=[_rurality_card(assessment)],

@@ -2,7 +2,8 @@
 
 Nothing here lists the moves by hand: states come from eia.models.State (in their declared order)
 and edges from django-fsm's introspection of Assessment's transitions, including every target a
-RETURN_VALUE transition may choose. The page shows the SVG and, for anyone who cannot see it, an
+RETURN_VALUE transition may choose (each with its own label when the transition gives one per
+target in custom={"labels": ...}). The page shows the SVG and, for anyone who cannot see it, an
 ordered text description built from the same edges.
 """
 
@@ -35,14 +36,11 @@ def moves() -> list[Move]:
             else [transition.target]
         )
         for target in targets:
-            found.append(
-                Move(
-                    transition.name,
-                    State(transition.source),
-                    State(target),
-                    transition.custom.get("label", ""),
-                )
+            # A transition with several targets may say each in its own words.
+            label = transition.custom.get("labels", {}).get(target) or transition.custom.get(
+                "label", ""
             )
+            found.append(Move(transition.name, State(transition.source), State(target), label))
     order = list(State)
     found.sort(key=lambda m: (order.index(m.source), order.index(m.target), m.name))
     return found

@@ -224,23 +224,35 @@ class Assessment(FSMModelMixin, models.Model):
     @transition(
         field=state,
         source=State.FULL_ASSESSMENT,
-        target=RETURN_VALUE(State.RURALITY_PROOFING, State.OFFICER_REVIEW),
-        custom={"label": "the author submits the full assessment"},
+        target=State.OFFICER_REVIEW,
+        custom={"label": "the author submits the full assessment and any rurality proofing"},
     )
     def submit_full_assessment(self):
-        if self.rurality_proofing_required:
-            return State.RURALITY_PROOFING
-        return State.OFFICER_REVIEW
+        # Screened in, rurality proofing is a section of the full assessment (one submission,
+        # one review, one resubmission after a return), not a stage after it.
+        pass
 
     @transition(
         field=state,
         source=State.RURALITY_PROOFING,
         target=RETURN_VALUE(State.OFFICER_REVIEW, State.AWAITING_SIGN_OFF),
-        custom={"label": "the author submits the rurality proofing"},
+        custom={
+            "label": "the author submits the rurality proofing",
+            # One label per target, for the process diagram's text (workflows.diagram).
+            "labels": {
+                State.AWAITING_SIGN_OFF: "the author submits a screened-out proposal's rurality "
+                "proofing",
+                State.OFFICER_REVIEW: "the author submits the rurality proofing of a record "
+                "screened in before it became part of the full assessment",
+            },
+        },
     )
     def submit_rurality_proofing(self):
-        # A screened-out proposal was already confirmed by an officer: rurality findings go
-        # straight to the decision-maker.
+        # Screened out, rurality proofing is the short path's one submission, and the officer
+        # already confirmed the screening: the findings go straight to the decision-maker.
+        # Screened in, only records submitted before rurality proofing became a section of the
+        # full assessment are here (full assessment, then rurality proofing, as two stages):
+        # they finish as they began and go to the officer, so none is stranded.
         if self.screened_in:
             return State.OFFICER_REVIEW
         return State.AWAITING_SIGN_OFF

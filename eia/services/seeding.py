@@ -5,8 +5,10 @@ It writes only what the services could have written for a record in the given st
 screening pinned to the organisation's rule set with answers whose evaluated result is stored,
 and, for a screened-in record past the screening, the full assessment (an impact for every group
 in scope, evidence, engagement, actions, a conclusion), the rurality proofing where it is
-required, the authors' object permissions and authorship, the sign-off snapshot of a signed-off
-record (built by eia.summary, as signing does) and the fingerprints of long answers.
+required (its section completed once submitted: with the full assessment when screened in, on
+its own on a screened-out proposal's short path), the authors' object permissions and
+authorship, the sign-off snapshot of a signed-off record (built by eia.summary, as signing does)
+and the fingerprints of long answers.
 """
 
 from dataclasses import dataclass
@@ -33,6 +35,7 @@ from eia.models import (
     RuralityProofing,
     RuralTheme,
     Screening,
+    Section,
     SignOff,
     Size,
 )
@@ -74,7 +77,18 @@ def create_assessments(specs: list[Spec]) -> list[Assessment]:
     full = [(a, s) for a, s in zip(assessments, specs, strict=True) if a.state in PAST_SCREENING]
     screened_in = [(a, s) for a, s in full if a.screened_in]
     _full_content(screened_in)
-    _rurality([(a, s) for a, s in full if a.rurality_proofing_required])
+    rural = [(a, s) for a, s in full if a.rurality_proofing_required]
+    _rurality(rural)
+    # Screened out, marking the rurality proofing completed is the record's only full-content
+    # row, as eia.services.sections.mark_section writes it; it is completed once submitted.
+    FullAssessment.objects.bulk_create(
+        [
+            FullAssessment(assessment=a, completed_sections=[str(Section.RURALITY)])
+            for a, _ in rural
+            if not a.screened_in and a.state != "rurality_proofing"
+        ],
+        batch_size=500,
+    )
     return assessments
 
 
@@ -144,6 +158,8 @@ def _full_content(pairs) -> None:
     fulls, evidence, engagement, impacts, actions = [], [], [], [], []
     for assessment, spec in pairs:
         done = list(FULL_SECTIONS) if assessment.state != "full_assessment" else []
+        if done and assessment.rurality_proofing_required:  # submitted with the full assessment
+            done.append(Section.RURALITY)
         fulls.append(
             FullAssessment(
                 assessment=assessment,

@@ -64,7 +64,11 @@ class Journey:
         completed = getattr(getattr(self.assessment, "full", None), "completed_sections", [])
         if fill and state == "full_assessment" and "conclusion" not in completed:
             complete_full(self.assessment, by=self.people["pm"])
-        if fill and state == "rurality_proofing" and "rurality" not in completed:
+        # Screened in, rurality proofing is a section of the full assessment, submitted with it.
+        rural_stage = state == "rurality_proofing" or (
+            state == "full_assessment" and self.assessment.rurality_proofing_required
+        )
+        if fill and rural_stage and "rurality" not in completed:
             complete_rurality(self.assessment, by=self.people["pm"])
         self.as_(who).post(self.url("submit/"), self.stale_guard())
         return self

@@ -98,12 +98,17 @@ def test_screened_in_with_rurality(journey):
     j = journey.start().answer_screening(rurality=True)
     j.submit()
     j.review_screening("full_assessment", reasons="Library closures affect rural areas.")
-    j.submit()
-    j.expect("rurality_proofing", holder="pm", event=EventType.FULL_ASSESSMENT_SUBMITTED)
-    j.submit()
-    j.expect("officer_review", holder="queue", event=EventType.RURALITY_PROOFING_SUBMITTED)
+    j.submit()  # the full assessment with its rurality proofing: one submission
+    j.expect(
+        "officer_review",
+        holder="queue",
+        event=EventType.FULL_ASSESSMENT_SUBMITTED,
+        from_state="full_assessment",
+    )
     j.review("approve").sign_off().publish()
     j.expect("published", holder=None, event=EventType.PUBLISHED)
+    events = list(j.assessment.audit_events.values_list("event_type", flat=True))
+    assert EventType.RURALITY_PROOFING_SUBMITTED not in events
 
 
 def test_every_return_loop(journey):
@@ -115,9 +120,8 @@ def test_every_return_loop(journey):
     assert "Returned for changes" in page and "Say which branches close." in page
     j.submit()
     j.review_screening("full_assessment", reasons="Major impact.")
-    j.submit()  # full assessment
-    j.submit()  # rurality proofing
-    j.expect("officer_review", holder="queue", event=EventType.RURALITY_PROOFING_SUBMITTED)
+    j.submit()  # the full assessment with its rurality proofing
+    j.expect("officer_review", holder="queue", event=EventType.FULL_ASSESSMENT_SUBMITTED)
     j.review("return", comment="Add the bus timetable evidence.")
     j.expect(
         "full_assessment",
@@ -125,7 +129,8 @@ def test_every_return_loop(journey):
         event=EventType.ASSESSMENT_RETURNED,
         from_state="officer_review",
     )
-    j.submit().submit()
+    j.submit()
+    j.expect("officer_review", holder="officer", event=EventType.FULL_ASSESSMENT_SUBMITTED)
     j.review("approve")
     j.sign_off("refer_back", comment="What about carers?")
     j.expect(
@@ -134,11 +139,12 @@ def test_every_return_loop(journey):
         event=EventType.REFERRED_BACK,
         from_state="awaiting_sign_off",
     )
-    j.submit().submit()
+    j.submit()
     j.review("approve").sign_off().publish()
     j.expect("published", holder=None, event=EventType.PUBLISHED)
     events = list(j.assessment.audit_events.values_list("event_type", flat=True))
     assert events.count(EventType.FULL_ASSESSMENT_SUBMITTED) == 3
+    assert EventType.RURALITY_PROOFING_SUBMITTED not in events
 
 
 def test_refer_back_on_screened_out_path_returns_to_screening(journey):
@@ -176,11 +182,15 @@ def test_return_without_comment_is_refused_and_nothing_moves(journey):
     ],
 )
 def test_withdrawal_from_every_unfinished_state(journey, stop_at):
-    j = journey.start().answer_screening(rurality=True)
+    # Rurality proofing is a stage of its own only on a screened-out proposal's short path.
+    decision = "screened_out" if stop_at == "rurality_proofing" else "full_assessment"
+    j = journey.start().answer_screening(rurality=True, outcome=decision)
     steps = [
         ("screening_review", lambda: j.submit()),
-        ("full_assessment", lambda: j.review_screening("full_assessment")),
-        ("rurality_proofing", lambda: j.submit()),
+        (
+            "rurality_proofing" if stop_at == "rurality_proofing" else "full_assessment",
+            lambda: j.review_screening(decision),
+        ),
         ("officer_review", lambda: j.submit()),
         ("awaiting_sign_off", lambda: j.review("approve")),
     ]

@@ -6,13 +6,15 @@ import io
 import pytest
 from django.core.management import call_command
 from django.db import connection, transaction
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 
-from eia import audit
+from eia import audit, quality
 from eia.errors import TrailAltered
 from eia.events import EventType
 from eia.models import Assessment, AuditEvent, AuditHead, State
 from tests.support import tampering
+from workflows import diagram
 from workflows.demo import scale
 from workflows.services.moves import check_consistent
 from workflows.stages import stage_of
@@ -116,3 +118,35 @@ def test_the_seed_is_fast_enough_for_the_benchmarks_to_build_it_in_minutes():
     with CaptureQueriesContext(connection) as long:
         scale.seed(assessments=50, events=5000, organisations=1, log=lambda _line: None)
     assert len(long) < len(small) * 1.5
+
+
+def test_every_move_is_one_the_transition_table_has_and_rurality_proofing_is_one_submission(
+    seeded,
+):
+    table = {(move.source, move.target) for move in diagram.moves()}
+    seen_rural = set()
+    for assessment in Assessment.objects.filter(organisation__slug__startswith="scale-"):
+        moves = list(
+            assessment.audit_events.exclude(to_state="")
+            .exclude(from_state="")
+            .exclude(from_state=F("to_state"))
+            .order_by("sequence")
+            .values_list("event_type", "from_state", "to_state")
+        )
+        for _event, source, target in moves:
+            assert (source, target) in table, (assessment.pk, source, target)
+        if not assessment.rurality_proofing_required:
+            continue
+        through_stage = any(State.RURALITY_PROOFING in (s, t) for _e, s, t in moves)
+        # Screened in, rurality proofing is a section of the full assessment: the services
+        # never put a new record at the rurality proofing stage; screened out, they always do.
+        assert through_stage == (not assessment.screened_in), assessment.pk
+        seen_rural.add((assessment.screened_in, assessment.state))
+        submitted = any(
+            event in (EventType.FULL_ASSESSMENT_SUBMITTED, EventType.RURALITY_PROOFING_SUBMITTED)
+            for event, _s, _t in moves
+        )
+        if submitted:
+            assert quality.rurality_problems(assessment) == [], assessment.pk
+    assert (False, State.RURALITY_PROOFING) in seen_rural
+    assert any(screened_in for screened_in, _state in seen_rural)

@@ -122,18 +122,13 @@ def published_with_content(
     comments_services.add_comment(
         assessment_id=assessment.pk, by=people["officer"], text=internal.comment
     )
+    if rurality:  # a section of the full assessment, submitted with it
+        complete_rurality(assessment, by=people["pm"])
     assessment = services.submit_full_assessment(
         assessment_id=assessment.pk,
         seen=head(assessment),
         by=people["pm"],
     )
-    if rurality:
-        complete_rurality(assessment, by=people["pm"])
-        assessment = services.submit_rurality_proofing(
-            assessment_id=assessment.pk,
-            seen=head(assessment),
-            by=people["pm"],
-        )
     services.review_assessment(
         assessment_id=assessment.pk,
         seen=head(assessment),

@@ -16,7 +16,7 @@ from tests.factories import (
     PipelineItemFactory,
     UserFactory,
 )
-from tests.support import builders
+from tests.support import builders, legacy
 from tests.support.access_policy import ACTORS, Actor, Scenario
 from tests.support.sections import complete_full
 from workflows import services
@@ -111,8 +111,10 @@ def _build(world, scenario: Scenario, team) -> Assessment:
         complete_full(assessment, by=pm)
         return _refresh(assessment)
     if scenario is Scenario.RURALITY_PROOFING:
+        # Screened in, with content: a record the two-step path left at this stage (new ones
+        # submit rurality proofing with the full assessment; the short path has no content).
         assessment = _refresh(_screened(world, team, scenario, rural=True))
-        return builders.submit_full(team, assessment)
+        return legacy.at_legacy_rurality_proofing(team, assessment)
     assessment = builders.submit_full(team, _refresh(_screened(world, team, scenario)))
     if scenario is Scenario.OFFICER_REVIEW:
         return assessment

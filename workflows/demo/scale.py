@@ -79,21 +79,30 @@ def _path(state: str, screened_in: bool, rural: bool) -> list[tuple[EventType, s
         moves.append(
             (EventType.SCREENING_CONFIRMED_FULL, S.SCREENING_REVIEW, S.FULL_ASSESSMENT, "officer")
         )
-        moves += [(EventType.SECTION_EDITED, "", "", "author")] * 6
+        # The sections, rurality proofing among them when it is required: one submission.
+        moves += [(EventType.SECTION_EDITED, "", "", "author")] * (7 if rural else 6)
         if state == S.FULL_ASSESSMENT:
             return moves
-        after = S.RURALITY_PROOFING if rural else S.OFFICER_REVIEW
-        moves.append((EventType.FULL_ASSESSMENT_SUBMITTED, S.FULL_ASSESSMENT, after, "author"))
-        if rural:
-            if state == S.RURALITY_PROOFING:
-                return moves
-            moves.append((EventType.RURALITY_PROOFING_SUBMITTED, after, S.OFFICER_REVIEW, "author"))
+        moves.append(
+            (EventType.FULL_ASSESSMENT_SUBMITTED, S.FULL_ASSESSMENT, S.OFFICER_REVIEW, "author")
+        )
         if state == S.OFFICER_REVIEW:
             return moves
         moves.append((EventType.TASK_CLAIMED, S.OFFICER_REVIEW, S.OFFICER_REVIEW, "officer"))
         moves.append(
             (EventType.ASSESSMENT_APPROVED, S.OFFICER_REVIEW, S.AWAITING_SIGN_OFF, "officer")
         )
+    elif rural:  # the short path: screened out, rurality proofing, then sign-off
+        moves.append(
+            (EventType.SCREENING_CONFIRMED_OUT, S.SCREENING_REVIEW, S.RURALITY_PROOFING, "officer")
+        )
+        moves.append((EventType.SECTION_EDITED, "", "", "author"))
+        if state == S.RURALITY_PROOFING:
+            return moves
+        moves.append(
+            (EventType.RURALITY_PROOFING_SUBMITTED, S.RURALITY_PROOFING, S.AWAITING_SIGN_OFF,
+             "author")
+        )  # fmt: skip
     else:
         moves.append(
             (EventType.SCREENING_CONFIRMED_OUT, S.SCREENING_REVIEW, S.AWAITING_SIGN_OFF, "officer")
@@ -232,9 +241,11 @@ def _batch(orgs, rng, states, count, offset, now, today):
     records = []  # (spec, item, org, state, screened_in, rural, version)
     for item, (org, state) in zip(items, plans, strict=True):
         screened_in = rng.random() < 0.45
-        rural = screened_in and rng.random() < 0.25
+        rural = rng.random() < 0.25 if screened_in else rng.random() < 0.1
         if state == State.RURALITY_PROOFING:
-            screened_in = rural = True
+            # Only a screened-out proposal's short path stops here (screened in, rurality
+            # proofing is a section of the full assessment).
+            screened_in, rural = False, True
         if state in (State.FULL_ASSESSMENT, State.OFFICER_REVIEW):
             screened_in = True
         reviewed = state == State.PUBLISHED and rng.random() < REVIEWED_SHARE

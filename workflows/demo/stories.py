@@ -255,8 +255,8 @@ def submit_stage(assessment, *, by):
         duty_modules.answer_all(assessment, by=by)
         assessment.refresh_from_db()
     submit = {
-        "full_assessment": services.submit_full_assessment,
-        "rurality_proofing": services.submit_rurality_proofing,
+        "full_assessment": services.submit_full_assessment,  # with any rurality proofing
+        "rurality_proofing": services.submit_rurality_proofing,  # the screened-out short path
     }[assessment.state]
     return submit(**_Page(assessment, by)())
 

@@ -1,5 +1,10 @@
 """The author's submissions: screening for review, the full assessment, the rurality proofing.
-Each is refused until the record is complete enough to be a lawful record (eia.quality)."""
+Each is refused until the record is complete enough to be a lawful record (eia.quality).
+
+Screened in, the full assessment and its rurality proofing (when the screening asked for it) are
+one submission, straight to the officer's review. Rurality proofing is submitted on its own only
+on a screened-out proposal's short path, or by a screened-in record that reached the rurality
+proofing stage before it became a section of the full assessment."""
 
 from eia import quality
 from eia.errors import SubmissionBlocked
@@ -47,6 +52,9 @@ def submit_full_assessment(*, assessment_id: int, seen: int, by):
 
 
 def submit_rurality_proofing(*, assessment_id: int, seen: int, by):
+    """The short path's submission (screened out: to sign-off), and the way on for a
+    screened-in record left at this stage by the two-step path (to the officer's review)."""
+
     def check(assessment):
         _refuse_problems(quality.rurality_problems(assessment))
         if not assessment.screened_in:  # screened out: rurality findings go to sign-off

@@ -262,7 +262,7 @@ class ActionEdit(SectionPage):
         rural = form.cleaned_data["kind"] == Action.Kind.RURAL
         page = (
             "section_rurality"
-            if rural and self.assessment.state == State.RURALITY_PROOFING
+            if rural and self.assessment.rurality_proofing_required
             else "section_actions"
         )
         return reverse(f"workflows:{page}", args=[self.assessment.pk])
