@@ -6,6 +6,7 @@ from .views import (
     calendar,
     decision_record,
     decisions,
+    drafts,
     duty_modules,
     history,
     impacts,
@@ -58,6 +59,8 @@ urlpatterns = [
     path(f"{_assessment}/since-sign-off/", history.since_sign_off, name="since_sign_off"),
     path(f"{_assessment}/since-return/", history.since_return, name="since_return"),
     path(f"{_assessment}/audit-trail.<slug:kind>", trail.assessment_trail, name="trail_export"),
+    path(f"{_assessment}/draft/", drafts.save, name="draft_save"),
+    path(f"{_assessment}/draft/discard/", drafts.discard, name="draft_discard"),
     path(f"{_assessment}/co-authors/", authoring.co_authors, name="co_authors"),
     path(f"{_assessment}/tasks/<int:task_id>/reassign/", tasks.reassign, name="reassign"),
     # The full assessment's sections

@@ -32,6 +32,7 @@ from .content import (
     Size,
 )
 from .decision import DecisionRecord, Outcome
+from .drafts import Draft
 from .duties import Duty, DutyException
 from .duty_modules import DutyModuleAnswers
 from .fingerprints import TextFingerprint
@@ -49,6 +50,7 @@ __all__ = [
     "Action",
     "Conclusion",
     "DecisionRecord",
+    "Draft",
     "DutyModuleAnswers",
     "Direction",
     "Engagement",

@@ -484,6 +484,13 @@ POLICY: tuple[Row, ...] = (
     _section("workflows:impact_edit", needs=Needs.CONTENT),
     _section("workflows:no_different_impact"),
     _section("workflows:action_edit", needs=Needs.CONTENT),
+    # Drafts (workflows/views/drafts.py): keeping one is allowed exactly where saving the page
+    # is (here the proposal page's); discarding one only ever deletes the person's own.
+    Row("workflows:draft_save", get=ONLY_POST,
+        post=rules((EDITS_SECTIONS, Outcome(200, writes=True)), otherwise=DENIED),
+        data=(("page", "full/proposal/"), ("aims", "A draft from the permission matrix."))),
+    Row("workflows:draft_discard", get=ONLY_POST, post=rules(otherwise=SAVED),
+        data=(("page", "full/proposal/"),)),
     Row("workflows:remove", get=ONLY_POST, post=rules((EDITS_SECTIONS, SAVED), otherwise=DENIED),
         needs=Needs.CONTENT),
     Row("workflows:action_progress",

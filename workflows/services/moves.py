@@ -21,8 +21,8 @@ from viewflow.workflow.status import STATUS
 from eia import audit
 from eia.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from eia.events import GROUPS, EventGroup, EventType
-from eia.models import Assessment, Duty, User
-from eia.services import authorship
+from eia.models import AUTHOR_STATES, Assessment, Duty, User
+from eia.services import authorship, drafts
 from eia.services.locking import locked
 
 from .. import duties, notifications, returns, rules
@@ -100,6 +100,9 @@ def save_transition(assessment: Assessment, apply: Callable[[Assessment], object
             f"{assessment.get_state_display().lower()} stage of the assessment."
         ) from error
     assessment.save()
+    if assessment.state not in AUTHOR_STATES:
+        # Out of the authors' hands nothing can be saved: their unsaved drafts go with it.
+        drafts.discard_drafts_of(assessment)
     return from_state
 
 

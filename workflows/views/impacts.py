@@ -28,6 +28,9 @@ class NoDifferentImpactPage(SectionPage):
             or self.recorded[group.id].direction == Direction.NEUTRAL
         ]
 
+    def draft_records(self):
+        return tuple(f"impact:{group.id}" for group in self.groups)
+
     def _neutral_text(self, characteristic: str) -> str | None:
         impact = self.recorded.get(characteristic)
         return impact.who_affected if impact is not None else None

@@ -58,6 +58,10 @@ class EvidenceEdit(SectionPage):
             return None
         return get_object_or_404(EvidenceItem, assessment=self.assessment, pk=evidence_id)
 
+    def draft_records(self):
+        item = self.instance()
+        return (f"evidence:{item.pk}",) if item else ()
+
     def post(self, request, *args, **kwargs):
         if _content_length(request) > MAX_UPLOAD_BYTES + 1024 * 1024:
             # Refuse before reading the body: nothing is saved, and the message says why.
@@ -87,6 +91,9 @@ class GapAdd(SectionPage):
     def form_kwargs(self):
         return {"owners": owners(self.assessment)}
 
+    def draft_records(self):
+        return ()  # a new gap: nothing saved can have changed under it
+
     def save(self, form, seen):
         data = form.cleaned_data
         evidence_services.declare_gap(
@@ -112,6 +119,10 @@ class EngagementEdit(SectionPage):
             return None
         return get_object_or_404(Engagement, assessment=self.assessment, pk=engagement_id)
 
+    def draft_records(self):
+        row = self.instance()
+        return (f"engagement:{row.pk}",) if row else ()
+
     def save(self, form, seen):
         row = self.instance()
         engagement_services.save_engagement(
@@ -129,6 +140,9 @@ class ConsultationEdit(SectionPage):
     template = "workflows/sections/consultation_edit.html"
     saved_message = "Public consultation saved."
     back_to = "section_engagement"
+
+    def draft_records(self):
+        return ("consultation",)
 
     def instance(self):
         return full_of(self.assessment)
@@ -169,6 +183,9 @@ class ImpactEdit(SectionPage):
             assessment=self.assessment, characteristic=self.group.id
         ).first()
         self.saved_message = f"Impact on {self.group.phrase} saved."
+
+    def draft_records(self):
+        return (f"impact:{self.group.id}",)
 
     def initial(self):
         if self.impact is not None:
@@ -222,6 +239,10 @@ class ActionEdit(SectionPage):
         if not action_id:
             return None
         return get_object_or_404(Action, assessment=self.assessment, pk=action_id)
+
+    def draft_records(self):
+        action = self.instance()
+        return (f"action:{action.pk}",) if action else ()
 
     def initial(self):
         action = self.instance()

@@ -23,10 +23,11 @@ from eia.models import (
     User,
 )
 from eia.quality import full_of
+from eia.services import drafts as draft_services
 from eia.services import rurality as rurality_services
 from eia.services import sections as section_services
 
-from .. import presenters
+from .. import drafts, presenters
 from ..forms.sections import (
     ConclusionForm,
     ProposalForm,
@@ -112,10 +113,15 @@ class SectionPage(View):
     def after_save(self, form) -> str:
         return reverse(f"workflows:{self.back_to}", args=[self.assessment.pk])
 
+    def draft_records(self) -> tuple[str, ...]:
+        """What this form edits, as its service names it for the staleness check: an edit of
+        one of these since a draft began means the record changed since (a new row: none)."""
+        return (self.section,)
+
     # --- the shared flow ----------------------------------------------------------------------
 
-    def _form(self, data=None, files=None):
-        initial = {"seen": audit.head(self.assessment)} | self.initial()
+    def _form(self, data=None, files=None, restored=None):
+        initial = {"seen": audit.head(self.assessment)} | self.initial() | (restored or {})
         if "completed" in self.form_class.base_fields:
             done = self.section in full_of(self.assessment).completed_sections
             initial.setdefault("completed", "yes" if done else "")
@@ -129,6 +135,8 @@ class SectionPage(View):
             "form": form,
             "item": self.instance(),
         }
+        if context["editable"]:  # a page sent back with errors is drafted too
+            context |= drafts.autosave(self.request, self.assessment, form=form)
         return render(
             self.request,
             self.template,
@@ -137,7 +145,21 @@ class SectionPage(View):
         )
 
     def get(self, request, *args, **kwargs):
-        return self.render(self._form())
+        form = self._form()
+        if not self.editable:
+            return self.render(form)
+        more = drafts.offered(request, self.assessment, form=form, records=self.draft_records())
+        draft = more.get("draft")
+        if draft is not None and request.GET.get("draft") == "restore":
+            # The draft fills the form; nothing is saved until the person presses Save. If the
+            # record changed since, what is saved now is shown beside it, as after a 409.
+            values = drafts.restored_values(draft, form)
+            differs = drafts.saved_now(form, values)
+            form = self._form(restored=values)
+            more |= {"draft_restored": True}
+            if more["draft_changed"]:
+                more |= {"conflict": True, "saved_now": differs}
+        return self.render(form, **more)
 
     def conflicted(self, error: Conflict):
         """Someone saved this section since the page was loaded: nothing is lost. The page
@@ -177,6 +199,11 @@ class SectionPage(View):
             return self.render(form)
         except Conflict as error:
             return self.conflicted(error)
+        draft_services.discard_draft(
+            by=request.user,
+            assessment_id=self.assessment.pk,
+            page=drafts.page_of(request, self.assessment),
+        )
         choice = form.cleaned_data.get("completed")
         if choice:
             section_services.mark_section(
