@@ -171,6 +171,7 @@ def readable(assessment, *, public_only: bool) -> list[dict]:
         row = stored.get(module.id)
         entry = {
             "module": module.id,
+            "version": module.version,
             "title": module.public_heading or module.title if public_only else module.title,
             "citation": module.citation,
             "attestation": module.attestation,
@@ -191,4 +192,35 @@ def readable(assessment, *, public_only: bool) -> list[dict]:
             pairs = module.readable(row.answers, public_only=public_only)
             entry["answers"] = [list(pair) for pair in pairs]
         found.append(entry)
+    return found
+
+
+def pinned_records(assessment) -> list[dict]:
+    """Each applicable module as the organisation's lawyers need it (the judicial-review pack):
+    the file's id, version and SHA-256 its answers are pinned to, its citation and attestation,
+    every answer in words (internal ones included) and as stored, and any declaration that it
+    was not required with who authorised it."""
+    stored = _stored(assessment)
+    readable_answers = {entry["module"]: entry for entry in readable(assessment, public_only=False)}
+    found = []
+    for module in applicable(assessment):
+        row = stored.get(module.id)
+        found.append(
+            {
+                "module": module.id,
+                "title": module.title,
+                # Loaded with the row's pin, so the file's version and hash are the row's.
+                "version": module.version,
+                "sha256": module.sha256,
+                "answered": row is not None,
+                "citation": module.citation,
+                "attestation": module.attestation,
+                "not_required": bool(row and row.not_required),
+                "not_required_reasons": row.not_required_reasons if row else "",
+                "authorised_by": row.authorised_by_name if row else "",
+                "authorised_at": row.authorised_at if row else None,
+                "answers": readable_answers[module.id]["answers"],
+                "stored_answers": row.answers if row else {},
+            }
+        )
     return found

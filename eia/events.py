@@ -60,6 +60,10 @@ class EventType(models.TextChoices):
         "eia.organisation.public_contact_changed",
         "Public contact details and other formats changed",
     )
+    SCREENING_RULESET_CHANGED = (
+        "eia.organisation.screening_ruleset_changed",
+        "Screening rule set changed for screenings started from now on",
+    )
     # The proposal's facts (title, dates, decision-maker...), changed on the pipeline
     PIPELINE_CHANGED = "eia.pipeline.changed", "Proposal details changed"
     FACTS_CHANGE_EXPLAINED = (
@@ -175,6 +179,7 @@ GROUPS: dict[EventGroup, frozenset[EventType]] = {
             E.PEER_FEEDBACK_RECORDED,
             E.PEER_FEEDBACK_ACTIONED,
             E.PUBLIC_CONTACT_CHANGED,
+            E.SCREENING_RULESET_CHANGED,
         }
     ),
 }

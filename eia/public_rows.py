@@ -97,6 +97,7 @@ class PublicDutySection:
     published decision that no assessment was needed (eia.duty_modules)."""
 
     module: str
+    version: int
     title: str
     citation: str
     not_required: bool

@@ -298,6 +298,7 @@ def public_record(assessment: Assessment, *, before_publication: bool = False) -
         duty_sections=tuple(
             PublicDutySection(
                 module=entry["module"],
+                version=entry["version"],
                 title=entry["title"],
                 citation=entry["citation"],
                 not_required=entry["not_required"],

@@ -1,6 +1,7 @@
 """The Django side of screening_rules: which rules and characteristics apply to an organisation."""
 
 import datetime
+from dataclasses import dataclass
 from functools import lru_cache
 
 from django.utils import timezone
@@ -85,3 +86,51 @@ def ruleset_choices() -> list[tuple[str, str]]:
         if info.released:
             seen[info.id] = info.title
     return sorted(seen.items())
+
+
+@dataclass(frozen=True)
+class RuleSetChoice:
+    """A released rule set an organisation may choose, as the lead's page shows it."""
+
+    id: str
+    version: int
+    title: str
+    jurisdiction: str
+    flags: tuple[str, ...]  # the labels of the duties it can flag
+
+    @property
+    def ref(self) -> str:
+        return f"{self.id}@{self.version}"
+
+
+def released_choices(jurisdiction: str) -> list[RuleSetChoice]:
+    """Every released rule set of this jurisdiction, by id then version."""
+    found = []
+    for info in screening_rules.available_rulesets():
+        if not info.released or info.jurisdiction != jurisdiction:
+            continue
+        ruleset = _load(info.id, info.version, info.sha256)
+        found.append(
+            RuleSetChoice(
+                id=ruleset.id,
+                version=ruleset.version,
+                title=ruleset.title,
+                jurisdiction=ruleset.jurisdiction,
+                flags=tuple(flag.label for flag in ruleset.flags),
+            )
+        )
+    return found
+
+
+def ruleset_setting(organisation: Organisation) -> str:
+    """The organisation's choice as a reference: 'wales@1', or 'wales' for the latest."""
+    version = organisation.screening_ruleset_version
+    return organisation.screening_ruleset + (f"@{version}" if version else "")
+
+
+def ruleset_in_use(organisation: Organisation) -> RuleSet | None:
+    """What a screening started today would use; None if the setting names no rule set."""
+    try:
+        return current_ruleset(organisation)
+    except screening_rules.RuleSetError:
+        return None

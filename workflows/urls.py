@@ -136,6 +136,11 @@ site_patterns = [
     path("organisation/directorates/<int:pk>/", lists.directorate_edit, name="directorate_edit"),
     path("organisation/agenda-deadline/", lists.agenda_deadline_edit, name="agenda_deadline_edit"),
     path("organisation/public-contact/", lists.public_contact_edit, name="public_contact_edit"),
+    path(
+        "organisation/screening-rules/",
+        lists.screening_ruleset_edit,
+        name="screening_ruleset_edit",
+    ),
     path("organisation/decision-bodies/add/", lists.decision_body_edit, name="decision_body_add"),
     path(
         "organisation/decision-bodies/<int:pk>/",

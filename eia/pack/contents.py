@@ -9,6 +9,9 @@
 - `versions/version-N-full.pdf`: each version as the committee report shows it.
 - `compare/version-N-against-version-M.pdf`, `compare/version-N-since-sign-off.pdf`.
 - `evidence/version-N/...`: the evidence files, as uploaded.
+- `duties/version-N.json` and `.pdf`: each duty module the screening called for, with every
+  answer (internal ones included), the module file's version and SHA-256 the answers are
+  pinned to, and its attestation as signed (eia.pack.duties).
 - `decision.pdf`: the proposal, its decision and each sign-off.
 - `verification.json`: the result of verifying every version's audit trail: its events,
   their keyed seals, its anchor and the last digest (eia.chain.verify).
@@ -33,6 +36,7 @@ from eia.pdf.report import Report, Section, Table, render_report
 from eia.pdf.text import DocumentTooLarge
 from eia.public_decision import LATE_FLAG
 
+from . import duties
 from .brown import principles
 
 CHUNK = 64 * 1024
@@ -302,6 +306,10 @@ def members(item: PipelineItem) -> Iterator[tuple[str, list[bytes] | Iterator[by
                 f"compare/version-{n}-since-sign-off.pdf",
                 [_comparison(f"What changed after version {n} was signed", since, item, n)],
             )
+        modules = duties.records(version)
+        if modules:
+            yield f"duties/version-{n}.json", [_json(modules)]
+            yield f"duties/version-{n}.pdf", [duties.report(version, modules)]
         for evidence in version.evidence.exclude(file=""):
             safe = evidence.file_name.replace("/", "_").replace("\\", "_") or "file"
             if evidence.file.storage.exists(evidence.file.name):

@@ -117,6 +117,8 @@ REGISTER_COLUMNS = [
     "Decision taken",
     "Decision taken on",
     "Decision minute",
+    "Duty modules",
+    "Duty module answers",
     "Web page",
 ]
 
@@ -144,7 +146,31 @@ def register_row(record: PublicRecord, site: str) -> list:
         " ".join(filter(None, (record.decision.minute_reference, record.decision.minute_url)))
         if record.decision
         else "",
+        "; ".join(f"{section.module}@{section.version}" for section in record.duty_sections),
+        _duty_text(record),
         site + record_url(record),
+    ]
+
+
+def _duty_text(record: PublicRecord) -> str:
+    """Each published duty module section in one cell: its heading, then each answer."""
+    return "\n\n".join(
+        "\n".join([section.title, *(f"{label}: {text}" for label, text in section.answers)])
+        for section in record.duty_sections
+    )
+
+
+def _duty_sections(record: PublicRecord) -> list[dict]:
+    return [
+        {
+            "module": section.module,
+            "version": section.version,
+            "title": section.title,
+            "citation": section.citation,
+            "not_required": section.not_required,
+            "answers": [{"question": label, "answer": text} for label, text in section.answers],
+        }
+        for section in record.duty_sections
     ]
 
 
@@ -193,6 +219,7 @@ def json_record(record: PublicRecord, site: str) -> dict:
         }
         if record.decision
         else None,
+        "duty_modules": _duty_sections(record),
         "url": site + record_url(record),
         "summary_pdf": site + record_url(record, "summary_pdf"),
         "full_pdf": site + record_url(record, "full_pdf"),

@@ -89,7 +89,7 @@ def test_complete_answers_continue_to_submit_with_the_result_stored(journey):
     assert record.result["flags"] == ["rurality_proofing_required"]
     assert record.result["ruleset"] == {
         "id": "england",
-        "version": 1,
+        "version": 2,  # the latest released, as the organisation leaves its version blank
         "sha256": record.ruleset_sha256,
     }
     assert j.refresh().rurality_proofing_required is True
@@ -180,27 +180,27 @@ def test_stored_result_reproduces_after_a_newer_version_is_released(
     people = builders.team(organisation)
     assessment = builders.at_screening_review(people, organisation, outcome="full_assessment")
     stored = Screening.objects.get(assessment=assessment)
-    # Release a v2 of the England rules in a copy of the rules folder, where a major impact
-    # no longer needs a full assessment (a bad idea, but it shows nothing changes for v1).
+    # Release a v3 of the England rules in a copy of the rules folder, where a major impact
+    # no longer needs a full assessment (a bad idea, but it shows nothing changes for v2).
     root = tmp_path / "rules"
     shutil.copytree(screening_rules.DEFAULT_ROOT, root)
-    v1 = (root / "rulesets" / "england" / "v1.toml").read_text()
-    v2 = v1.replace("version = 1", "version = 2", 1).replace(
+    v2 = (root / "rulesets" / "england" / "v2.toml").read_text()
+    v3 = v2.replace("version = 2", "version = 3", 1).replace(
         'id = "major_impact"\noutcome = "full_assessment"',
         'id = "major_impact"\noutcome = "screened_out_with_mitigation"',
     )
-    assert v2 != v1
-    (root / "rulesets" / "england" / "v2.toml").write_text(v2)
-    assert screening_rules.run_lock(root=root, paths=[root / "rulesets/england/v2.toml"]) == 0
+    assert v3 != v2
+    (root / "rulesets" / "england" / "v3.toml").write_text(v3)
+    assert screening_rules.run_lock(root=root, paths=[root / "rulesets/england/v3.toml"]) == 0
     original_load = screening_rules.load_ruleset
     monkeypatch.setattr(
         screening_rules, "load_ruleset", lambda *a, **k: original_load(*a, **k, root=root)
     )
     screening._load.cache_clear()
     try:
-        assert screening.current_ruleset(organisation).version == 2
+        assert screening.current_ruleset(organisation).version == 3
         pinned = screening.pinned_ruleset(stored)
-        assert pinned.version == 1
+        assert pinned.version == 2
         again = screening_rules.evaluate(pinned, stored.answers, stored.result["characteristics"])
         assert again.to_dict() == stored.result
         newer = screening_rules.evaluate(
@@ -239,10 +239,11 @@ def test_management_command_checks_lists_and_evaluates(tmp_path, capsys):
     call_command("screening", "check")
     assert "No problems found." in capsys.readouterr().out
     call_command("screening", "list")
-    assert "england@1" in capsys.readouterr().out
+    listed = capsys.readouterr().out
+    assert "england@1" in listed and "england@2" in listed
     answers = tmp_path / "answers.json"
     answers.write_text(json.dumps(answers_for("screened_out_with_mitigation")))
-    call_command("screening", "evaluate", "--ruleset", "england@1", "--answers", str(answers))
+    call_command("screening", "evaluate", "--ruleset", "england@2", "--answers", str(answers))
     out = capsys.readouterr().out
     assert "Outcome: Screened out with mitigation" in out
     assert "the likely negative impact on people of different ages is minor" in out

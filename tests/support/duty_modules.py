@@ -77,6 +77,7 @@ def ni_screened_out(team, organisation, **item_fields):
             c: {"level": "none"} for c in ("religious_belief", "political_opinion", "racial_group")
         },
         "promote_good_relations": "no",
+        "human_rights_effect": "no",
     }
     save_screening_answers(**page(assessment, team["pm"]), answers=answers)
     assessment.refresh_from_db()

@@ -53,6 +53,7 @@ def screening_answers(
         "island_difference": "no",
         "rural_difference": "yes" if rural else "no",
         "covenant_functions": ["none"],
+        "human_rights_effect": "no",
         "impact": impact,
     }
     if outcome == "full_assessment":
@@ -78,6 +79,7 @@ def _section_75_answers(rules, outcome: str, adverse: str) -> dict:
         "impact_good_relations": relations,
         "promote_good_relations": "no",
         "multiple_identities": "Older disabled people living alone.",
+        "human_rights_effect": "no",
     }
     if outcome == "full_assessment":
         equality[adverse] = {"level": "major"}
@@ -87,7 +89,8 @@ def _section_75_answers(rules, outcome: str, adverse: str) -> dict:
         answers["mitigation"] = "Paper forms stay available at every leisure centre."
     elif outcome != "screened_out":
         raise ValueError(outcome)
-    return answers
+    asked = {question.id for question in rules.questions}
+    return {key: value for key, value in answers.items() if key in asked}
 
 
 @dataclass(frozen=True)

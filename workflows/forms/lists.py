@@ -85,3 +85,26 @@ class AgendaDeadlineForm(GovukForm):
             "max_value": "Enter 30 working days or fewer",
         },
     )
+
+
+class ScreeningRulesetForm(GovukForm):
+    """Which released rule set of the organisation's nation screenings start with."""
+
+    choice = forms.ChoiceField(
+        label="Screening rules for screenings started from now on",
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select the screening rules to use",
+            "invalid_choice": "Select one of the released screening rule sets listed",
+        },
+    )
+
+    def __init__(self, *args, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        latest = {}
+        for option in choices:
+            latest[option.id] = option  # the last of each id is its newest version
+        self.fields["choice"].choices = [
+            (option.id, f"Always the latest released version of {option.title}")
+            for option in latest.values()
+        ] + [(option.ref, f"{option.title}, version {option.version}") for option in choices]

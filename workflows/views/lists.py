@@ -1,18 +1,25 @@
 """The lists the equality lead keeps for the organisation (no admin detour): directorates and
 decision bodies with their meeting dates, which the pipeline's forms choose from, and the
-agenda deadline sign-off falls due at."""
+agenda deadline sign-off falls due at, and the screening rules screenings start with."""
 
 import datetime
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 
+from eia import screening
 from eia.authorization import Permission, has_permission
 from eia.errors import InvalidInput, NotAllowed
 from eia.models import DecisionBody, Directorate
-from eia.services import reference_data
+from eia.services import reference_data, rulesets
 
-from ..forms.lists import AgendaDeadlineForm, DecisionBodyForm, NameForm, PublicContactForm
+from ..forms.lists import (
+    AgendaDeadlineForm,
+    DecisionBodyForm,
+    NameForm,
+    PublicContactForm,
+    ScreeningRulesetForm,
+)
 from .common import status_of
 
 
@@ -46,6 +53,7 @@ def lists(request):
                 "meetings"
             ),
             "today": datetime.date.today(),
+            "ruleset_in_use": screening.ruleset_in_use(organisation),
             "agenda_changes": organisation.setting_changes.filter(setting="agenda_deadline_days")[
                 :5
             ],
@@ -102,6 +110,38 @@ def public_contact_edit(request):
         request,
         "workflows/list_item.html",
         {"form": form, "heading": "Change the public contact details"},
+        status=status_of(form),
+    )
+
+
+def screening_ruleset_edit(request):
+    organisation = _organisation_of_lead(request)
+    choices = screening.released_choices(organisation.nation)
+    form = ScreeningRulesetForm(
+        request.POST or None,
+        choices=choices,
+        initial={"choice": screening.ruleset_setting(organisation)},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            rulesets.set_screening_ruleset(by=request.user, choice=form.cleaned_data["choice"])
+        except InvalidInput as error:
+            form.add_error("choice", error.message)
+        else:
+            messages.success(
+                request, "Screening rules saved. Screenings started from now on use them."
+            )
+            return redirect("organisation_lists")
+    return render(
+        request,
+        "workflows/screening_ruleset.html",
+        {
+            "form": form,
+            "choices": choices,
+            "organisation": organisation,
+            "in_use": screening.ruleset_in_use(organisation),
+            "changes": organisation.setting_changes.filter(setting=rulesets.SETTING)[:5],
+        },
         status=status_of(form),
     )
 

@@ -110,7 +110,7 @@ def test_evaluate_prints_outcome_flags_and_reasons(answers_file):
 def test_evaluate_as_json_is_the_stored_record(answers_file):
     out = io.StringIO()
 
-    assert run_evaluate(out, ruleset="england", answers_file=answers_file, as_json=True) == 0
+    assert run_evaluate(out, ruleset="england@1", answers_file=answers_file, as_json=True) == 0
 
     record = json.loads(out.getvalue())
     assert record["ruleset"]["id"] == "england"
@@ -134,7 +134,7 @@ def test_evaluate_warns_about_unknown_characteristics(answers_file):
     out = io.StringIO()
 
     run_evaluate(
-        out, ruleset="england", answers_file=answers_file, characteristics=["rurality", "elves"]
+        out, ruleset="england@1", answers_file=answers_file, characteristics=["rurality", "elves"]
     )
 
     assert out.getvalue().splitlines()[0] == "Ignored, not in england@1: elves"

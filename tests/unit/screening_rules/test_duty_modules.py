@@ -19,6 +19,7 @@ SHIPPED = {
     "armed_forces_covenant",
     "childrens_rights_wales",
     "fairer_scotland",
+    "human_rights",
     "island_communities",
     "rural_needs",
     "rurality_proofing",
@@ -55,6 +56,10 @@ CASES = [
     ("rurality_proofing", "england", {"rurality_proofing_required"}, set(), True),
     ("armed_forces_covenant", "england", {"armed_forces_covenant_duty_applies"}, set(), True),
     ("armed_forces_covenant", "wales", set(), {"armed_forces"}, False),
+    ("human_rights", "england", {"human_rights_considered"}, set(), True),
+    ("human_rights", "northern_ireland", {"human_rights_considered"}, set(), True),
+    # The local characteristic alone does not: the v2 rule sets raise the flag for it.
+    ("human_rights", "wales", set(), {"human_rights"}, False),
 ]
 
 
@@ -137,3 +142,17 @@ def test_a_file_that_is_not_toml_is_a_problem_not_a_crash(root):
     path.write_text("[module\n", encoding="utf-8")
     module, problems = parse_module(path)
     assert module is None and "not valid TOML" in problems[0].message
+
+
+def test_human_rights_asks_about_interference_only_when_there_is_one():
+    module = load_module("human_rights", 1)
+    assert [q.id for q in module.missing({})] == ["rights_engaged", "interference", "actions"]
+    interfering = {"rights_engaged": "Article 8: home visits.", "interference": "yes"}
+    assert [q.id for q in module.missing(interfering)] == [
+        "lawful",
+        "legitimate_aim",
+        "proportionate",
+        "actions",
+    ]
+    public = [label for label, _ in module.readable({"legal_advice": "x"}, public_only=True)]
+    assert "Legal advice taken" not in public

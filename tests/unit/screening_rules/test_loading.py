@@ -30,19 +30,18 @@ from tests.unit.screening_rules.rule_files import VALID, only_problem, write
 IGNORE = shutil.ignore_patterns("__pycache__")
 
 
-def test_four_rule_sets_ship_at_version_one():
+def test_four_rule_sets_ship_at_versions_one_and_two():
     infos = available_rulesets()
 
     assert [(i.id, i.version, i.jurisdiction, i.released) for i in infos] == [
-        ("england", 1, "england", True),
-        ("northern_ireland", 1, "northern_ireland", True),
-        ("scotland", 1, "scotland", True),
-        ("wales", 1, "wales", True),
+        (nation, version, nation, True)
+        for nation in ("england", "northern_ireland", "scotland", "wales")
+        for version in (1, 2)
     ]
     for info in infos:
-        path = DEFAULT_ROOT / "rulesets" / info.id / "v1.toml"
+        path = DEFAULT_ROOT / "rulesets" / info.id / f"v{info.version}.toml"
         assert info.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
-        assert info.title == load_ruleset(info.id).title
+        assert info.title == load_ruleset(info.id, info.version).title
 
 
 def test_load_ruleset_exposes_id_version_and_hash():
@@ -51,7 +50,7 @@ def test_load_ruleset_exposes_id_version_and_hash():
     assert (ruleset.id, ruleset.version, ruleset.ref) == ("wales", 1, "wales@1")
     assert ruleset.sha256 == hashlib.sha256(ruleset.path.read_bytes()).hexdigest()
     assert load_ruleset("wales@1") == ruleset
-    assert load_ruleset("wales") == ruleset  # latest
+    assert load_ruleset("wales") == load_ruleset("wales", 2)  # latest
 
 
 def test_unknown_rule_sets_and_versions():
@@ -101,14 +100,14 @@ def test_a_stored_screening_is_reproduced_after_a_new_version_is_released(tmp_pa
     v1 = load_ruleset("england", 1)
     stored = json.dumps(evaluate(v1, STORED_ANSWERS).to_dict())
 
-    # Release a v2 that no longer treats likely (as opposed to raised) concern as decisive and
+    # Release a v3 that no longer treats likely (as opposed to raised) concern as decisive and
     # rewords a reason, in a copy of the tree.
     for folder in ("catalogues", "rulesets", "duties"):
         shutil.copytree(DEFAULT_ROOT / folder, tmp_path / folder, ignore=IGNORE)
     shutil.copy(DEFAULT_ROOT / "released.lock", tmp_path / "released.lock")
     text = (tmp_path / "rulesets" / "england" / "v1.toml").read_text(encoding="utf-8")
     changes = {
-        "version = 1": "version = 2",
+        "version = 1": "version = 3",
         'when = {answer = "public_concern", in = ["raised", "likely"]}': (
             'when = {answer = "public_concern", equals = "raised"}'
         ),
@@ -117,14 +116,14 @@ def test_a_stored_screening_is_reproduced_after_a_new_version_is_released(tmp_pa
     for old, new in changes.items():
         assert text.count(old) == 1
         text = text.replace(old, new)
-    (tmp_path / "rulesets" / "england" / "v2.toml").write_text(text, encoding="utf-8")
+    (tmp_path / "rulesets" / "england" / "v3.toml").write_text(text, encoding="utf-8")
     assert run_lock(io.StringIO(), root=tmp_path) == 0
-    assert ruleset_versions("england", root=tmp_path) == [1, 2]
+    assert ruleset_versions("england", root=tmp_path) == [1, 2, 3]
 
     # The latest version now decides the same answers differently...
-    v2 = load_ruleset("england", root=tmp_path)
-    assert v2.version == 2
-    assert evaluate(v2, STORED_ANSWERS).outcome == "screened_out_with_mitigation"
+    v3 = load_ruleset("england", root=tmp_path)
+    assert v3.version == 3
+    assert evaluate(v3, STORED_ANSWERS).outcome == "screened_out_with_mitigation"
 
     # ...but re-evaluating with the stored id, version and hash gives the stored record.
     record = Result.from_dict(json.loads(stored))

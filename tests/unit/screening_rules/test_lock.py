@@ -74,11 +74,11 @@ def test_deleting_a_released_file_is_detected(root):
 
 
 def test_lock_releases_new_files_only_and_never_rewrites_old_lines(root):
-    v2 = root / "rulesets" / "england" / "v2.toml"
-    v2.write_text(
+    v3 = root / "rulesets" / "england" / "v3.toml"
+    v3.write_text(
         (root / "rulesets" / "england" / "v1.toml")
         .read_text(encoding="utf-8")
-        .replace("version = 1", "version = 2"),
+        .replace("version = 1", "version = 3"),
         encoding="utf-8",
     )
     before = (root / LOCK_NAME).read_text(encoding="utf-8")
@@ -86,11 +86,11 @@ def test_lock_releases_new_files_only_and_never_rewrites_old_lines(root):
 
     assert run_lock(out, root=root) == 0
 
-    digest = hashlib.sha256(v2.read_bytes()).hexdigest()
-    assert out.getvalue() == f"Locked rulesets/england/v2.toml {digest}\n"
+    digest = hashlib.sha256(v3.read_bytes()).hexdigest()
+    assert out.getvalue() == f"Locked rulesets/england/v3.toml {digest}\n"
     after = (root / LOCK_NAME).read_text(encoding="utf-8")
     assert set(before.splitlines()) < set(after.splitlines())
-    assert f"{digest}  rulesets/england/v2.toml" in after.splitlines()
+    assert f"{digest}  rulesets/england/v3.toml" in after.splitlines()
     assert unlocked_files(root) == []
 
     again = io.StringIO()
@@ -112,11 +112,11 @@ def test_lock_refuses_while_a_released_file_has_changed(root):
 
 
 def test_lock_refuses_a_file_with_problems(root):
-    path = root / "rulesets" / "england" / "v2.toml"
+    path = root / "rulesets" / "england" / "v3.toml"
     path.write_text("[ruleset]\nid = 'england'\n", encoding="utf-8")
     out = io.StringIO()
 
     assert run_lock(out, root=root) == 1
 
-    assert "v2.toml" in out.getvalue()
+    assert "v3.toml" in out.getvalue()
     assert path.relative_to(root).as_posix() not in (root / LOCK_NAME).read_text(encoding="utf-8")

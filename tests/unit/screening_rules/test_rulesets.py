@@ -7,7 +7,7 @@ rule of any shipped rule set has no case where it fires or no case where it stay
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pytest
 
@@ -535,10 +535,66 @@ NI_CASES = [
     ),
 ]
 
-CASES = [case for r in GB for case in gb_cases(r)] + WALES_CASES + SCOTLAND_CASES + NI_CASES
+V1_CASES = [case for r in GB for case in gb_cases(r)] + WALES_CASES + SCOTLAND_CASES + NI_CASES
+
+# Version 2 of each rule set is version 1 with the human rights question and its flag: every
+# version 1 case decides the same with that question answered no, and yes adds the flag.
+HUMAN_RIGHTS = (
+    "Human rights must be considered because the proposal could affect people's Convention "
+    "rights, such as their private and family life, home, liberty or property (Human Rights Act "
+    "1998, section 6)."
+)
 
 
-@pytest.mark.parametrize("case", CASES, ids=[f"{c.ruleset}: {c.name}" for c in CASES])
+def v2_of(case: Case, answer: str = "no", name: str = "") -> Case:
+    flagged = answer == "yes"
+    return replace(
+        case,
+        name=name or case.name,
+        version=2,
+        answers=case.answers | {"human_rights_effect": answer},
+        reasons=case.reasons + ((("human_rights", HUMAN_RIGHTS),) if flagged else ()),
+        flags=tuple(sorted(set(case.flags) | ({"human_rights_considered"} if flagged else set()))),
+    )
+
+
+V2_CASES = (
+    [v2_of(case) for case in V1_CASES]
+    + [
+        v2_of(case, "yes", f"{case.name}, human rights affected")
+        for case in V1_CASES
+        if case.name in ("nothing relevant, no impact", "no impact")
+    ]
+    + [
+        Case(
+            "a likely impact on human rights raises the flag",
+            r,
+            gb_answers(
+                r,
+                characteristics=("human_rights",),
+                impacts={"human_rights": "minor positive"},
+                human_rights_effect="no",
+            ),
+            "screened_out",
+            (
+                (
+                    "minor_positive_impact",
+                    "Screened out: the likely impact on people's human rights is minor and "
+                    "positive.",
+                ),
+                ("human_rights", HUMAN_RIGHTS),
+            ),
+            flags=("human_rights_considered",),
+            characteristics=("human_rights",),
+            version=2,
+        )
+        for r in GB
+    ]
+)
+CASES = V1_CASES + V2_CASES
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c.ruleset}@{c.version}: {c.name}" for c in CASES])
 def test_case_outcome_reasons_and_flags(case):
     result = evaluate(load_ruleset(case.ruleset, case.version), case.answers, case.characteristics)
 
