@@ -14,7 +14,7 @@ from django.utils import timezone
 from eia import outbox
 from eia.authorization import Role
 from eia.models import User
-from eia.selectors.actions import actions_for
+from eia.selectors.actions import action_counts
 
 from .selectors import tasks as task_lists
 from .stages import Holder, task_stage
@@ -129,9 +129,9 @@ def waiting_for(user, *, today: datetime.date | None = None) -> list[Notice]:
     today = today or timezone.localdate()
     rows = task_lists.tasks_for(user=user, today=today)
     tasks_page = reverse("workflows:my_tasks")
-    actions_page = f"{tasks_page}#table-your-actions"
-    actions = actions_for(user=user, today=today)
+    actions_page = reverse("workflows:my_actions")
     soon = today + datetime.timedelta(days=ACTIONS_DUE_DAYS)
+    actions = action_counts(user=user, today=today, soon=soon)
     counts = [
         (len(rows), _plural(len(rows), "task is", "tasks are") + " waiting for you", tasks_page),
         (
@@ -145,10 +145,7 @@ def waiting_for(user, *, today: datetime.date | None = None) -> list[Notice]:
             reverse("workflows:team_queue"),
         ),
         (
-            due := sum(
-                not a.overdue and a.action.target_date is not None and a.action.target_date <= soon
-                for a in actions
-            ),  # fmt: skip
+            due := actions["due"],
             _plural(due, "action is", "actions are") + f" due in the next {ACTIONS_DUE_DAYS} days",
             actions_page,
         ),
@@ -156,7 +153,7 @@ def waiting_for(user, *, today: datetime.date | None = None) -> list[Notice]:
     notices = [Notice(count, text, href) for count, text, href in counts if count]
     overdue = [
         (sum(row.overdue for row in rows), "task is", "tasks are", tasks_page),
-        (sum(a.overdue for a in actions), "action is", "actions are", actions_page),
+        (actions["overdue"], "action is", "actions are", actions_page),
     ]
     notices += [
         Notice(count, _plural(count, one, many) + " overdue", href, important=True)

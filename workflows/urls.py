@@ -27,6 +27,7 @@ _assessment = "assessments/<int:pk>"
 _full = f"{_assessment}/full"
 urlpatterns = [
     path("tasks/", tasks.my_tasks, name="my_tasks"),
+    path("tasks/actions/", tasks.my_actions, name="my_actions"),
     path("tasks/queue/", tasks.team_queue, name="team_queue"),
     path("tasks/<int:task_id>/claim/", tasks.claim, name="claim"),
     path("tasks/<int:task_id>/release/", tasks.release, name="release"),

@@ -4,6 +4,7 @@ Actions are created with the ORM: the services that edit them belong to the full
 """
 
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -14,6 +15,7 @@ from django.utils import timezone
 from eia.audit import head
 from eia.authorization import Role
 from eia.models import Action
+from eia.pagination import PAGE_SIZE
 from eia.selectors.actions import actions_for
 from tests.support import builders
 from workflows import services
@@ -36,7 +38,7 @@ def _page(user) -> str:
 
 
 def _actions_table(page: str) -> str:
-    return page.split("Your actions")[1].split("</table>")[0]
+    return page.split('id="table-your-actions"')[1].split("</table>")[0]
 
 
 def test_open_actions_are_listed_soonest_first_with_overdue_flags(organisation):
@@ -129,7 +131,10 @@ def test_actions_from_other_organisations_and_withdrawn_assessments_are_not_list
     assert "Lapsed action" not in table
 
 
-def test_your_tasks_costs_the_same_queries_with_10_and_300_actions(organisation, make_user):
+def test_your_tasks_costs_the_same_queries_and_rows_with_10_and_300_actions(
+    organisation, make_user
+):
+    """Your tasks names the ten soonest actions and links to all of them, a page at a time."""
     people = builders.team(organisation)
     owner = make_user(Role.PROJECT_MANAGER)
     assessments = [builders.started(people, organisation) for _ in range(3)]
@@ -153,5 +158,15 @@ def test_your_tasks_costs_the_same_queries_with_10_and_300_actions(organisation,
         with CaptureQueriesContext(connection) as captured:
             page = client.get("/tasks/").content.decode()
         counts[size] = len(captured)
-        assert _actions_table(page).count('<tr class="govuk-table__row">') == size + 1  # + head
+        assert _actions_table(page).count('<tr class="govuk-table__row">') == 10 + 1  # + head
     assert counts[10] == counts[300], counts
+    assert "See all 300 of your actions" in page
+    everything = client.get("/tasks/actions/").content.decode()
+    assert _actions_table(everything).count('<tr class="govuk-table__row">') == PAGE_SIZE + 1
+    assert f"page 1 of {-(-300 // PAGE_SIZE)}, 300 in all" in everything
+    last = client.get(f"/tasks/actions/?page={-(-300 // PAGE_SIZE)}").content.decode()
+    titles = re.compile(r"<td class=\"govuk-table__cell\">(Action \d+)<br>")
+    first_titles = set(titles.findall(_actions_table(everything)))
+    last_titles = set(titles.findall(_actions_table(last)))
+    assert len(first_titles) == len(last_titles) == PAGE_SIZE
+    assert not first_titles & last_titles

@@ -71,7 +71,7 @@ def test_actions_due_soon_and_overdue_are_counted_for_their_owner(organisation):
     assert "1 action is due in the next 14 days" in _texts(people["pm"], today=today)
     later = today + datetime.timedelta(days=10)
     overdue = _texts(people["pm"], today=later)["1 action is overdue"]
-    assert overdue.important and overdue.href == "/tasks/#table-your-actions"
+    assert overdue.important and overdue.href == "/tasks/actions/"
 
 
 def test_the_home_page_costs_the_same_queries_with_2_and_8_tasks(organisation):

@@ -296,6 +296,7 @@ POLICY: tuple[Row, ...] = (
     Row("pipeline_list", get=LIST, post=NOT_A_FORM, per_assessment=False),
     Row("decision_calendar", get=LIST, post=NOT_A_FORM, per_assessment=False),
     Row("workflows:my_tasks", get=LIST, post=NOT_A_FORM, per_assessment=False),
+    Row("workflows:my_actions", get=LIST, post=NOT_A_FORM, per_assessment=False),
     Row("workflows:team_queue", get=LIST, post=NOT_A_FORM, per_assessment=False),
     Row("pipeline_add",
         get=((ANONYMOUS, LOGIN), (holding(Permission.START_ASSESSMENT), OK), (ALWAYS, DENIED)),

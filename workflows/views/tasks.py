@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 from eia.errors import InvalidInput, NotAllowed
 from eia.models import User
 from eia.pagination import numbered
-from eia.selectors.actions import actions_for
+from eia.selectors import actions
 
 from .. import rules, services
 from ..forms.decisions import ReassignForm
@@ -24,8 +24,22 @@ def my_tasks(request):
         {
             "rows": tasks.rows_of(pagination.rows),
             "pagination": pagination,
-            "your_actions": actions_for(user=request.user),
+            "your_actions": actions.actions_for(user=request.user, limit=ACTIONS_SHOWN),
+            "actions_total": actions.your_actions(user=request.user).count(),
         },
+    )
+
+
+# Your tasks names the soonest actions; all of them are a page of their own.
+ACTIONS_SHOWN = 10
+
+
+def my_actions(request):
+    pagination = numbered(request, actions.your_actions(user=request.user))
+    return render(
+        request,
+        "workflows/my_actions.html",
+        {"your_actions": actions.rows_of(pagination.rows), "pagination": pagination},
     )
 
 
