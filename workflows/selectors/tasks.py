@@ -115,8 +115,11 @@ TASK_NODES = tuple(stage.node for stage in TASK_STAGES)
 
 def _base(user, statuses=ACTIVE_TASK_STATUSES, nodes=TASK_NODES):
     """The organisation's active human tasks at `nodes`. Found through its assessments in
-    those states (workflows.selectors.tasks._processes_in), so a list costs the work in hand,
-    never the organisation's history or another organisation's tasks. One status predicate:
+    those states, said twice on purpose: as a join on the assessment's organisation and state
+    (PostgreSQL then starts from the (organisation, state) index: 45 ms against 242 ms for the
+    queue at 100,000 assessments) and as a list of their processes (_processes_in, which SQLite
+    starts from), so a list costs the work in hand, never the organisation's history or
+    another organisation's tasks. One status predicate:
     `status IN (...) AND status = 'NEW'` made PostgreSQL multiply the two selectivities and
     expect a hundred times fewer queue rows than it found."""
     signed_off = Assessment.objects.filter(
@@ -128,6 +131,8 @@ def _base(user, statuses=ACTIVE_TASK_STATUSES, nodes=TASK_NODES):
             status__in=statuses,
             flow_task_type="HUMAN",
             flow_task__in=_nodes(nodes),
+            process__assessmentprocess__assessment__organisation_id=user.organisation_id,
+            process__assessmentprocess__assessment__state__in=nodes,
             process_id__in=_processes_in(user.organisation_id, nodes),
         )
         .select_related(
