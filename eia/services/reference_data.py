@@ -98,6 +98,18 @@ def set_meetings(*, by, body_id: int, dates: list[datetime.date]) -> list[Meetin
         return list(body.meetings.all())
 
 
+def record_setting_change(*, organisation, setting: str, before: str, after: str, by) -> None:
+    """A row of the organisation's settings history, in the caller's transaction."""
+    SettingChange.objects.create(
+        organisation=organisation,
+        setting=setting,
+        before=before,
+        after=after,
+        actor=by,
+        actor_name=by.display_name,
+    )
+
+
 @transaction.atomic
 def set_agenda_deadline(*, by, working_days: int) -> Organisation:
     """The clear working days before a meeting by which sign-off falls due. Kept on the
@@ -115,13 +127,12 @@ def set_agenda_deadline(*, by, working_days: int) -> Organisation:
         return organisation
     organisation.agenda_deadline_days = working_days
     organisation.save(update_fields=["agenda_deadline_days"])
-    SettingChange.objects.create(
+    record_setting_change(
         organisation=organisation,
         setting="agenda_deadline_days",
         before=str(before),
         after=str(working_days),
-        actor=by,
-        actor_name=by.display_name,
+        by=by,
     )
     awaiting = Assessment.objects.select_for_update(of=("self",)).filter(
         organisation_id=organisation_id, state=State.AWAITING_SIGN_OFF

@@ -11,7 +11,9 @@ from eia import audit, screening
 from eia.authorization import Permission, has_permission
 from eia.errors import InvalidInput, NotAllowed
 from eia.events import EventType
-from eia.models import Nation, Organisation, SettingChange
+from eia.models import Nation, Organisation
+
+from .reference_data import record_setting_change
 
 SETTING = "screening_ruleset"
 
@@ -48,13 +50,8 @@ def set_screening_ruleset(*, by, choice: str) -> Organisation:
     if before == after:
         return organisation
     organisation.save(update_fields=["screening_ruleset", "screening_ruleset_version"])
-    SettingChange.objects.create(
-        organisation=organisation,
-        setting=SETTING,
-        before=before,
-        after=after,
-        actor=by,
-        actor_name=by.display_name,
+    record_setting_change(
+        organisation=organisation, setting=SETTING, before=before, after=after, by=by
     )
     audit.record(
         EventType.SCREENING_RULESET_CHANGED,
