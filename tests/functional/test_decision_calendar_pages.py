@@ -105,6 +105,9 @@ def test_task_pages_with_flags_actions_and_the_risk_summary(browse, council):
     assert {links.nth(n).get_attribute("href") for n in range(3)} == {
         f"/assessments/{council['review'].pk}/"
     }
+    # Every action, a page at a time: where the home page's action counts link (axe, 320 px).
+    browse.goto("/tasks/actions/")
+    assert page.locator("table", has_text="Your actions").locator("tbody tr").count() == 3
 
     browse.sign_in_as(council["pm"])
     browse.goto("/tasks/")

@@ -170,3 +170,6 @@ def test_your_tasks_costs_the_same_queries_and_rows_with_10_and_300_actions(
     last_titles = set(titles.findall(_actions_table(last)))
     assert len(first_titles) == len(last_titles) == PAGE_SIZE
     assert not first_titles & last_titles
+    for bad in ("abc", "-1", "0", "99999"):  # a bad page number shows a page, never a 500
+        assert client.get(f"/tasks/actions/?page={bad}").status_code == 200
+    assert client.get("/tasks/actions/?page=%00").status_code == 400  # NUL: refused, said why
