@@ -2,10 +2,11 @@
 
 from django.urls import reverse
 
+from eia.public_listing import PublicListing
 from eia.redaction import PublicRecord
 
 
-def record_url(record: PublicRecord, name: str = "assessment") -> str:
+def record_url(record: PublicRecord | PublicListing, name: str = "assessment") -> str:
     """The address of the record's page, or with `name` its "summary_pdf" or "full_pdf"."""
     return reverse(
         f"register:{name}",

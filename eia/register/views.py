@@ -10,8 +10,9 @@ from eia.documents import document_for, implications_for
 from eia.models import Organisation, State
 from eia.pagination import keyset
 from eia.pdf_http import pdf_response
+from eia.public_listing import public_listing, with_listing_content
 from eia.public_summary import plain_summary
-from eia.redaction import public_record, public_records, with_public_content
+from eia.redaction import public_record
 
 from .forms import register_filters
 from .limits import limited
@@ -29,7 +30,7 @@ def index(request):
     form, filters = register_filters(request.GET)
     selected = listed(filters=filters)
     pagination = keyset(
-        request, with_public_content(selected), moment="published_at", total=selected.count()
+        request, with_listing_content(selected), moment="published_at", total=selected.count()
     )
     return render(
         request,
@@ -37,7 +38,7 @@ def index(request):
         {
             "form": form,
             "pagination": pagination,
-            "rows": record_rows(public_records(pagination.rows)),
+            "rows": record_rows(public_listing(row) for row in pagination.rows),
             "filtered": bool(request.GET.keys() - {"after", "before", "page"}),
             "screening_decisions_only": SCREENING_DECISIONS_QUERY,
             "download": whole_register_download(),
