@@ -103,11 +103,15 @@ def exceptions_used(user, assessment, duty: Duty | None) -> list[Conflict]:
     return [c for c in conflicts(user, assessment, duty) if c.allowed_by is not None]
 
 
-def conflicting_versions(user, duty: Duty):
+def allowed_pairs(organisation_id: int) -> set[frozenset]:
+    """The pairs of duties the organisation's exceptions in force let one person hold."""
+    return set(_exceptions(organisation_id))
+
+
+def conflicting_versions(user, duty: Duty, allowed: set[frozenset]):
     """The versions (assessment ids, as a subquery) on which this person already holds, by the
-    trail, a duty that no exception lets them hold with `duty`: the team queue leaves those
-    tasks out. (Authorship is the queue's own exclusion.)"""
-    allowed = set(_exceptions(user.organisation_id))
+    trail, a duty that no exception (`allowed`: allowed_pairs) lets them hold with `duty`: the
+    team queue leaves those tasks out. (Authorship is the queue's own exclusion.)"""
     events = [
         event
         for held, held_events in EVENTS_OF_DUTY.items()

@@ -342,7 +342,9 @@ def test_task_pages_show_the_flag_and_the_queue_summarises_decisions_at_risk(org
     assert "Decisions at risk" not in pm.get("/tasks/queue/").content.decode()
 
 
-def test_the_queue_names_the_ten_soonest_decisions_at_risk_and_counts_the_rest(organisation):
+def test_the_queue_names_the_ten_soonest_decisions_at_risk_and_counts_the_rest(
+    organisation, other_organisation
+):
     people = builders.team(organisation)
     today = timezone.localdate()
     for n in range(12):
@@ -359,6 +361,20 @@ def test_the_queue_names_the_ten_soonest_decisions_at_risk_and_counts_the_rest(o
     assert "12 decisions in the next 10 working days are not signed off" in summary
     assert summary.count("<li>") == 10
     assert "See all 12 decisions at risk in the decision calendar" in summary
+    risk = decisions_at_risk(user=people["officer"])
+    assert (len(risk.soonest), risk.upcoming_at_risk, risk.passed_at_risk) == (10, 12, 0)
+    # Counted in the database, the soonest fetched: the same queries for two as for twelve.
+    with CaptureQueriesContext(connection) as twelve:
+        decisions_at_risk(user=people["officer"])
+    few = builders.team(other_organisation)
+    for n in range(2):
+        builders.started(
+            few, other_organisation, title=f"Few {n}", decision_date=add_working_days(today, 2)
+        )
+    decisions_at_risk(user=few["officer"])  # warm: the user's organisation is then loaded
+    with CaptureQueriesContext(connection) as two:
+        assert decisions_at_risk(user=few["officer"]).total == 2
+    assert len(two) == len(twelve)
 
 
 def test_home_page_tells_officers_and_leads_how_many_decisions_are_at_risk(organisation):

@@ -11,7 +11,7 @@ import itertools
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from django.db.models import Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 from eia.authorization import Permission, has_permission
@@ -113,7 +113,7 @@ class Calendar:
     meetings: list[Meeting] = field(default_factory=list)
     at_risk_days: int = AT_RISK_WORKING_DAYS
     recent_days: int = RECENT_DAYS
-    # The window shown: decisions on `start` or later and before `end` (None: no end).
+    # The window shown: decisions on `start` or later and before `end`.
     start: datetime.date | None = None
     end: datetime.date | None = None
     # Decisions of the window left for the next page (the window was cut at `end`).
@@ -169,6 +169,24 @@ def _row(item: PipelineItem, *, today: datetime.date, nation: str, agenda_days: 
     )
 
 
+def _not_signed_off():
+    """No version of the item's assessment has been signed off (an EXISTS, per item)."""
+    return ~Exists(
+        Assessment.objects.filter(pipeline_item_id=OuterRef("pk"), state__in=SIGNED_OFF_STATES)
+    )
+
+
+def _with_versions(items):
+    return items.select_related("directorate").prefetch_related(
+        Prefetch(
+            "assessments", queryset=Assessment.objects.order_by("-version"), to_attr="versions"
+        )
+    )
+
+
+ORDER = ("decision_date", "decision_body", "reference")
+
+
 def decision_calendar(
     *,
     user,
@@ -177,49 +195,38 @@ def decision_calendar(
     directorate_id: int | None = None,
     at_risk_only: bool = False,
     start: datetime.date | None = None,
-    days: int | None = WINDOW_DAYS,
+    days: int = WINDOW_DAYS,
 ) -> Calendar:
     """Decisions in a window of `days` days from `start`, grouped by date and decision body.
     Without `start`: from today, with those of the last RECENT_DAYS days still not signed off.
-    Two queries, however many decisions the organisation has ever had.
-    `days=None` (the flagged decisions only, which are all near today) has no end."""
+    Two queries, however many decisions the organisation has ever had."""
     today = today or timezone.localdate()
     first = start or today
-    end = first + datetime.timedelta(days=days) if days else None
+    end = first + datetime.timedelta(days=days)
     if not user.is_authenticated or user.organisation_id is None:
         return Calendar(today=today, start=first, end=end)
     nation = user.organisation.nation
     agenda_days = user.organisation.agenda_deadline_days
     earliest = first if start is not None else today - datetime.timedelta(days=RECENT_DAYS)
-    items = PipelineItem.objects.visible_to(user).filter(decision_date__gte=earliest)
-    if end is not None:
-        items = items.filter(decision_date__lt=end)
+    items = PipelineItem.objects.visible_to(user).filter(
+        decision_date__gte=earliest, decision_date__lt=end
+    )
     if at_risk_only:
-        items = items.filter(decision_date__lt=_horizon(today, nation, AT_RISK_WORKING_DAYS))
+        items = items.filter(
+            _not_signed_off(), decision_date__lt=_horizon(today, nation, AT_RISK_WORKING_DAYS)
+        )
     if body:
         items = items.filter(decision_body=body)
     if directorate_id is not None:
         items = items.filter(directorate_id=directorate_id)
-    items = items.select_related("directorate").prefetch_related(
-        Prefetch(
-            "assessments", queryset=Assessment.objects.order_by("-version"), to_attr="versions"
-        )
-    )
     rows = []
-    for item in items.order_by("decision_date", "decision_body", "reference"):
+    for item in _with_versions(items).order_by(*ORDER):
         row = _row(item, today=today, nation=nation, agenda_days=agenda_days)
         if item.decision_date < today and row.signed_off and start is None:
             continue  # a past decision matters here only while its sign-off is missing
-        if at_risk_only and not row.flagged:
-            continue
         rows.append(row)
-    if end is not None:
-        shown, cut = _page(rows)
-        left = rows[len(shown) :]
-        rows, end = shown, cut or end
-        more = {"more": len(left), "more_flagged": sum(row.flagged for row in left)}
-    else:
-        more = {}
+    shown, cut = _page(rows)
+    left = rows[len(shown) :]
     meetings = [
         Meeting(
             body=body_,
@@ -228,10 +235,17 @@ def decision_calendar(
             sign_off_due=agenda_deadline(date, agenda_days, nation),
         )
         for (date, body_), group in itertools.groupby(
-            rows, key=lambda row: (row.item.decision_date, row.item.decision_body)
+            shown, key=lambda row: (row.item.decision_date, row.item.decision_body)
         )
     ]
-    return Calendar(today=today, meetings=meetings, start=first, end=end, **more)
+    return Calendar(
+        today=today,
+        meetings=meetings,
+        start=first,
+        end=cut or end,
+        more=len(left),
+        more_flagged=sum(row.flagged for row in left),
+    )
 
 
 def _page(rows: list[DecisionRow]) -> tuple[list[DecisionRow], datetime.date | None]:
@@ -248,13 +262,60 @@ def _page(rows: list[DecisionRow]) -> tuple[list[DecisionRow], datetime.date | N
     return shown, cut if len(shown) < len(rows) else None
 
 
-def decisions_at_risk(*, user, today: datetime.date | None = None) -> Calendar:
-    """Only the flagged decisions: for the home page and the head of the team queue."""
-    return decision_calendar(user=user, today=today, at_risk_only=True, days=None)
+@dataclass(frozen=True)
+class AtRisk:
+    """The decisions at risk, counted in the database, and the soonest of them by name."""
+
+    soonest: list[DecisionRow]
+    upcoming_at_risk: int  # from today on
+    passed_at_risk: int  # in the last RECENT_DAYS days
+    at_risk_days: int = AT_RISK_WORKING_DAYS
+    recent_days: int = RECENT_DAYS
+
+    @property
+    def total(self) -> int:
+        return self.upcoming_at_risk + self.passed_at_risk
+
+    @property
+    def rows(self) -> list[DecisionRow]:
+        return self.soonest
 
 
-def at_risk_for_officers(*, user) -> Calendar | None:
-    """The flagged decisions for the equality team's pages; nothing for anyone else."""
+# The team queue names this many; the calendar's "at risk" filter lists every one.
+AT_RISK_SHOWN = 10
+
+
+def decisions_at_risk(
+    *, user, today: datetime.date | None = None, shown: int = AT_RISK_SHOWN
+) -> AtRisk:
+    """The decisions at risk (for the home page and the head of the team queue): counted in
+    one query and the `shown` soonest fetched, so neither grows with how many there are.
+    In date order, those whose date passed first."""
+    today = today or timezone.localdate()
+    if not user.is_authenticated or user.organisation_id is None:
+        return AtRisk(soonest=[], upcoming_at_risk=0, passed_at_risk=0)
+    nation = user.organisation.nation
+    items = PipelineItem.objects.visible_to(user).filter(
+        _not_signed_off(),
+        decision_date__gte=today - datetime.timedelta(days=RECENT_DAYS),
+        decision_date__lt=_horizon(today, nation, AT_RISK_WORKING_DAYS),
+    )
+    counts = items.aggregate(
+        upcoming=Count("pk", filter=Q(decision_date__gte=today)),
+        passed=Count("pk", filter=Q(decision_date__lt=today)),
+    )
+    agenda_days = user.organisation.agenda_deadline_days
+    soonest = [
+        _row(item, today=today, nation=nation, agenda_days=agenda_days)
+        for item in _with_versions(items).order_by(*ORDER)[:shown]
+    ]
+    return AtRisk(
+        soonest=soonest, upcoming_at_risk=counts["upcoming"], passed_at_risk=counts["passed"]
+    )
+
+
+def at_risk_for_officers(*, user) -> AtRisk | None:
+    """The decisions at risk for the equality team's pages; nothing for anyone else."""
     if not has_permission(user, Permission.REVIEW_ASSESSMENT, organisation_id=user.organisation_id):
         return None
     return decisions_at_risk(user=user)

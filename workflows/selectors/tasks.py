@@ -215,10 +215,13 @@ def _duty_conflicts(user):
     """Tasks whose duty the user may not take on that version: the officer who approved it is
     not offered its publication (workflows.duties)."""
     conflicts = Q(pk__in=[])
+    allowed = duties.allowed_pairs(user.organisation_id)
     for state, duty in duties.DUTY_OF_STATE.items():
         conflicts |= Q(
             flow_task=AssessmentFlow.instance.node(state.value),
-            process__assessmentprocess__assessment_id__in=duties.conflicting_versions(user, duty),
+            process__assessmentprocess__assessment_id__in=duties.conflicting_versions(
+                user, duty, allowed
+            ),
         )
     return conflicts
 
