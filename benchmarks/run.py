@@ -3,8 +3,9 @@
 On the configured database (SQLite, or PostgreSQL when DATABASE_URL is set) it seeds
 `seed_scale` data when there is none, then measures through gunicorn (2 workers) with
 concurrent clients: p50/p95 of every main page and download, each as a ratio to the bare
-one-query view measured in the same run on the same server, and the bytes of each; in process:
-query counts, PDF render times (typical and largest, summary and full, beside WeasyPrint
+one-query view measured in the same run on the same server (and its p50 to the signed-in
+floor, an empty signed-in page: what no signed-in page can go below), and the bytes of each;
+in process: query counts, PDF render times (typical and largest, summary and full, beside WeasyPrint
 rendering the same record's HTML page when it is installed), whole-register export time and
 the server worker's memory during an export of everything, the team queue beside viewflow's
 stock task list, and EXPLAIN of the list queries on PostgreSQL. Then every other
@@ -86,6 +87,8 @@ def pages(organisation) -> dict[str, tuple[str, str]]:
     everything = "outcome=screened_out&outcome=screened_out_with_mitigation&outcome=full_assessment"
     slug = organisation.slug
     return {
+        "home (project manager)": ("/", "pm"),
+        "home (officer)": ("/", "officer"),
         "pipeline list": ("/pipeline/", "pm"),
         "pipeline page 50": ("/pipeline/?page=50", "pm"),
         "pipeline search": ("/pipeline/?q=library", "pm"),
@@ -111,6 +114,15 @@ def pages(organisation) -> dict[str, tuple[str, str]]:
 
 
 HEAVY = {"CSV filtered", "CSV everything (streamed)"}
+# The tables that grow with the data: no list query should read one whole.
+BIG_TABLES = (
+    "eia_assessment",
+    "eia_auditevent",
+    "eia_pipelineitem",
+    "eia_impact",
+    "viewflow_task",
+    "workflows_assessmentprocess",
+)
 
 
 def query_counts(urls, cookies) -> dict:
@@ -233,7 +245,7 @@ def explains(urls, cookies) -> dict:
                     continue
                 cursor.execute("EXPLAIN " + sql)
                 plan = "\n".join(row[0] for row in cursor.fetchall())
-                for table in ("eia_assessment", "eia_auditevent", "eia_pipelineitem", "eia_impact"):
+                for table in BIG_TABLES:
                     # The table itself, not one named after it (eia_impact_evidence).
                     if re.search(rf"Seq Scan on {table}\b", plan):
                         scans.add(table)
@@ -285,6 +297,13 @@ def main(argv) -> int:
             concurrency=options.concurrency,
         )
         report["bare"] = bare
+        report["floor"] = measure(
+            server.port,
+            "/bench/floor/",
+            cookie=cookies["pm"],
+            requests=options.requests * 2,
+            concurrency=options.concurrency,
+        )
         for name, (path, who) in urls.items():
             requests = 4 if name in HEAVY else options.requests
             cookie = cookies[who] if who else ""
@@ -293,6 +312,7 @@ def main(argv) -> int:
             )
             result["p50_ratio"] = result["p50_ms"] / bare["p50_ms"]
             result["p95_ratio"] = result["p95_ms"] / bare["p95_ms"]
+            result["p50_over_floor"] = result["p50_ms"] / report["floor"]["p50_ms"]
             report["pages"][name] = result
         report["exports"] = exports(server)
     finally:
@@ -313,12 +333,21 @@ def main(argv) -> int:
 def _print(report) -> None:
     print(f"\n{report['database']}: {report['assessments']} assessments, {report['events']} events")
     bare = report["bare"]
+    floor = report["floor"]
     print(f"bare view: p50 {bare['p50_ms']:.1f} ms, p95 {bare['p95_ms']:.1f} ms")
-    print(f"{'page':32} {'p50 ms':>8} {'p95 ms':>8} {'p95 x':>7} {'KB':>8} {'queries':>7}")
+    print(
+        f"signed-in floor (empty page): p50 {floor['p50_ms']:.1f} ms "
+        f"({floor['p50_ms'] / bare['p50_ms']:.1f}x bare), p95 {floor['p95_ms']:.1f} ms"
+    )
+    print(
+        f"{'page':32} {'p50 ms':>8} {'p50 x':>7} {'p95 ms':>8} {'p95 x':>7} {'x floor':>7} "
+        f"{'KB':>8} {'queries':>7}"
+    )
     for name, row in report["pages"].items():
         print(
-            f"{name:32} {row['p50_ms']:8.1f} {row['p95_ms']:8.1f} {row['p95_ratio']:7.1f} "
-            f"{row['bytes'] / 1024:8.1f} {row.get('queries', ''):>7}"
+            f"{name:32} {row['p50_ms']:8.1f} {row['p50_ratio']:7.1f} {row['p95_ms']:8.1f} "
+            f"{row['p95_ratio']:7.1f} {row['p50_over_floor']:7.1f} {row['bytes'] / 1024:8.1f} "
+            f"{row.get('queries', ''):>7}"
         )
     for section in (
         "exports",
