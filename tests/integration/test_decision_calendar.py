@@ -21,7 +21,12 @@ from tests.factories import DirectorateFactory, OrganisationFactory, PipelineIte
 from tests.support import builders
 from workflows import services
 from workflows.selectors import tasks as selectors
-from workflows.selectors.calendar import PAGE_ROWS, decision_calendar, decisions_at_risk
+from workflows.selectors.calendar import (
+    PAGE_ROWS,
+    WINDOW_DAYS,
+    decision_calendar,
+    decisions_at_risk,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -462,3 +467,25 @@ def test_a_busy_window_is_cut_between_two_dates_and_later_goes_on_from_there(org
     page = client.get("/decisions/").content.decode()
     assert f"{first.more} more decisions in the nine weeks" in page
     assert f"?start={first.end.isoformat()}" in page
+
+
+def test_a_day_with_more_decisions_than_a_page_is_shown_whole(organisation):
+    people = builders.team(organisation)
+    today = timezone.localdate()
+    busy = today + datetime.timedelta(days=3)
+    for _ in range(PAGE_ROWS + 5):
+        PipelineItemFactory(organisation=organisation, owner=people["pm"], decision_date=busy)
+    alone = decision_calendar(user=people["officer"], today=today)
+    assert len(alone.rows) == PAGE_ROWS + 5 and alone.more == 0
+    assert alone.end == today + datetime.timedelta(days=WINDOW_DAYS)  # nothing later: the window
+    for _ in range(3):
+        PipelineItemFactory(
+            organisation=organisation,
+            owner=people["pm"],
+            decision_date=busy + datetime.timedelta(1),
+        )
+    first = decision_calendar(user=people["officer"], today=today)
+    assert {row.item.decision_date for row in first.rows} == {busy}
+    assert len(first.rows) == PAGE_ROWS + 5
+    assert (first.more, first.more_flagged) == (3, 3)
+    assert first.end == busy + datetime.timedelta(days=1)

@@ -199,7 +199,9 @@ def decision_calendar(
 ) -> Calendar:
     """Decisions in a window of `days` days from `start`, grouped by date and decision body.
     Without `start`: from today, with those of the last RECENT_DAYS days still not signed off.
-    Two queries, however many decisions the organisation has ever had."""
+    A fixed number of queries (a page of decisions with their versions and, when the window
+    is cut, a count of those left), however many decisions the window or the organisation
+    has: at most a page and a day of decisions is read."""
     today = today or timezone.localdate()
     first = start or today
     end = first + datetime.timedelta(days=days)
@@ -211,22 +213,23 @@ def decision_calendar(
     items = PipelineItem.objects.visible_to(user).filter(
         decision_date__gte=earliest, decision_date__lt=end
     )
+    horizon = _horizon(today, nation, AT_RISK_WORKING_DAYS)
+    if start is None:  # a past decision matters here only while its sign-off is missing
+        items = items.filter(Q(decision_date__gte=today) | _not_signed_off())
     if at_risk_only:
-        items = items.filter(
-            _not_signed_off(), decision_date__lt=_horizon(today, nation, AT_RISK_WORKING_DAYS)
-        )
+        items = items.filter(_not_signed_off(), decision_date__lt=horizon)
     if body:
         items = items.filter(decision_body=body)
     if directorate_id is not None:
         items = items.filter(directorate_id=directorate_id)
-    rows = []
-    for item in _with_versions(items).order_by(*ORDER):
-        row = _row(item, today=today, nation=nation, agenda_days=agenda_days)
-        if item.decision_date < today and row.signed_off and start is None:
-            continue  # a past decision matters here only while its sign-off is missing
-        rows.append(row)
-    shown, cut = _page(rows)
-    left = rows[len(shown) :]
+    shown, cut = _page(items.order_by(*ORDER))
+    left = {"more": 0, "more_flagged": 0}
+    if cut is not None:
+        left = items.filter(decision_date__gte=cut).aggregate(
+            more=Count("pk"),
+            more_flagged=Count("pk", filter=Q(_not_signed_off(), decision_date__lt=horizon)),
+        )
+    rows = [_row(item, today=today, nation=nation, agenda_days=agenda_days) for item in shown]
     meetings = [
         Meeting(
             body=body_,
@@ -235,31 +238,27 @@ def decision_calendar(
             sign_off_due=agenda_deadline(date, agenda_days, nation),
         )
         for (date, body_), group in itertools.groupby(
-            shown, key=lambda row: (row.item.decision_date, row.item.decision_body)
+            rows, key=lambda row: (row.item.decision_date, row.item.decision_body)
         )
     ]
-    return Calendar(
-        today=today,
-        meetings=meetings,
-        start=first,
-        end=cut or end,
-        more=len(left),
-        more_flagged=sum(row.flagged for row in left),
-    )
+    return Calendar(today=today, meetings=meetings, start=first, end=cut or end, **left)
 
 
-def _page(rows: list[DecisionRow]) -> tuple[list[DecisionRow], datetime.date | None]:
-    """At most PAGE_ROWS rows (they are in date order), cut between two dates: the rows, and
-    the first date left out (None when nothing is). A day with more decisions than a page
-    is shown whole."""
-    if len(rows) <= PAGE_ROWS:
-        return rows, None
-    cut = rows[PAGE_ROWS].item.decision_date
-    shown = [row for row in rows if row.item.decision_date < cut]
-    if not shown:
-        cut += datetime.timedelta(days=1)
-        shown = [row for row in rows if row.item.decision_date < cut]
-    return shown, cut if len(shown) < len(rows) else None
+def _page(items) -> tuple[list[PipelineItem], datetime.date | None]:
+    """At most PAGE_ROWS of the ordered items, with their versions, cut between two dates: the
+    items, and the first date left out (None when nothing is). A day with more decisions than
+    a page is shown whole. Never more than a page and a day is read."""
+    first = list(_with_versions(items)[: PAGE_ROWS + 1])
+    if len(first) <= PAGE_ROWS:
+        return first, None
+    cut = first[PAGE_ROWS].decision_date
+    shown = [item for item in first if item.decision_date < cut]
+    if shown:
+        return shown, cut
+    day = first[0].decision_date  # the page's first day is longer than a page
+    whole_day = list(_with_versions(items.filter(decision_date=day)))
+    later = items.filter(decision_date__gt=day).exists()
+    return whole_day, day + datetime.timedelta(days=1) if later else None
 
 
 @dataclass(frozen=True)
