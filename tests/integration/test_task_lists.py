@@ -110,3 +110,16 @@ def test_team_queue_and_claim_from_the_list(organisation):
     assert client.post(f"/tasks/{task.pk}/claim/").status_code == 302
     assert "Library redesign" not in client.get("/tasks/queue/").content.decode()
     assert "Library redesign" in client.get("/tasks/").content.decode()
+
+
+def test_a_larger_work_in_hand_than_a_list_is_found_by_subquery(organisation, monkeypatch):
+    """The work in hand goes to the database as a list of process ids up to a limit, past it
+    as a subquery: the queue is the same either way."""
+    people = builders.team(organisation)
+    for title in ("First review", "Second review", "Third review"):
+        builders.at_screening_review(people, organisation, title=title)
+    listed = {row.assessment.title for row in selectors.team_queue(user=people["officer"])}
+    monkeypatch.setattr(selectors, "PROCESS_LIST_AT_MOST", 2)
+    assert not isinstance(selectors._processes_in(organisation.pk, ["screening_review"]), list)
+    by_subquery = {row.assessment.title for row in selectors.team_queue(user=people["officer"])}
+    assert listed == by_subquery == {"First review", "Second review", "Third review"}
